@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need, builds the app once, runs every Rust
+# test (storage tests on SQLite, and on PostgreSQL when it answers on 127.0.0.1:5432), then the
+# browser tests in Debian's Chromium against two freshly started servers (with and without
+# JavaScript).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source .ci/tools.sh
+
+ensure_test_tools
+
+log "building the server and the WebAssembly bundle (cargo leptos build)"
+cargo leptos build
+
+if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
+  export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://$(id -un)@127.0.0.1:5432/test}"
+  log "PostgreSQL answers: storage tests run on SQLite and PostgreSQL ($TEST_POSTGRES_URL)"
+else
+  log "PostgreSQL does not answer on 127.0.0.1:5432: storage tests run on SQLite only"
+fi
+
+log "Rust tests"
+cargo test --workspace --no-fail-fast
+
+log "browser tests"
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+start_server() { # name -> prints base URL
+  local name="$1" port; port="$(free_port)"
+  mkdir -p "$WORK/$name"
+  LISTEN_ADDR="127.0.0.1:$port" BASE_URL="http://127.0.0.1:$port" DATA_DIR="$WORK/$name" \
+    SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
+    "$ROOT/target/debug/server" serve >"$WORK/$name.log" 2>&1 &
+  PIDS+=("$!")
+  for _ in $(seq 1 100); do
+    if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then echo "http://127.0.0.1:$port"; return; fi
+    sleep 0.2
+  done
+  echo "error: the $name server did not become healthy; its log:" >&2; cat "$WORK/$name.log" >&2; return 1
+}
+
+BASE_URL_JS="$(start_server js)"
+BASE_URL_NOJS="$(start_server nojs)"
+export BASE_URL_JS BASE_URL_NOJS
+(cd end2end && npx playwright test)

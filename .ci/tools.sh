@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Installs the tools Ontwikkelscan needs, each only when it is missing or at the wrong version,
+# so a second run on the same machine installs nothing. Only the package registries (crates.io,
+# npm, Debian) are used: nothing is downloaded from anywhere else.
+#
+#   source .ci/tools.sh; ensure_build_tools; ensure_test_tools
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.11"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "error: '$*' needs root and sudo is not available" >&2; return 1; fi
+}
+
+APT_UPDATED=""
+apt_install() {
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# cargo-leptos 0.3.11's own lockfile (and a fresh resolution) pull crates that need a newer
+# rustc than these machines have; .ci/cargo-leptos-0.3.11.lock pins the two offenders
+# (cargo-util-schemas, kstring) to versions that build with rustc 1.95.
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return; fi
+  log "building cargo-leptos $CARGO_LEPTOS_VERSION from crates.io (about 15 minutes on 2 cores)"
+  local work; work="$(mktemp -d)"
+  mkdir -p "$work/fetch/src"
+  printf '[package]\nname = "fetch-cargo-leptos"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\ncargo-leptos = "=%s"\n' \
+    "$CARGO_LEPTOS_VERSION" > "$work/fetch/Cargo.toml"
+  touch "$work/fetch/src/lib.rs"
+  cargo fetch --quiet --manifest-path "$work/fetch/Cargo.toml"
+  local crate_file
+  crate_file="$(ls "${CARGO_HOME:-$HOME/.cargo}"/registry/cache/*/cargo-leptos-"$CARGO_LEPTOS_VERSION".crate | head -n 1)"
+  tar -xzf "$crate_file" -C "$work"
+  local src="$work/cargo-leptos-$CARGO_LEPTOS_VERSION"
+  rm -f "$src/rust-toolchain.toml"
+  cp "$ROOT/.ci/cargo-leptos-$CARGO_LEPTOS_VERSION.lock" "$src/Cargo.lock"
+  cargo install --locked --path "$src" --features no_downloads
+  rm -rf "$work"
+}
+
+# The CLI must be exactly the wasm-bindgen version in Cargo.lock (pinned in Cargo.toml).
+ensure_wasm_bindgen() {
+  local want
+  want="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")"
+  if [ -z "$want" ]; then echo "error: wasm-bindgen not found in Cargo.lock" >&2; return 1; fi
+  if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then return; fi
+  log "installing wasm-bindgen-cli $want"
+  cargo install wasm-bindgen-cli --version "$want"
+}
+
+# Debian's binaryen provides wasm-opt, which cargo-leptos runs on release builds.
+ensure_wasm_opt() {
+  if ! command -v wasm-opt >/dev/null; then log "installing binaryen (wasm-opt)"; apt_install binaryen; fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then log "installing Chromium"; apt_install chromium; fi
+}
+
+ensure_node() {
+  if ! command -v npm >/dev/null; then log "installing Node.js and npm"; apt_install nodejs npm; fi
+}
+
+# Playwright's own browser download cannot work here: the tests drive Debian's Chromium.
+ensure_end2end_deps() {
+  ensure_node
+  local stamp="$ROOT/end2end/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || [ "$ROOT/end2end/package-lock.json" -nt "$stamp" ]; then
+    log "installing the end-to-end test dependencies (npm ci)"
+    (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  ensure_wasm_opt
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_chromium
+  ensure_end2end_deps
+}

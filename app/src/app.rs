@@ -1,0 +1,73 @@
+//! The HTML shell, the router and the session context every page reads.
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::components::layout::Layout;
+use crate::i18n::*;
+use crate::pages::{
+    home::HomePage, invite::InvitePage, login::LoginPage, not_found::NotFound, setup::SetupPage,
+    users::UsersPage,
+};
+use crate::server_fns::session::{VisitorSession, session_info};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="nl">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The session of the current visitor, loaded once per page and shared through context.
+pub type SessionResource = Resource<Result<VisitorSession, ServerFnError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let session: SessionResource = Resource::new(|| (), |_| session_info());
+    provide_context(session);
+
+    view! {
+        <I18nContextProvider>
+            <Stylesheet id="leptos" href="/pkg/ontwikkelscan.css" />
+            <AppTitle />
+            <Router>
+                <Layout>
+                    // Async: pages wait for their data, so a redirect (to login, say) can still
+                    // set the HTTP status instead of arriving after the page began to stream.
+                    <Routes fallback=|| view! { <NotFound /> }>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                        <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
+                    </Routes>
+                </Layout>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+#[component]
+fn AppTitle() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <Title text=move || t_string!(i18n, app_name).to_string() /> }
+}

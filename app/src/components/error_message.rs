@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+
+use crate::domain::user_error::UserError;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// The translated text for an error a user caused.
+pub fn user_error_text(i18n: I18nContext<Locale>, error: &UserError) -> String {
+    match error {
+        UserError::BadCredentials => t_string!(i18n, error_bad_credentials).to_string(),
+        UserError::RateLimited { minutes } => {
+            let minutes = *minutes;
+            t_string!(i18n, error_rate_limited, minutes).to_string()
+        }
+        UserError::InvalidEmail => t_string!(i18n, error_invalid_email).to_string(),
+        UserError::PasswordTooShort => t_string!(i18n, error_password_too_short).to_string(),
+        UserError::PasswordTooLong => t_string!(i18n, error_password_too_long).to_string(),
+        UserError::PasswordMismatch => t_string!(i18n, error_password_mismatch).to_string(),
+        UserError::EmailTaken => t_string!(i18n, error_email_taken).to_string(),
+        UserError::Forbidden => t_string!(i18n, error_forbidden).to_string(),
+        UserError::CannotDeactivateSelf => {
+            t_string!(i18n, error_cannot_deactivate_self).to_string()
+        }
+        UserError::UnknownAccount => t_string!(i18n, error_unknown_account).to_string(),
+        UserError::SetupClosed => t_string!(i18n, setup_closed).to_string(),
+        UserError::InvalidInvitation => t_string!(i18n, invite_invalid).to_string(),
+        UserError::BadForm => t_string!(i18n, error_bad_form).to_string(),
+        UserError::Internal => t_string!(i18n, error_internal).to_string(),
+    }
+}
+
+/// An error summary announced to screen readers (role="alert") and placed before the form.
+#[component]
+pub fn ErrorMessage(error: UserError) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = user_error_text(i18n, &error);
+    view! {
+        <div class="message message-error" role="alert" data-error=error.code()>
+            {text}
+        </div>
+    }
+}
+
+/// Shows the error named by the `error` query parameter, if it names a known one.
+#[component]
+pub fn QueryError() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query
+            .read()
+            .get("error")
+            .and_then(|code| UserError::from_code(&code))
+            .map(|error| view! { <ErrorMessage error /> })
+    }
+}

@@ -1,0 +1,106 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::app::SessionResource;
+use crate::i18n::*;
+
+/// Page frame: skip link, header with navigation and language switch, main landmark, footer.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <div class="site-header-inner">
+                <a class="brand" href="/">{t!(i18n, app_name)}</a>
+                <Navigation />
+                <LanguageSwitch />
+            </div>
+        </header>
+        <main id="main" class="content" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <p>{t!(i18n, tagline)}</p>
+        </footer>
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>();
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let user = session.await.ok().and_then(|s| s.user)?;
+                Some(view! {
+                    <nav class="main-nav" aria-label=move || t_string!(i18n, nav_main_label).to_string()>
+                        <ul>
+                            <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                            {user.is_admin().then(|| view! {
+                                <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
+                            })}
+                        </ul>
+                        <form method="post" action="/logout" class="inline-form">
+                            <button type="submit" class="link-button">{t!(i18n, nav_logout)}</button>
+                        </form>
+                    </nav>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// A plain link to the server, so switching works without JavaScript; `rel="external"` keeps
+/// the client-side router from intercepting it.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let href = move || {
+        let target = match i18n.get_locale() {
+            Locale::nl => "en",
+            Locale::en => "nl",
+        };
+        let next = format!("{}{}", location.pathname.get(), location.search.get());
+        format!("/language?to={target}&next={}", encode_query_value(&next))
+    };
+    let hreflang = move || match i18n.get_locale() {
+        Locale::nl => "en",
+        Locale::en => "nl",
+    };
+    view! {
+        <a
+            class="language-switch"
+            rel="external"
+            href=href
+            hreflang=hreflang
+            title=move || t_string!(i18n, switch_to_other_language_hint).to_string()
+        >
+            {t!(i18n, switch_to_other_language)}
+        </a>
+    }
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(super::encode_query_value("/admin/users?x=1&y=é"), "/admin/users%3Fx%3D1%26y%3D%C3%A9");
+    }
+}

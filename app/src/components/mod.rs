@@ -1,0 +1,5 @@
+//! Building blocks shared by the pages.
+
+pub mod error_message;
+pub mod layout;
+pub mod require_user;

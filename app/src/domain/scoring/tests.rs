@@ -1,0 +1,429 @@
+//! Hand-computed scenarios for the whole report.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::domain::rating::Rating;
+
+fn items(cells: &[(&str, &str, &[&str])]) -> ItemStructure {
+    let mut tree: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for (competency, level, behaviours) in cells {
+        tree.entry(competency.to_string()).or_default().insert(
+            level.to_string(),
+            behaviours.iter().map(|b| b.to_string()).collect(),
+        );
+    }
+    ItemStructure::new(tree).unwrap()
+}
+
+fn response(group: &str, ratings: &[(&str, &str)]) -> Response {
+    Response::new(
+        group,
+        ratings.iter().map(|(b, r)| (*b, Rating::parse(r).unwrap())),
+    )
+}
+
+fn config() -> ScanConfig {
+    ScanConfig::new("self")
+}
+
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("a value");
+    assert!(
+        (actual - expected).abs() < 1e-9,
+        "expected {expected}, got {actual}"
+    );
+}
+
+fn only(report: &Report) -> &CompetencyResult {
+    assert_eq!(report.competencies.len(), 1);
+    &report.competencies[0]
+}
+
+fn line<'a>(result: &'a CompetencyResult, group: &str) -> Option<&'a GroupLine> {
+    result.figures.groups.iter().find(|g| g.group == group)
+}
+
+/// The worked example: staff shown, peers (2) and external (1) pooled to 3.
+fn worked_example() -> Vec<Response> {
+    vec![
+        response("self", &[("b1", "4"), ("b2", "5")]),
+        response("staff", &[("b1", "3"), ("b2", "4")]),
+        response("staff", &[("b1", "2"), ("b2", "2")]),
+        response("staff", &[("b1", "4"), ("b2", "n")]),
+        response("peers", &[("b1", "5"), ("b2", "5")]),
+        response("peers", &[("b1", "4"), ("b2", "3")]),
+        response("external", &[("b1", "1"), ("b2", "2")]),
+    ]
+}
+
+#[test]
+fn worked_example_hand_computed() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let report = build_report(&config(), &structure, &worked_example()).unwrap();
+    let result = only(&report);
+
+    let own = result.figures.self_line.as_ref().unwrap();
+    assert_eq!(own.n, 1);
+    close(own.mean, 4.5);
+    assert_eq!(own.sd, None);
+
+    // Staff respondent scores 3.5, 2, 4 (the third: 4, "cannot judge" left out).
+    let staff = &line(result, "staff").unwrap().stats;
+    assert_eq!(staff.n, 3);
+    close(staff.mean, 9.5 / 3.0);
+    // Deviations 1/3, −7/6, 5/6: squares 1/9 + 49/36 + 25/36 = 13/6; / (n − 1) = 13/12.
+    close(staff.sd, (13.0f64 / 12.0).sqrt());
+    close(staff.min, 2.0);
+    close(staff.max, 4.0);
+    assert_eq!(staff.distribution.counts, [0, 2, 1, 2, 0]);
+    assert_eq!(staff.cannot_judge, 1);
+
+    // Peers (2) and external (1) are hidden, pooled: scores 5, 3.5, 1.5.
+    assert!(line(result, "peers").is_none());
+    assert!(line(result, "external").is_none());
+    let pooled = result.figures.other_informants.as_ref().unwrap();
+    assert_eq!(pooled.n, 3);
+    close(pooled.mean, 10.0 / 3.0);
+    assert_eq!(pooled.distribution.counts, [1, 1, 1, 1, 2]);
+
+    // Others: 3.5, 2, 4, 5, 3.5, 1.5 → 19.5 / 6 = 3.25 (not the mean of the group means).
+    let others = result.figures.others.as_ref().unwrap();
+    assert_eq!(others.n, 6);
+    close(others.mean, 3.25);
+    assert_eq!(others.distribution.counts, [1, 3, 2, 3, 2]);
+    assert_eq!(others.cannot_judge, 1);
+    close(result.figures.gap, 3.25 - 4.5);
+    assert_eq!(
+        result.agreement,
+        Some(AgreementCategory::OverEstimationAtStandard)
+    );
+
+    // Per behaviour. b1: staff 3 shown, peers 2 + external 1 pooled → 3,2,4,5,4,1.
+    let b1 = &report.behaviours[0];
+    assert_eq!(b1.behaviour, "b1");
+    let b1_others = b1.others.as_ref().unwrap();
+    assert_eq!(b1_others.n, 6);
+    close(b1_others.mean, 19.0 / 6.0);
+    close(b1.gap, 19.0 / 6.0 - 4.0);
+    // b2: staff has 2 counted raters, so all three groups are hidden; together 5 ≥ k: pooled.
+    let b2 = &report.behaviours[1];
+    let b2_others = b2.others.as_ref().unwrap();
+    assert_eq!(b2_others.n, 5);
+    close(b2_others.mean, 16.0 / 5.0);
+    assert_eq!(b2_others.cannot_judge, 1);
+    close(b2.gap, 3.2 - 5.0);
+}
+
+#[test]
+fn others_weigh_each_respondent_not_each_group() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let mut responses: Vec<_> = (0..3).map(|_| response("staff", &[("b1", "2")])).collect();
+    responses.extend((0..4).map(|_| response("peers", &[("b1", "4")])));
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let others = only(&report).figures.others.clone().unwrap();
+    // (3 × 2 + 4 × 4) / 7, not (2 + 4) / 2.
+    assert_eq!(others.n, 7);
+    close(others.mean, 22.0 / 7.0);
+}
+
+#[test]
+fn hidden_groups_that_cannot_be_pooled_are_left_out_of_others() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let responses = vec![
+        response("staff", &[("b1", "2")]),
+        response("staff", &[("b1", "3")]),
+        response("staff", &[("b1", "4")]),
+        response("peers", &[("b1", "5")]),
+        response("external", &[("b1", "5")]),
+    ];
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let result = only(&report);
+    assert_eq!(result.figures.groups.len(), 1);
+    assert_eq!(result.figures.other_informants, None);
+    let others = result.figures.others.as_ref().unwrap();
+    assert_eq!(others.n, 3);
+    close(others.mean, 3.0);
+    assert_eq!(others.distribution.counts, [0, 1, 1, 1, 0]);
+    let b1 = report.behaviours[0].others.as_ref().unwrap();
+    assert_eq!((b1.n, b1.mean), (3, Some(3.0)));
+}
+
+#[test]
+fn exactly_k_is_shown_and_k_minus_one_is_not() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    for k in 2..=5 {
+        let config = ScanConfig::new("self").with_min_group_size(k).unwrap();
+        let at_k: Vec<_> = (0..k).map(|_| response("staff", &[("b1", "4")])).collect();
+        let report = build_report(&config, &structure, &at_k).unwrap();
+        assert_eq!(line(only(&report), "staff").unwrap().stats.n, k);
+
+        let below: Vec<_> = (1..k).map(|_| response("staff", &[("b1", "4")])).collect();
+        let report = build_report(&config, &structure, &below).unwrap();
+        assert!(only(&report).figures.groups.is_empty());
+        assert_eq!(only(&report).figures.others, None);
+        assert_eq!(report.behaviours[0].others, None);
+        assert!(report.highlights.highest.is_empty());
+    }
+}
+
+#[test]
+fn pooling_exactly_reaching_k_and_falling_short() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    // 2 + 1 = 3 = k: pooled.
+    let reaching = vec![
+        response("peers", &[("b1", "1")]),
+        response("peers", &[("b1", "2")]),
+        response("external", &[("b1", "3")]),
+    ];
+    let report = build_report(&config(), &structure, &reaching).unwrap();
+    let pooled = only(&report).figures.other_informants.clone().unwrap();
+    assert_eq!((pooled.n, pooled.mean), (3, Some(2.0)));
+    assert_eq!(only(&report).figures.others.as_ref().unwrap().n, 3);
+
+    // 1 + 1 = 2 < k: nothing at all.
+    let short = vec![
+        response("peers", &[("b1", "1")]),
+        response("external", &[("b1", "3")]),
+    ];
+    let report = build_report(&config(), &structure, &short).unwrap();
+    assert_eq!(only(&report).figures.other_informants, None);
+    assert_eq!(only(&report).figures.others, None);
+}
+
+#[test]
+fn identifiable_group_of_two_is_shown_and_counts_in_others() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let config = config().with_identifiable_groups(["board"]);
+    let responses = vec![
+        response("self", &[("b1", "5")]),
+        response("board", &[("b1", "2")]),
+        response("board", &[("b1", "3")]),
+        response("staff", &[("b1", "4")]),
+    ];
+    let report = build_report(&config, &structure, &responses).unwrap();
+    let result = only(&report);
+    let board = line(result, "board").unwrap();
+    assert!(board.identifiable);
+    assert_eq!((board.stats.n, board.stats.mean), (2, Some(2.5)));
+    assert!(line(result, "staff").is_none());
+    let others = result.figures.others.as_ref().unwrap();
+    assert_eq!((others.n, others.mean), (2, Some(2.5)));
+    close(result.figures.gap, -2.5);
+    assert_eq!(
+        result.agreement,
+        Some(AgreementCategory::OverEstimationBelowStandard)
+    );
+}
+
+#[test]
+fn no_self_response_gives_no_gap_and_no_agreement() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let responses: Vec<_> = (0..3).map(|_| response("staff", &[("b1", "3")])).collect();
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let result = only(&report);
+    assert_eq!(result.figures.self_line, None);
+    assert_eq!(result.figures.gap, None);
+    assert_eq!(result.agreement, None);
+    assert!(report.highlights.largest_gaps.is_empty());
+    assert_eq!(report.highlights.highest.len(), 1);
+}
+
+#[test]
+fn all_cannot_judge_shows_no_scores() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let mut responses = vec![response("self", &[("b1", "n"), ("b2", "n")])];
+    responses.extend((0..4).map(|_| response("staff", &[("b1", "n"), ("b2", "n")])));
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let result = only(&report);
+    let own = result.figures.self_line.as_ref().unwrap();
+    assert_eq!((own.n, own.mean, own.cannot_judge), (0, None, 2));
+    // Nobody is counted, so staff is hidden and cannot even be pooled.
+    assert!(result.figures.groups.is_empty());
+    assert_eq!(result.figures.others, None);
+    assert_eq!(result.agreement, None);
+    assert!(report.behaviours.iter().all(|b| b.others.is_none()));
+    assert_eq!(report.highlights, Highlights::default());
+}
+
+#[test]
+fn respondent_rating_fewer_than_half_does_not_count_towards_k() {
+    let structure = items(&[("c1", "l1", &["b1", "b2", "b3", "b4"])]);
+    let responses = vec![
+        response("staff", &[("b1", "4"), ("b2", "4")]),
+        response(
+            "staff",
+            &[("b1", "2"), ("b2", "2"), ("b3", "2"), ("b4", "2")],
+        ),
+        response(
+            "staff",
+            &[("b1", "5"), ("b2", "n"), ("b3", "n"), ("b4", "n")],
+        ),
+    ];
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    // Only 2 counted: below k = 3.
+    assert!(only(&report).figures.groups.is_empty());
+
+    let k2 = ScanConfig::new("self").with_min_group_size(2).unwrap();
+    let report = build_report(&k2, &structure, &responses).unwrap();
+    let staff = &line(only(&report), "staff").unwrap().stats;
+    assert_eq!(staff.n, 2);
+    close(staff.mean, 3.0);
+}
+
+#[test]
+fn answers_hidden_per_behaviour_are_left_out_of_the_competency_distribution() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let responses = vec![
+        response("staff", &[("b1", "4"), ("b2", "4")]),
+        response("staff", &[("b1", "3"), ("b2", "3")]),
+        response("staff", &[("b1", "5"), ("b2", "n")]),
+    ];
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let staff = &line(only(&report), "staff").unwrap().stats;
+    // The mean uses every answer: 4, 3, 5.
+    assert_eq!(staff.n, 3);
+    close(staff.mean, 4.0);
+    // Staff has only 2 raters on b2, so b2 is hidden per behaviour, and its answers are not in
+    // the competency distribution (otherwise distribution − b1 would reveal them).
+    assert_eq!(report.behaviours[1].others, None);
+    assert_eq!(staff.distribution.counts, [0, 0, 1, 1, 1]);
+    assert_eq!(staff.cannot_judge, 0);
+}
+
+#[test]
+fn levels_are_scored_separately() {
+    let structure = items(&[("c1", "l1", &["b1"]), ("c1", "l2", &["b2"])]);
+    let responses: Vec<_> = [("1", "5"), ("2", "5"), ("3", "5")]
+        .iter()
+        .map(|(a, b)| response("staff", &[("b1", a), ("b2", b)]))
+        .collect();
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    assert_eq!(report.competencies.len(), 2);
+    close(
+        report.competencies[0].figures.others.as_ref().unwrap().mean,
+        2.0,
+    );
+    assert_eq!(report.competencies[0].level, "l1");
+    close(
+        report.competencies[1].figures.others.as_ref().unwrap().mean,
+        5.0,
+    );
+    assert_eq!(
+        report.competencies[1].figures.others.as_ref().unwrap().sd,
+        Some(0.0)
+    );
+}
+
+#[test]
+fn highlights_pick_five_highest_lowest_and_gaps() {
+    let ids: Vec<String> = (0..12).map(|i| format!("b{i:02}")).collect();
+    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let structure = items(&[("c1", "l1", &id_refs)]);
+    // Others rate b00..b11 as 1,1,2,2,3,3,4,4,5,5,5,5 (three identical raters each).
+    let others_scores = ["1", "1", "2", "2", "3", "3", "4", "4", "5", "5", "5", "5"];
+    let mut responses = Vec::new();
+    for _ in 0..3 {
+        let ratings: Vec<(&str, &str)> = id_refs
+            .iter()
+            .copied()
+            .zip(others_scores.iter().copied())
+            .collect();
+        responses.push(response("staff", &ratings));
+    }
+    // Self rates all 3: gaps are others − 3.
+    let own: Vec<(&str, &str)> = id_refs.iter().map(|b| (*b, "3")).collect();
+    responses.push(response("self", &own));
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let names = |list: &[BehaviourHighlight]| -> Vec<String> {
+        list.iter().map(|h| h.behaviour.clone()).collect()
+    };
+    assert_eq!(
+        names(&report.highlights.highest),
+        ["b08", "b09", "b10", "b11", "b06"]
+    );
+    assert_eq!(
+        names(&report.highlights.lowest),
+        ["b00", "b01", "b02", "b03", "b04"]
+    );
+    // |gap| = 2 for b00, b01, b08..b11; ties by id.
+    assert_eq!(
+        names(&report.highlights.largest_gaps),
+        ["b00", "b01", "b08", "b09", "b10"]
+    );
+    close(report.highlights.largest_gaps[0].gap, -2.0);
+}
+
+#[test]
+fn highlights_never_repeat_a_behaviour_when_there_are_few() {
+    let structure = items(&[("c1", "l1", &["b1", "b2", "b3"])]);
+    let responses: Vec<_> = (0..3)
+        .map(|_| response("staff", &[("b1", "1"), ("b2", "3"), ("b3", "5")]))
+        .collect();
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let highest: Vec<_> = report
+        .highlights
+        .highest
+        .iter()
+        .map(|h| h.behaviour.as_str())
+        .collect();
+    let lowest: Vec<_> = report
+        .highlights
+        .lowest
+        .iter()
+        .map(|h| h.behaviour.as_str())
+        .collect();
+    assert_eq!(highest, ["b3", "b2"]);
+    assert_eq!(lowest, ["b1"]);
+}
+
+#[test]
+fn unknown_behaviour_is_an_error() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let responses = vec![response("staff", &[("b1", "3"), ("zz", "3"), ("b9", "1")])];
+    assert_eq!(
+        build_report(&config(), &structure, &responses),
+        Err(ScoringError::UnknownBehaviour("b9".into()))
+    );
+}
+
+#[test]
+fn empty_scan_gives_an_empty_report() {
+    let structure = items(&[("c1", "l1", &["b1"])]);
+    let report = build_report(&config(), &structure, &[]).unwrap();
+    assert_eq!(only(&report).figures.others, None);
+    assert_eq!(only(&report).figures.self_line, None);
+    assert_eq!(report.method.min_group_size, 3);
+}
+
+#[test]
+fn order_of_responses_changes_nothing() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let responses = worked_example();
+    let mut reversed = responses.clone();
+    reversed.reverse();
+    assert_eq!(
+        build_report(&config(), &structure, &responses),
+        build_report(&config(), &structure, &reversed)
+    );
+}
+
+#[test]
+fn report_round_trips_through_json() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let report = build_report(&config(), &structure, &worked_example()).unwrap();
+    let json = serde_json::to_string(&report).unwrap();
+    assert!(json.contains("\"agreement\":\"over_estimation_at_standard\""));
+    assert!(json.contains("\"spread\":\"sample_standard_deviation\""));
+    let back: Report = serde_json::from_str(&json).unwrap();
+    // serde_json (without `float_roundtrip`) may parse the last bit of a float differently, so
+    // compare what a second round trip gives.
+    assert_eq!(back.competencies.len(), report.competencies.len());
+    assert_eq!(
+        back.highlights.highest.len(),
+        report.highlights.highest.len()
+    );
+    let again = serde_json::to_string(&back).unwrap();
+    let parsed = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(parsed(&again), parsed(&json));
+}

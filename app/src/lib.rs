@@ -1,0 +1,25 @@
+//! Ontwikkelscan's shared crate: the pure domain logic, the Leptos pages (rendered on the server
+//! and hydrated in the browser) and, behind the `ssr` feature, storage and account services.
+
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod server_fns;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod state;
+#[cfg(feature = "ssr")]
+pub mod storage;
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+/// The browser entry point: attaches the interactive app to the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

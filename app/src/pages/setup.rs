@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::app::SessionResource;
+use crate::components::error_message::QueryError;
+use crate::i18n::*;
+
+/// First-run setup: creates the first administrator; closed once any account exists.
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<SessionResource>();
+    view! {
+        <Title text=move || t_string!(i18n, setup_title).to_string() />
+        <section class="card narrow">
+            <h1>{t!(i18n, setup_title)}</h1>
+            <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let open = session.await.map(|s| s.setup_open).unwrap_or(false);
+                    if open {
+                        view! {
+                            <p>{t!(i18n, setup_intro)}</p>
+                            <QueryError />
+                            <form method="post" action="/setup" class="stack">
+                                <div class="field">
+                                    <label for="email">{t!(i18n, field_email)}</label>
+                                    <input id="email" name="email" type="email" autocomplete="username"
+                                        required maxlength="254" />
+                                </div>
+                                <div class="field">
+                                    <label for="password">{t!(i18n, field_password)}</label>
+                                    <input id="password" name="password" type="password"
+                                        autocomplete="new-password" required minlength="12" maxlength="200"
+                                        aria-describedby="password-hint" />
+                                    <p class="hint" id="password-hint">{t!(i18n, password_hint)}</p>
+                                </div>
+                                <div class="field">
+                                    <label for="password_repeat">{t!(i18n, field_password_repeat)}</label>
+                                    <input id="password_repeat" name="password_repeat" type="password"
+                                        autocomplete="new-password" required minlength="12" maxlength="200" />
+                                </div>
+                                <button type="submit" class="button-primary">{t!(i18n, setup_submit)}</button>
+                            </form>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <div class="message message-info" role="status">{t!(i18n, setup_closed)}</div>
+                            <p><a href="/login">{t!(i18n, login_title)}</a></p>
+                        }.into_any()
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

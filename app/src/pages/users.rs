@@ -1,0 +1,158 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::require_user::RequireUser;
+use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
+use crate::domain::user_error::UserError;
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+use crate::server_fns::accounts::list_accounts;
+
+/// Administrators invite organisers and (de)activate accounts. Deactivation asks for
+/// confirmation on a second step, which works without JavaScript.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, users_title).to_string() />
+        <RequireUser children=move |user| {
+            if user.is_admin() {
+                view! { <AccountsAdmin user /> }.into_any()
+            } else {
+                view! { <ErrorMessage error=UserError::Forbidden /> }.into_any()
+            }
+        } />
+    }
+}
+
+#[component]
+fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let accounts = Resource::new(|| (), |_| list_accounts());
+    let invited = move || {
+        let q = query.read();
+        Some((q.get("invited")?, q.get("link")?))
+    };
+    let confirm = move || query.read().get("confirm");
+    let me = user.id.clone();
+    view! {
+        <h1>{t!(i18n, users_title)}</h1>
+        <p>{t!(i18n, users_intro)}</p>
+        <QueryError />
+        {move || invited().map(|(email, link)| view! {
+            <div class="message message-ok" role="status">
+                <p>{t_string!(i18n, users_invite_created, email).to_string()}</p>
+                <p><code class="invite-link" data-testid="invite-link">{link}</code></p>
+            </div>
+        })}
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {
+                let me = me.clone();
+                move || {
+                    let me = me.clone();
+                    Suspend::new(async move {
+                        match accounts.await {
+                            Ok(list) => view! { <AccountsTable list me confirm=confirm() /> }.into_any(),
+                            Err(_) => view! { <ErrorMessage error=UserError::Internal /> }.into_any(),
+                        }
+                    })
+                }
+            }
+        </Suspense>
+        <section class="card">
+            <h2>{t!(i18n, users_invite_title)}</h2>
+            <form method="post" action="/admin/users/invite" class="stack">
+                <div class="field">
+                    <label for="invite-email">{t!(i18n, field_email)}</label>
+                    <input id="invite-email" name="email" type="email" required maxlength="254" />
+                </div>
+                <button type="submit" class="button-primary">{t!(i18n, users_invite_submit)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn AccountsTable(list: Vec<AccountSummary>, me: String, confirm: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = list
+        .into_iter()
+        .map(|account| {
+            let is_me = account.id == me;
+            let role = match account.role {
+                Role::Admin => t_string!(i18n, role_admin).to_string(),
+                Role::Organiser => t_string!(i18n, role_organiser).to_string(),
+            };
+            let status = match account.status {
+                AccountStatus::Active => t_string!(i18n, users_status_active).to_string(),
+                AccountStatus::Inactive => t_string!(i18n, users_status_inactive).to_string(),
+                AccountStatus::Invited => t_string!(i18n, users_status_invited).to_string(),
+            };
+            let confirming = confirm.as_deref() == Some(account.id.as_str());
+            let action = account_action(i18n, &account, is_me, confirming);
+            view! {
+                <tr>
+                    <td>{account.email.clone()} {is_me.then(|| format!(" {}", t_string!(i18n, users_you)))}</td>
+                    <td>{role}</td>
+                    <td>{status}</td>
+                    <td>{action}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, users_col_email)}</th>
+                        <th scope="col">{t!(i18n, users_col_role)}</th>
+                        <th scope="col">{t!(i18n, users_col_status)}</th>
+                        <th scope="col">{t!(i18n, users_col_actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn account_action(
+    i18n: I18nContext<Locale>,
+    account: &AccountSummary,
+    is_me: bool,
+    confirming: bool,
+) -> AnyView {
+    let id = account.id.clone();
+    let email = account.email.clone();
+    match (account.status, is_me, confirming) {
+        (_, true, _) => ().into_any(),
+        (AccountStatus::Inactive, _, _) => view! {
+            <form method="post" action="/admin/users/activate" class="inline-form">
+                <input type="hidden" name="id" value=id />
+                <button type="submit">{t!(i18n, users_activate)}</button>
+            </form>
+        }
+        .into_any(),
+        (_, false, true) => view! {
+            <form method="post" action="/admin/users/deactivate" class="confirm-box" role="group"
+                aria-labelledby="confirm-text">
+                <p id="confirm-text">{t_string!(i18n, users_deactivate_confirm, email).to_string()}</p>
+                <input type="hidden" name="id" value=id />
+                <button type="submit" class="button-danger">{t!(i18n, users_deactivate_confirm_button)}</button>
+                " "
+                <a href="/admin/users">{t!(i18n, users_cancel)}</a>
+            </form>
+        }
+        .into_any(),
+        (_, false, false) => view! {
+            <a href=format!("/admin/users?confirm={id}") aria-label=format!("{} {}", t_string!(i18n, users_deactivate), email)>
+                {t!(i18n, users_deactivate)}
+            </a>
+        }
+        .into_any(),
+    }
+}

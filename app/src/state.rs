@@ -1,0 +1,65 @@
+//! The one piece of shared server state: handed to axum handlers as `State`, and to server
+//! functions as Leptos context. No globals, so tests build their own.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use crate::auth::rate_limit::LoginLimiter;
+use crate::storage::Db;
+
+/// Settings the request handlers need (the rest of the configuration stays in the server).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Public address, e.g. `https://scan.gemeente.nl`; used in links sent to people.
+    pub base_url: String,
+    /// Cookies get `Secure` when the public address is https.
+    pub secure_cookies: bool,
+    pub session_ttl: Duration,
+}
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub login_limiter: Arc<LoginLimiter>,
+}
+
+/// Seconds since the Unix epoch: the one clock the storage layer is given.
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The value of one cookie from a `Cookie` request header.
+pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
+
+    #[test]
+    fn finds_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.append(COOKIE, HeaderValue::from_static("a=1; ontwikkelscan_session=abc"));
+        headers.append(COOKIE, HeaderValue::from_static("b=2"));
+        assert_eq!(cookie_value(&headers, "ontwikkelscan_session").as_deref(), Some("abc"));
+        assert_eq!(cookie_value(&headers, "b").as_deref(), Some("2"));
+        assert_eq!(cookie_value(&headers, "c"), None);
+    }
+}

@@ -1,0 +1,58 @@
+//! Fresh databases for storage tests: always a new SQLite file, and a new PostgreSQL database
+//! when `TEST_POSTGRES_URL` is set (the test command sets it when PostgreSQL answers), so runs
+//! never see each other's rows.
+
+use app::storage::Db;
+
+pub struct TestDb {
+    pub name: &'static str,
+    pub db: Db,
+    _dir: Option<tempfile::TempDir>,
+    drop_sql: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// Closes the pool and removes the PostgreSQL database.
+    pub async fn finish(self) {
+        self.db.close().await;
+        if let Some((admin_url, sql)) = self.drop_sql {
+            let admin = Db::connect(&admin_url).await.expect("admin connection");
+            admin.execute_raw(&sql).await.expect("drop test database");
+            admin.close().await;
+        }
+    }
+}
+
+pub async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("test.db").display());
+    let db = Db::connect(&url).await.expect("sqlite connect");
+    db.migrate().await.expect("sqlite migrate");
+    TestDb { name: "sqlite", db, _dir: Some(dir), drop_sql: None }
+}
+
+pub async fn postgres() -> Option<TestDb> {
+    let admin_url = std::env::var("TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
+    let name = format!("ontwikkelscan_test_{}", app::storage::new_id());
+    let admin = Db::connect(&admin_url).await.expect("TEST_POSTGRES_URL is set but unreachable");
+    admin.execute_raw(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+    admin.close().await;
+    let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+    let db = Db::connect(&format!("{base}/{name}")).await.expect("postgres connect");
+    db.migrate().await.expect("postgres migrate");
+    Some(TestDb {
+        name: "postgres",
+        db,
+        _dir: None,
+        drop_sql: Some((admin_url, format!("DROP DATABASE {name} WITH (FORCE)"))),
+    })
+}
+
+/// Every backend available to this run: SQLite always, PostgreSQL when configured.
+pub async fn all() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    if let Some(pg) = postgres().await {
+        dbs.push(pg);
+    }
+    dbs
+}

@@ -1,0 +1,47 @@
+//! The server binary doubles as the administrator's command line.
+
+use std::io::{BufRead, IsTerminal};
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    about = "Ontwikkelscan: 360°-feedback en ontwikkelscans / 360° feedback and development scans",
+    after_help = "Configuration comes from environment variables (or a .env file); see README.md."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default).
+    Serve,
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Create an administrator account. The password is read from standard input when it is not
+    /// a terminal, and asked twice (without echo) when it is.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+/// Reads the new administrator's password: one line from a pipe, or twice from the terminal.
+pub fn read_password() -> Result<String, String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let first = rpassword::prompt_password("Wachtwoord / Password: ").map_err(|e| e.to_string())?;
+        let second = rpassword::prompt_password("Herhaal / Repeat: ").map_err(|e| e.to_string())?;
+        if first != second {
+            return Err("de wachtwoorden zijn niet gelijk / the passwords differ".into());
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}

@@ -1,0 +1,48 @@
+use axum::Router;
+use axum::routing::{get, post};
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+
+use app::app::{App, shell};
+use app::state::AppState;
+
+use crate::routes::{account_forms, health, language};
+use crate::telemetry;
+
+/// Every route the server answers: plain HTTP handlers, Leptos server functions, the pages,
+/// and the compiled assets under `/pkg`.
+pub fn build(state: AppState) -> Router {
+    let pages = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let render_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    let server_fn_context = context.clone();
+    let fallback_context = context.clone();
+    let router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/language", get(language::switch_language))
+        .route("/login", post(account_forms::login))
+        .route("/logout", post(account_forms::logout))
+        .route("/setup", post(account_forms::setup))
+        .route("/invite", post(account_forms::accept_invite))
+        .route("/admin/users/invite", post(account_forms::invite_organiser))
+        .route("/admin/users/deactivate", post(account_forms::deactivate))
+        .route("/admin/users/activate", post(account_forms::activate))
+        .route(
+            "/api/{*fn_name}",
+            post(move |request| {
+                leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), request)
+            }),
+        )
+        .leptos_routes_with_context(&state, pages, context, render_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            fallback_context,
+            shell,
+        ));
+    telemetry::with_request_logging(router).with_state(state)
+}

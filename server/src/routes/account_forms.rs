@@ -1,0 +1,187 @@
+use std::net::SocketAddr;
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, State};
+use axum::http::HeaderMap;
+use axum::http::header::SET_COOKIE;
+use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use app::auth::{SESSION_COOKIE, service};
+use app::domain::account::CurrentUser;
+use app::domain::user_error::UserError;
+use app::state::{AppState, cookie_value, unix_now};
+
+use super::session_cookie;
+
+/// Back to the form's page with the error's code, which the page translates.
+fn back_with_error(page: &str, error: &UserError) -> Response {
+    let separator = if page.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{page}{separator}error={}", error.code())).into_response()
+}
+
+async fn actor(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, UserError> {
+    let token = cookie_value(headers, SESSION_COOKIE);
+    service::current_user(&state.db, token.as_deref(), unix_now())
+        .await?
+        .ok_or(UserError::Forbidden)
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    form: Result<Form<LoginForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return back_with_error("/login", &UserError::BadForm);
+    };
+    let result = service::login(
+        &state.db,
+        &state.login_limiter,
+        &form.email,
+        &form.password,
+        &client.ip().to_string(),
+        unix_now(),
+        state.settings.session_ttl,
+    )
+    .await;
+    match result {
+        Ok(session) => {
+            let cookie = session_cookie::set(
+                &session.token,
+                state.settings.session_ttl.as_secs(),
+                state.settings.secure_cookies,
+            );
+            (AppendHeaders([(SET_COOKIE, cookie)]), Redirect::to("/")).into_response()
+        }
+        Err(error) => {
+            tracing::info!(code = %error.code(), "login refused");
+            back_with_error("/login", &error)
+        }
+    }
+}
+
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let token = cookie_value(&headers, SESSION_COOKIE);
+    if let Err(error) = service::logout(&state.db, token.as_deref()).await {
+        return back_with_error("/", &error);
+    }
+    let cookie = session_cookie::clear(state.settings.secure_cookies);
+    (
+        AppendHeaders([(SET_COOKIE, cookie)]),
+        Redirect::to("/login?done=logout"),
+    )
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct NewPasswordForm {
+    email: Option<String>,
+    token: Option<String>,
+    password: String,
+    password_repeat: String,
+}
+
+pub async fn setup(
+    State(state): State<AppState>,
+    form: Result<Form<NewPasswordForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return back_with_error("/setup", &UserError::BadForm);
+    };
+    let email = form.email.unwrap_or_default();
+    match service::setup_first_admin(&state.db, &email, &form.password, &form.password_repeat, unix_now()).await {
+        Ok(_) => Redirect::to("/login?done=setup").into_response(),
+        Err(error) => back_with_error("/setup", &error),
+    }
+}
+
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    form: Result<Form<NewPasswordForm>, FormRejection>,
+) -> Response {
+    let Ok(Form(form)) = form else {
+        return back_with_error("/login", &UserError::BadForm);
+    };
+    let token = form.token.unwrap_or_default();
+    let page = if app::auth::token::looks_like_token(&token) {
+        format!("/invite/{token}")
+    } else {
+        "/login".to_owned()
+    };
+    match service::accept_invitation(&state.db, &token, &form.password, &form.password_repeat, unix_now()).await {
+        Ok(()) => Redirect::to("/login?done=invite").into_response(),
+        Err(error) => back_with_error(&page, &error),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    email: String,
+}
+
+pub async fn invite_organiser(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<InviteForm>, FormRejection>,
+) -> Response {
+    let actor = match actor(&state, &headers).await {
+        Ok(actor) => actor,
+        Err(error) => return back_with_error("/login", &error),
+    };
+    let Ok(Form(form)) = form else {
+        return back_with_error("/admin/users", &UserError::BadForm);
+    };
+    match service::invite_organiser(&state.db, &actor, &form.email, unix_now()).await {
+        Ok((email, token)) => {
+            let link = format!("{}/invite/{token}", state.settings.base_url);
+            let target = url::form_urlencoded::Serializer::new(String::new())
+                .append_pair("invited", email.as_str())
+                .append_pair("link", &link)
+                .finish();
+            Redirect::to(&format!("/admin/users?{target}")).into_response()
+        }
+        Err(error) => back_with_error("/admin/users", &error),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AccountForm {
+    id: String,
+}
+
+async fn set_active(state: AppState, headers: HeaderMap, form: Result<Form<AccountForm>, FormRejection>, active: bool) -> Response {
+    let actor = match actor(&state, &headers).await {
+        Ok(actor) => actor,
+        Err(error) => return back_with_error("/login", &error),
+    };
+    let Ok(Form(form)) = form else {
+        return back_with_error("/admin/users", &UserError::BadForm);
+    };
+    match service::set_account_active(&state.db, &actor, &form.id, active).await {
+        Ok(()) => Redirect::to("/admin/users").into_response(),
+        Err(error) => back_with_error("/admin/users", &error),
+    }
+}
+
+pub async fn deactivate(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<AccountForm>, FormRejection>,
+) -> Response {
+    set_active(state, headers, form, false).await
+}
+
+pub async fn activate(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<AccountForm>, FormRejection>,
+) -> Response {
+    set_active(state, headers, form, true).await
+}

@@ -1,0 +1,7 @@
+//! Plain HTTP handlers: health, language switch and the HTML form posts of the account pages.
+//! Each is thin: parse the form, call the account service, redirect with a result code.
+
+pub mod account_forms;
+pub mod health;
+pub mod language;
+pub mod session_cookie;

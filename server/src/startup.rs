@@ -1,0 +1,158 @@
+//! Turning a `Config` into a running application: data directory, database, migrations,
+//! Leptos options, state. Shared by `main` and the integration tests.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use leptos::config::{Env, LeptosOptions};
+use thiserror::Error;
+
+use app::auth::rate_limit::LoginLimiter;
+use app::state::{AppState, Settings};
+use app::storage::{Db, StorageError};
+
+use crate::config::Config;
+
+#[derive(Debug, Error)]
+pub enum StartupError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir { path: String, source: std::io::Error },
+    #[error("cannot open the database: {0}")]
+    Database(StorageError),
+    #[error("cannot migrate the database: {0}")]
+    Migration(StorageError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot read or create the secret key file {path}: {source}")]
+    SecretKey { path: String, source: std::io::Error },
+}
+
+/// Opens (creating if needed) and migrates the database named by the configuration.
+pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
+    std::fs::create_dir_all(&config.data_dir).map_err(|source| StartupError::DataDir {
+        path: config.data_dir.display().to_string(),
+        source,
+    })?;
+    let db = Db::connect(&config.database_url).await.map_err(StartupError::Database)?;
+    db.migrate().await.map_err(StartupError::Migration)?;
+    Ok(db)
+}
+
+/// The secret key from the configuration, or the one kept in the data directory (created with
+/// owner-only permissions on first start).
+pub fn secret_key(config: &Config) -> Result<String, StartupError> {
+    if let Some(key) = &config.secret_key {
+        return Ok(key.clone());
+    }
+    let path = config.data_dir.join("secret.key");
+    let err = |source| StartupError::SecretKey { path: path.display().to_string(), source };
+    match std::fs::read_to_string(&path) {
+        Ok(key) if key.trim().len() >= 32 => Ok(key.trim().to_owned()),
+        Ok(_) | Err(_) if !path.exists() => {
+            let key = app::auth::token::new_token();
+            write_private(&path, &key).map_err(err)?;
+            Ok(key)
+        }
+        Ok(_) => Err(err(std::io::Error::other("the file holds fewer than 32 characters"))),
+        Err(e) => Err(err(e)),
+    }
+}
+
+fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(content.as_bytes())
+}
+
+pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("ontwikkelscan")
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .env(Env::PROD)
+        .build()
+}
+
+pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
+    AppState {
+        leptos_options: leptos_options(config, addr),
+        db,
+        settings: Arc::new(Settings {
+            base_url: config.base_url_string(),
+            secure_cookies: config.secure_cookies(),
+            session_ttl: config.session_ttl,
+        }),
+        // Five failures per address or account per fifteen minutes.
+        login_limiter: Arc::new(LoginLimiter::new(5, Duration::from_secs(15 * 60))),
+    }
+}
+
+/// Binds, then serves until Ctrl-C or SIGTERM. Returns the bound address through `on_bound`
+/// (port 0 in tests picks a free one).
+pub async fn serve(
+    config: Config,
+    on_bound: impl FnOnce(SocketAddr),
+) -> Result<(), StartupError> {
+    let db = open_database(&config).await?;
+    secret_key(&config)?;
+    let listener = tokio::net::TcpListener::bind(config.listen_addr)
+        .await
+        .map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
+    let addr = listener.local_addr().map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
+    let router = crate::router::build(state(&config, db.clone(), addr));
+    spawn_session_sweeper(db.clone());
+    tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");
+    on_bound(addr);
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|source| StartupError::Listen { addr, source })?;
+    db.close().await;
+    Ok(())
+}
+
+/// Deletes expired sessions every hour so the table does not grow without bound.
+fn spawn_session_sweeper(db: Db) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            match db.delete_expired_sessions(app::state::unix_now()).await {
+                Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,216 @@
+//! The real application on a free port with a fresh SQLite database, driven over HTTP.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use reqwest::StatusCode;
+use reqwest::header::{LOCATION, SET_COOKIE};
+
+use app::storage::Db;
+use server::config::Config;
+use server::{router, startup};
+
+struct TestApp {
+    base: String,
+    db: Db,
+    client: reqwest::Client,
+    _dir: tempfile::TempDir,
+}
+
+async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let vars: HashMap<String, String> = [
+        ("LISTEN_ADDR", "127.0.0.1:0".to_owned()),
+        ("DATA_DIR", dir.path().display().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let config = Config::from_vars(&vars).unwrap();
+    let db = startup::open_database(&config).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router::build(startup::state(&config, db.clone(), addr));
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+            .await
+            .unwrap();
+    });
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    TestApp { base: format!("http://{addr}"), db, client, _dir: dir }
+}
+
+impl TestApp {
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
+    }
+
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(format!("{}{path}", self.base)).form(form).send().await.unwrap()
+    }
+
+    async fn setup_admin(&self) {
+        let r = self
+            .post("/setup", &[("email", ADMIN), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+            .await;
+        assert_eq!(location(&r), "/login?done=setup");
+    }
+
+    async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/login", &[("email", email), ("password", password)]).await
+    }
+}
+
+const ADMIN: &str = "secretaris@gemeente.nl";
+const PASSWORD: &str = "een-lang-wachtwoord";
+
+fn location(response: &reqwest::Response) -> String {
+    assert!(response.status().is_redirection(), "expected a redirect, got {}", response.status());
+    response.headers()[LOCATION].to_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn healthz_follows_the_database() {
+    let app = spawn_app().await;
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    app.db.close().await;
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn fresh_install_leads_to_setup_then_login() {
+    let app = spawn_app().await;
+    assert_eq!(location(&app.get("/").await), "/setup");
+    let page = app.get("/setup").await.text().await.unwrap();
+    assert!(page.contains("Eerste beheerder aanmaken"), "{page}");
+    assert!(page.contains(r#"<html lang="nl""#), "the page declares Dutch");
+
+    // Bad input: a clear error code, and nothing created.
+    let r = app
+        .post("/setup", &[("email", "geen-adres"), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .await;
+    assert_eq!(location(&r), "/setup?error=invalid_email");
+    let r = app.post("/setup", &[("email", ADMIN)]).await;
+    assert_eq!(location(&r), "/setup?error=bad_form");
+    assert_eq!(app.db.count_accounts().await.unwrap(), 0);
+    let page = app.get("/setup?error=invalid_email").await.text().await.unwrap();
+    assert!(page.contains("Vul een geldig e-mailadres in"), "{page}");
+
+    app.setup_admin().await;
+    assert_eq!(location(&app.get("/").await), "/login");
+    let r = app
+        .post("/setup", &[("email", "tweede@gemeente.nl"), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .await;
+    assert_eq!(location(&r), "/setup?error=setup_closed");
+    assert_eq!(app.db.count_accounts().await.unwrap(), 1);
+}
+
+#[tokio::test]
+async fn login_sets_a_safe_cookie_and_logout_ends_it() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+
+    let r = app.login(ADMIN, "verkeerd-wachtwoord").await;
+    assert_eq!(location(&r), "/login?error=bad_credentials");
+    let page = app.get("/login?error=bad_credentials").await.text().await.unwrap();
+    assert!(page.contains("Het e-mailadres of wachtwoord klopt niet."));
+
+    let r = app.login(ADMIN, PASSWORD).await;
+    assert_eq!(location(&r), "/");
+    let cookie = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http base URL: {cookie}");
+
+    let home = app.get("/").await;
+    assert_eq!(home.status(), StatusCode::OK);
+    let home = home.text().await.unwrap();
+    assert!(home.contains(&format!("Welkom, {ADMIN}.")), "{home}");
+
+    let r = app.post("/logout", &[]).await;
+    assert_eq!(location(&r), "/login?done=logout");
+    assert_eq!(location(&app.get("/").await), "/login");
+}
+
+#[tokio::test]
+async fn login_is_rate_limited() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    for _ in 0..5 {
+        assert_eq!(location(&app.login(ADMIN, "verkeerd-wachtwoord").await), "/login?error=bad_credentials");
+    }
+    let r = app.login(ADMIN, PASSWORD).await;
+    assert_eq!(location(&r), "/login?error=rate_limited_15");
+    let page = app.get("/login?error=rate_limited_15").await.text().await.unwrap();
+    assert!(page.contains("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
+}
+
+#[tokio::test]
+async fn language_switch_is_remembered_and_safe() {
+    let app = spawn_app().await;
+    let r = app.get("/language?to=en&next=/login").await;
+    assert_eq!(location(&r), "/login");
+    assert!(r.headers()[SET_COOKIE].to_str().unwrap().starts_with("i18n_pref_locale=en"));
+    let page = app.get("/login").await.text().await.unwrap();
+    assert!(page.contains("Log in as an organiser"), "{page}");
+    assert!(page.contains(r#"<html lang="en""#));
+
+    let r = app.get("/language?to=nl&next=//evil.example/").await;
+    assert_eq!(location(&r), "/");
+    let page = app.get("/login").await.text().await.unwrap();
+    assert!(page.contains("Log in als organisator"));
+}
+
+#[tokio::test]
+async fn accounts_page_is_for_admins_only() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    // Not logged in.
+    assert_eq!(location(&app.get("/admin/users").await), "/login");
+    let r = app.post("/admin/users/invite", &[("email", "hr@gemeente.nl")]).await;
+    assert_eq!(location(&r), "/login?error=forbidden");
+
+    app.login(ADMIN, PASSWORD).await;
+    let r = app.post("/admin/users/invite", &[("email", "geen adres")]).await;
+    assert_eq!(location(&r), "/admin/users?error=invalid_email");
+    let r = app.post("/admin/users/invite", &[("email", "hr@gemeente.nl")]).await;
+    let target = location(&r);
+    assert!(target.starts_with("/admin/users?invited=hr%40gemeente.nl&link="), "{target}");
+    let page = app.get(&target).await.text().await.unwrap();
+    assert!(page.contains("Uitnodiging aangemaakt voor hr@gemeente.nl"));
+    assert!(page.contains("hr@gemeente.nl") && page.contains("uitgenodigd"));
+
+    // The invited organiser sets a password through the link and logs in.
+    let link = target.split("link=").nth(1).unwrap();
+    let link = url::form_urlencoded::parse(format!("l={link}").as_bytes()).next().unwrap().1.to_string();
+    let token = link.rsplit('/').next().unwrap().to_owned();
+    let organiser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap();
+    let page = organiser.get(&link).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("U bent uitgenodigd als organisator voor hr@gemeente.nl"), "{page}");
+    let r = organiser
+        .post(format!("{}/invite", app.base))
+        .form(&[("token", token.as_str()), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/login?done=invite");
+    let r = organiser.post(format!("{}/login", app.base)).form(&[("email", "hr@gemeente.nl"), ("password", PASSWORD)]).send().await.unwrap();
+    assert_eq!(location(&r), "/");
+    let page = organiser.get(format!("{}/admin/users", app.base)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("U heeft geen toegang tot deze pagina."), "{page}");
+    assert!(!page.contains(ADMIN), "an organiser must not see the account list");
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_in_dutch() {
+    let app = spawn_app().await;
+    let r = app.get("/bestaat/niet").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(r.text().await.unwrap().contains("Pagina niet gevonden"));
+}
