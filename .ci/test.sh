@@ -10,8 +10,11 @@ source .ci/tools.sh
 
 ensure_test_tools
 
-log "building the server and the WebAssembly bundle (cargo leptos build)"
-cargo leptos build
+# Only the WebAssembly bundle and CSS here: `cargo test` below builds the server binary itself.
+# (cargo-leptos builds its debug server with RUSTFLAGS="--cfg erase_components", which would make
+# cargo test compile every crate a second time.)
+log "building the WebAssembly bundle and stylesheet (cargo leptos build --frontend-only)"
+cargo leptos build --frontend-only
 
 if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://$(id -un)@127.0.0.1:5432/test}"
@@ -20,7 +23,7 @@ else
   log "PostgreSQL does not answer on 127.0.0.1:5432: storage tests run on SQLite only"
 fi
 
-log "Rust tests"
+log "Rust tests (also builds target/debug/server for the browser tests)"
 cargo test --workspace --no-fail-fast
 
 log "browser tests"

@@ -84,6 +84,14 @@ ensure_end2end_deps() {
   fi
 }
 
+# The outbox tests talk to a real SMTP server: aiosmtpd, started by the tests themselves.
+ensure_aiosmtpd() {
+  if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+    log "installing aiosmtpd (the SMTP server of the email tests)"
+    python3 -m pip install --quiet aiosmtpd
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_cargo_leptos
@@ -95,4 +103,5 @@ ensure_test_tools() {
   ensure_build_tools
   ensure_chromium
   ensure_end2end_deps
+  ensure_aiosmtpd
 }

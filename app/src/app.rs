@@ -1,7 +1,7 @@
 //! The HTML shell, the router and the session context every page reads.
 
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -11,8 +11,9 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    home::HomePage, invite::InvitePage, login::LoginPage, not_found::NotFound, setup::SetupPage,
-    users::UsersPage,
+    admin_frameworks::AdminFrameworksPage, competency::CompetencyPage, framework::FrameworkPage,
+    frameworks::FrameworksPage, home::HomePage, invite::InvitePage, login::LoginPage,
+    not_found::NotFound, setup::SetupPage, users::UsersPage,
 };
 use crate::server_fns::session::{VisitorSession, session_info};
 
@@ -20,11 +21,16 @@ use crate::server_fns::session::{VisitorSession, session_info};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="nl">
+        // `lang` and `dir` are set by the I18nContextProvider from the visitor's language.
+        <html>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
+                // In the server-only shell rather than a <Stylesheet/> in the app: nothing to
+                // hydrate, and the CSS is requested before any script runs.
+                <link rel="stylesheet" href="/pkg/ontwikkelscan.css" />
+                <link rel="icon" href="data:," />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -47,8 +53,6 @@ pub fn App() -> impl IntoView {
 
     view! {
         <I18nContextProvider>
-            <Stylesheet id="leptos" href="/pkg/ontwikkelscan.css" />
-            <AppTitle />
             <Router>
                 <Layout>
                     // Async: pages wait for their data, so a redirect (to login, say) can still
@@ -59,15 +63,21 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async />
                         <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async />
+                        <Route path=path!("/frameworks") view=FrameworksPage ssr=SsrMode::Async />
+                        <Route path=path!("/frameworks/:id") view=FrameworkPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/frameworks/:id/:competency")
+                            view=CompetencyPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/frameworks")
+                            view=AdminFrameworksPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </Layout>
             </Router>
         </I18nContextProvider>
     }
-}
-
-#[component]
-fn AppTitle() -> impl IntoView {
-    let i18n = use_i18n();
-    view! { <Title text=move || t_string!(i18n, app_name).to_string() /> }
 }

@@ -8,6 +8,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use crate::auth::rate_limit::LoginLimiter;
+use crate::flash::FlashStore;
 use crate::storage::Db;
 
 /// Settings the request handlers need (the rest of the configuration stays in the server).
@@ -26,6 +27,7 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,
+    pub flash: Arc<FlashStore>,
 }
 
 /// Seconds since the Unix epoch: the one clock the storage layer is given.

@@ -27,6 +27,24 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Import a competency framework file (.toml or .json); refused files change nothing.
+    ImportFramework {
+        /// Path of the framework file.
+        file: std::path::PathBuf,
+    },
+    /// Write a stored framework to standard output (or --output FILE).
+    ExportFramework {
+        /// The framework's id, e.g. maastricht-2014.
+        id: String,
+        /// A specific version; the newest when omitted.
+        #[arg(long)]
+        version: Option<u32>,
+        /// toml (default) or json.
+        #[arg(long, default_value = "toml")]
+        format: String,
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
 /// Reads the new administrator's password: one line from a pipe, or twice from the terminal.

@@ -33,6 +33,71 @@ async fn main() -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         Command::CreateAdmin { email } => create_admin(&config, &email).await,
+        Command::ImportFramework { file } => import_framework(&config, &file).await,
+        Command::ExportFramework { id, version, format, output } => {
+            export_framework(&config, &id, version, &format, output.as_deref()).await
+        }
+    }
+}
+
+async fn import_framework(config: &Config, file: &std::path::Path) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(&format!("cannot read {}: {e}", file.display())),
+    };
+    let db = match startup::open_database(config).await {
+        Ok(db) => db,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let result = app::catalog::import(&db, &name, &bytes, app::state::unix_now()).await;
+    db.close().await;
+    match result {
+        Ok(f) => {
+            println!("kader geïmporteerd / framework imported: {} versie/version {}", f.id, f.version);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            for message in e.messages(false) {
+                eprintln!("error: {message}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn export_framework(
+    config: &Config,
+    id: &str,
+    version: Option<u32>,
+    format: &str,
+    output: Option<&std::path::Path>,
+) -> ExitCode {
+    use app::domain::catalog::Format;
+    let format = match format {
+        "toml" => Format::Toml,
+        "json" => Format::Json,
+        other => return fail(&format!("--format {other:?}: use toml or json")),
+    };
+    let db = match startup::open_database(config).await {
+        Ok(db) => db,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let result = app::catalog::export(&db, id, version, format).await;
+    db.close().await;
+    match result {
+        Ok(Some(text)) => match output {
+            Some(path) => match std::fs::write(path, text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&format!("cannot write {}: {e}", path.display())),
+            },
+            None => {
+                print!("{text}");
+                ExitCode::SUCCESS
+            }
+        },
+        Ok(None) => fail(&format!("no framework {id:?}{}", version.map(|v| format!(" version {v}")).unwrap_or_default())),
+        Err(e) => fail(&e.to_string()),
     }
 }
 

@@ -1,4 +1,5 @@
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
@@ -6,7 +7,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{account_forms, health, language};
+use crate::routes::{account_forms, frameworks, health, language};
 use crate::telemetry;
 
 /// Every route the server answers: plain HTTP handlers, Leptos server functions, the pages,
@@ -33,6 +34,15 @@ pub fn build(state: AppState) -> Router {
         .route("/admin/users/invite", post(account_forms::invite_organiser))
         .route("/admin/users/deactivate", post(account_forms::deactivate))
         .route("/admin/users/activate", post(account_forms::activate))
+        .route("/api/v1/frameworks", get(frameworks::api_list))
+        .route("/api/v1/frameworks/{id}", get(frameworks::api_get))
+        .route("/frameworks/{id}/export", get(frameworks::export))
+        .route(
+            "/admin/frameworks/import",
+            // Above the catalog's own 2 MiB limit, so an oversized file still gets the
+            // catalog's clear message instead of a bare 413.
+            post(frameworks::import).layer(DefaultBodyLimit::max(frameworks::UPLOAD_LIMIT_BYTES)),
+        )
         .route(
             "/api/{*fn_name}",
             post(move |request| {

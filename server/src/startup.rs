@@ -23,6 +23,8 @@ pub enum StartupError {
     Database(StorageError),
     #[error("cannot migrate the database: {0}")]
     Migration(StorageError),
+    #[error("cannot load the shipped competency frameworks: {0}")]
+    Frameworks(StorageError),
     #[error("cannot listen on {addr}: {source}")]
     Listen { addr: SocketAddr, source: std::io::Error },
     #[error("cannot read or create the secret key file {path}: {source}")]
@@ -37,6 +39,9 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
     })?;
     let db = Db::connect(&config.database_url).await.map_err(StartupError::Database)?;
     db.migrate().await.map_err(StartupError::Migration)?;
+    app::catalog::load_builtin(&db, app::state::unix_now())
+        .await
+        .map_err(StartupError::Frameworks)?;
     Ok(db)
 }
 
@@ -93,6 +98,7 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
         }),
         // Five failures per address or account per fifteen minutes.
         login_limiter: Arc::new(LoginLimiter::new(5, Duration::from_secs(15 * 60))),
+        flash: Arc::new(app::flash::FlashStore::default()),
     }
 }
 

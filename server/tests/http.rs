@@ -19,8 +19,11 @@ struct TestApp {
 
 async fn spawn_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
     let vars: HashMap<String, String> = [
-        ("LISTEN_ADDR", "127.0.0.1:0".to_owned()),
+        ("LISTEN_ADDR", addr.to_string()),
+        ("BASE_URL", format!("http://{addr}")),
         ("DATA_DIR", dir.path().display().to_string()),
     ]
     .into_iter()
@@ -28,20 +31,26 @@ async fn spawn_app() -> TestApp {
     .collect();
     let config = Config::from_vars(&vars).unwrap();
     let db = startup::open_database(&config).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let app = router::build(startup::state(&config, db.clone(), addr));
     tokio::spawn(async move {
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .await
             .unwrap();
     });
-    let client = reqwest::Client::builder()
+    let client = browser_like_client();
+    TestApp { base: format!("http://{addr}"), db, client, _dir: dir }
+}
+
+/// Sends `Accept: text/html` like a browser, so page redirects are real 302s.
+fn browser_like_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::ACCEPT, reqwest::header::HeaderValue::from_static("text/html,*/*;q=0.8"));
+    reqwest::Client::builder()
+        .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
         .build()
-        .unwrap();
-    TestApp { base: format!("http://{addr}"), db, client, _dir: dir }
+        .unwrap()
 }
 
 impl TestApp {
@@ -190,7 +199,7 @@ async fn accounts_page_is_for_admins_only() {
     let link = target.split("link=").nth(1).unwrap();
     let link = url::form_urlencoded::parse(format!("l={link}").as_bytes()).next().unwrap().1.to_string();
     let token = link.rsplit('/').next().unwrap().to_owned();
-    let organiser = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().unwrap();
+    let organiser = browser_like_client();
     let page = organiser.get(&link).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("U bent uitgenodigd als organisator voor hr@gemeente.nl"), "{page}");
     let r = organiser
@@ -213,4 +222,99 @@ async fn unknown_pages_are_404_in_dutch() {
     let r = app.get("/bestaat/niet").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert!(r.text().await.unwrap().contains("Pagina niet gevonden"));
+}
+
+#[tokio::test]
+async fn frameworks_api_needs_a_login_and_returns_the_catalog() {
+    let app = spawn_app().await;
+    let r = app.get("/api/v1/frameworks").await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(r.headers()["content-type"], "application/problem+json");
+
+    app.setup_admin().await;
+    app.login(ADMIN, PASSWORD).await;
+    let list: Vec<serde_json::Value> = app.get("/api/v1/frameworks").await.json().await.unwrap();
+    assert_eq!(list.len(), 3);
+    let one: serde_json::Value = app.get("/api/v1/frameworks/maastricht-2014").await.json().await.unwrap();
+    assert_eq!(one["id"], "maastricht-2014");
+    assert_eq!(one["version"], 1);
+    assert_eq!(one["levels"].as_array().unwrap().len(), 3);
+    assert_eq!(one["levels"][0]["id"], "3-7");
+    assert!(one["levels"][0]["label"].is_string());
+    let competencies = one["competencies"].as_array().unwrap();
+    assert_eq!(competencies.len(), 27);
+    let first = &competencies[0];
+    for field in ["id", "name", "cluster", "definition"] {
+        assert!(first[field].is_string(), "{field}");
+    }
+    assert!(first["levels"]["8-10"]["behaviours"].as_array().unwrap().len() > 1);
+    assert!(first["levels"]["8-10"]["tips"].is_array());
+    let profiles = one["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), 16);
+    assert!(profiles[0]["competencies"].is_array() && profiles[0]["own_choice"].is_number());
+    let r = app.get("/api/v1/frameworks/bestaat-niet").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+async fn upload(app: &TestApp, file_name: &str, bytes: Vec<u8>) -> String {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned());
+    let form = reqwest::multipart::Form::new().part("file", part);
+    let r = app
+        .client
+        .post(format!("{}/admin/frameworks/import", app.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let target = location(&r);
+    assert!(target.starts_with("/admin/frameworks?report="), "{target}");
+    app.get(&target).await.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn export_then_import_through_the_admin_page() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    app.login(ADMIN, PASSWORD).await;
+
+    let r = app.get("/frameworks/raadslid/export?format=toml").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("raadslid.toml"));
+    let exported = r.text().await.unwrap();
+
+    // Re-importing the export is accepted and stores nothing new.
+    let page = upload(&app, "raadslid.toml", exported.clone().into_bytes()).await;
+    assert!(page.contains("is geïmporteerd"), "{page}");
+    assert_eq!(app.db.count_framework_versions().await.unwrap(), 3);
+
+    // The same version with other content is refused with a message naming the file.
+    let changed = exported.replacen("name = \"", "name = \"Gewijzigd ", 1);
+    let page = upload(&app, "gewijzigd.toml", changed.into_bytes()).await;
+    assert!(page.contains("Het bestand is niet geïmporteerd"), "{page}");
+    assert!(page.contains("gewijzigd.toml") && page.contains("verhoog het versienummer"), "{page}");
+
+    let page = upload(&app, "groot.json", vec![b' '; 3 * 1024 * 1024]).await;
+    assert!(page.contains("groot.json"), "{page}");
+    assert_eq!(app.db.count_framework_versions().await.unwrap(), 3, "nothing stored");
+
+    let r = app.get("/frameworks/bestaat-niet/export").await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn catalog_pages_browse_and_search() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.get("/frameworks").await), "/login");
+    app.login(ADMIN, PASSWORD).await;
+    let page = app.get("/frameworks").await.text().await.unwrap();
+    assert!(page.contains("Competentiegids gemeente Maastricht 2014"), "{page}");
+    let page = app.get("/frameworks/maastricht-2014").await.text().await.unwrap();
+    assert!(page.contains("Samenwerken") && page.contains("Teammanager"), "{page}");
+    let page = app.get("/frameworks/maastricht-2014?q=klantgericht").await.text().await.unwrap();
+    assert!(page.contains("Zoekresultaten voor"), "{page}");
+    let page = app.get("/frameworks/maastricht-2014/samenwerken?level=11-18").await.text().await.unwrap();
+    assert!(page.contains("Kenmerkend werkgedrag") && page.contains(r#"aria-current="page""#), "{page}");
+    let page = app.get("/frameworks/bestaat-niet").await.text().await.unwrap();
+    assert!(page.contains("Dit competentiekader bestaat niet."));
 }

@@ -38,8 +38,10 @@ fn Navigation() -> impl IntoView {
                     <nav class="main-nav" aria-label=move || t_string!(i18n, nav_main_label).to_string()>
                         <ul>
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                            <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
+                                <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>
                             })}
                         </ul>
                         <form method="post" action="/logout" class="inline-form">

@@ -2,4 +2,5 @@
 //! context, call a service, map the error.
 
 pub mod accounts;
+pub mod frameworks;
 pub mod session;

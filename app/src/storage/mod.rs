@@ -4,11 +4,15 @@
 
 mod accounts;
 mod error;
+mod frameworks;
 mod invitations;
+mod outbox;
 mod sessions;
 
 pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;
+pub use frameworks::{FrameworkOrigin, StoreOutcome};
+pub use outbox::{ClaimedMessage, OutboxEntry, OutboxStatus, enqueue_email_in};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

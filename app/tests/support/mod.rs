@@ -28,17 +28,33 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let db = Db::connect(&url).await.expect("sqlite connect");
     db.migrate().await.expect("sqlite migrate");
-    TestDb { name: "sqlite", db, _dir: Some(dir), drop_sql: None }
+    TestDb {
+        name: "sqlite",
+        db,
+        _dir: Some(dir),
+        drop_sql: None,
+    }
 }
 
 pub async fn postgres() -> Option<TestDb> {
-    let admin_url = std::env::var("TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
+    let admin_url = std::env::var("TEST_POSTGRES_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
     let name = format!("ontwikkelscan_test_{}", app::storage::new_id());
-    let admin = Db::connect(&admin_url).await.expect("TEST_POSTGRES_URL is set but unreachable");
-    admin.execute_raw(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+    let admin = Db::connect(&admin_url)
+        .await
+        .expect("TEST_POSTGRES_URL is set but unreachable");
+    admin
+        .execute_raw(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
     admin.close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
-    let db = Db::connect(&format!("{base}/{name}")).await.expect("postgres connect");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("URL with a database name");
+    let db = Db::connect(&format!("{base}/{name}"))
+        .await
+        .expect("postgres connect");
     db.migrate().await.expect("postgres migrate");
     Some(TestDb {
         name: "postgres",

@@ -2,6 +2,7 @@
 //! Each is thin: parse the form, call the account service, redirect with a result code.
 
 pub mod account_forms;
+pub mod frameworks;
 pub mod health;
 pub mod language;
 pub mod session_cookie;

@@ -1,0 +1,163 @@
+//! The outbox worker: every two seconds it claims the messages that are due, sends them, and
+//! records the outcome. A temporary failure is retried with growing pauses (30 s, 2 min,
+//! 10 min, 30 min, then hourly) until [`MAX_ATTEMPTS`]; a permanent one fails the message at
+//! once. Every outcome stays in the outbox table with its reason: nothing is dropped. Several
+//! server processes may run a worker against one database; a message is claimed by one only.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::domain::account::Email;
+use crate::storage::{ClaimedMessage, Db, StorageError};
+
+use super::message::OutgoingEmail;
+use super::transport::{Mailer, SendError};
+
+/// Attempts before a message that keeps failing temporarily is given up as failed.
+pub const MAX_ATTEMPTS: i64 = 10;
+/// How long a claim lasts; a worker that dies mid-send frees its messages after this.
+pub const LEASE_SECS: i64 = 600;
+/// Messages claimed per round.
+pub const BATCH: i64 = 20;
+/// Pause between rounds.
+pub const POLL_INTERVAL: Duration = Duration::from_secs(2);
+
+/// What one round did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunSummary {
+    pub sent: usize,
+    /// Failed temporarily and queued again.
+    pub retried: usize,
+    /// Given up: refused permanently or out of attempts.
+    pub failed: usize,
+}
+
+/// Seconds to wait after the `attempts`-th attempt failed temporarily.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    match attempts {
+        i64::MIN..=1 => 30,
+        2 => 120,
+        3 => 600,
+        4 => 1800,
+        _ => 3600,
+    }
+}
+
+/// Claims the messages due at `now` for `worker_id`, sends each, and records the result. A
+/// storage failure while claiming is returned; one while recording is logged and the message
+/// stays claimed until its lease runs out, after which it is sent again (at least once, never
+/// lost).
+pub async fn run_once(
+    db: &Db,
+    mailer: &Mailer,
+    from: &str,
+    worker_id: &str,
+    now: i64,
+) -> Result<RunSummary, StorageError> {
+    let mut summary = RunSummary::default();
+    for message in db.claim_due(worker_id, now, LEASE_SECS, BATCH).await? {
+        let outcome = if message.attempts > MAX_ATTEMPTS {
+            // Claimed again after its lease ran out on the last allowed attempt (a worker died
+            // while sending): do not try forever.
+            Err(SendError::Permanent(format!(
+                "gave up after {MAX_ATTEMPTS} attempts (the last one was interrupted)"
+            )))
+        } else {
+            match outgoing(&message) {
+                Ok(email) => mailer.send(&email, from).await,
+                Err(e) => Err(e),
+            }
+        };
+        record(db, worker_id, now, &message, outcome, &mut summary).await;
+    }
+    Ok(summary)
+}
+
+fn outgoing(message: &ClaimedMessage) -> Result<OutgoingEmail, SendError> {
+    let to = Email::parse(&message.recipient).map_err(|_| {
+        SendError::Permanent(format!("invalid recipient address {:?}", message.recipient))
+    })?;
+    Ok(OutgoingEmail {
+        to,
+        subject: message.subject.clone(),
+        text: message.text_body.clone(),
+        html: message.html_body.clone(),
+        reference: message.reference.clone(),
+    })
+}
+
+async fn record(
+    db: &Db,
+    worker_id: &str,
+    now: i64,
+    message: &ClaimedMessage,
+    outcome: Result<(), SendError>,
+    summary: &mut RunSummary,
+) {
+    let id = message.id.as_str();
+    let attempts = message.attempts;
+    let stored = match outcome {
+        Ok(()) => {
+            tracing::info!(id, attempts, reference = ?message.reference, "email sent");
+            summary.sent += 1;
+            db.mark_sent(id, now).await
+        }
+        Err(SendError::Permanent(reason)) => {
+            tracing::warn!(id, attempts, reference = ?message.reference, %reason,
+                "email refused permanently; marked failed");
+            summary.failed += 1;
+            db.mark_failed(id, worker_id, &reason).await
+        }
+        Err(SendError::Temporary(reason)) if attempts >= MAX_ATTEMPTS => {
+            let reason = format!("gave up after {attempts} attempts; last error: {reason}");
+            tracing::warn!(id, attempts, reference = ?message.reference, %reason,
+                "email could not be sent; marked failed");
+            summary.failed += 1;
+            db.mark_failed(id, worker_id, &reason).await
+        }
+        Err(SendError::Temporary(reason)) => {
+            let next = now + backoff_secs(attempts);
+            tracing::info!(id, attempts, next_attempt_at = next, %reason,
+                "email not sent yet; will retry");
+            summary.retried += 1;
+            db.mark_retry(id, worker_id, &reason, next).await
+        }
+    };
+    match stored {
+        Ok(true) => {}
+        Ok(false) => tracing::warn!(
+            id,
+            "outbox message was taken over by another worker before its outcome was recorded"
+        ),
+        Err(error) => tracing::error!(
+            id, %error,
+            "could not record an email's outcome; it is retried when its claim runs out"
+        ),
+    }
+}
+
+/// Starts the background worker: a round every [`POLL_INTERVAL`] for as long as the runtime
+/// lives (abort the handle to stop it). Each process gets its own random worker id.
+pub fn spawn_outbox_worker(
+    db: Db,
+    mailer: Arc<Mailer>,
+    from: String,
+) -> tokio::task::JoinHandle<()> {
+    let worker_id = crate::storage::new_id();
+    tokio::spawn(async move {
+        tracing::info!(worker_id = %worker_id, "email outbox worker started");
+        let mut ticker = tokio::time::interval(POLL_INTERVAL);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticker.tick().await;
+            let now = crate::state::unix_now();
+            match run_once(&db, &mailer, &from, &worker_id, now).await {
+                Ok(summary) if summary != RunSummary::default() => {
+                    tracing::debug!(?summary, "outbox round");
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "outbox round failed; trying again"),
+            }
+        }
+    })
+}

@@ -1,0 +1,137 @@
+use sqlx::Row;
+
+use super::{Db, StorageError};
+use crate::domain::catalog::Framework;
+
+/// Where a stored framework came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameworkOrigin {
+    Builtin,
+    Import,
+}
+
+impl FrameworkOrigin {
+    fn as_str(self) -> &'static str {
+        match self {
+            FrameworkOrigin::Builtin => "builtin",
+            FrameworkOrigin::Import => "import",
+        }
+    }
+}
+
+/// What storing a framework did. Existing versions are never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreOutcome {
+    /// A new id, or a version newer than any stored.
+    Stored,
+    /// This exact version with this exact content is already there.
+    Unchanged,
+    /// This version exists with different content: the file must raise its version.
+    VersionExists { latest: u32 },
+    /// A newer version is already stored.
+    Outdated { latest: u32 },
+}
+
+impl Db {
+    /// Stores a (validated) framework unless that would change or shadow what is there.
+    pub async fn store_framework(
+        &self,
+        framework: &Framework,
+        content_json: &str,
+        origin: FrameworkOrigin,
+        now: i64,
+    ) -> Result<StoreOutcome, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let latest = sqlx::query(
+            "SELECT version, content FROM frameworks WHERE id = $1 ORDER BY version DESC LIMIT 1",
+        )
+        .bind(&framework.id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(row) = latest {
+            let version = row.try_get::<i64, _>("version")? as u32;
+            let content: String = row.try_get("content")?;
+            if version > framework.version {
+                return Ok(StoreOutcome::Outdated { latest: version });
+            }
+            if version == framework.version {
+                let same = serde_json::from_str::<Framework>(&content)
+                    .map(|stored| &stored == framework)
+                    .unwrap_or(false);
+                return Ok(if same {
+                    StoreOutcome::Unchanged
+                } else {
+                    StoreOutcome::VersionExists { latest: version }
+                });
+            }
+        }
+        sqlx::query(
+            "INSERT INTO frameworks (id, version, name, content, origin, loaded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&framework.id)
+        .bind(i64::from(framework.version))
+        .bind(&framework.name)
+        .bind(content_json)
+        .bind(origin.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(StoreOutcome::Stored)
+    }
+
+    /// The newest version of every framework, ordered by name.
+    pub async fn latest_frameworks(&self) -> Result<Vec<Framework>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT f.content FROM frameworks f \
+             WHERE f.version = (SELECT MAX(g.version) FROM frameworks g WHERE g.id = f.id) \
+             ORDER BY f.name",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(decode).collect()
+    }
+
+    /// One framework: the given version, or the newest when `version` is `None`.
+    pub async fn find_framework(
+        &self,
+        id: &str,
+        version: Option<u32>,
+    ) -> Result<Option<Framework>, StorageError> {
+        let row = match version {
+            Some(v) => {
+                sqlx::query("SELECT content FROM frameworks WHERE id = $1 AND version = $2")
+                    .bind(id)
+                    .bind(i64::from(v))
+                    .fetch_optional(self.pool())
+                    .await?
+            }
+            None => {
+                sqlx::query(
+                    "SELECT content FROM frameworks WHERE id = $1 ORDER BY version DESC LIMIT 1",
+                )
+                .bind(id)
+                .fetch_optional(self.pool())
+                .await?
+            }
+        };
+        row.as_ref().map(decode).transpose()
+    }
+
+    pub async fn count_framework_versions(&self) -> Result<i64, StorageError> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM frameworks")
+            .fetch_one(self.pool())
+            .await?;
+        Ok(row.try_get::<i64, _>("n")?)
+    }
+}
+
+fn decode(row: &sqlx::any::AnyRow) -> Result<Framework, StorageError> {
+    let content: String = row.try_get("content")?;
+    serde_json::from_str(&content).map_err(|e| {
+        StorageError::Database(sqlx::Error::Decode(
+            format!("stored framework is not valid JSON: {e}").into(),
+        ))
+    })
+}
