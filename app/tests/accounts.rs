@@ -9,6 +9,7 @@ use app::auth::rate_limit::LoginLimiter;
 use app::auth::{service, token};
 use app::domain::account::{AccountStatus, Email, Role};
 use app::domain::user_error::UserError;
+use app::email::templates::Language;
 use app::storage::FirstAdminOutcome;
 
 const NOW: i64 = 1_800_000_000;
@@ -179,8 +180,16 @@ async fn invite_organiser_then_deactivate() {
         let admin_session = service::login(db, &limiter, "beheer@gemeente.nl", PASSWORD, "c", NOW, TTL).await.unwrap();
         let admin = service::current_user(db, Some(&admin_session.token), NOW).await.unwrap().unwrap();
 
-        let (email, invitation) = service::invite_organiser(db, &admin, "hr@gemeente.nl", NOW).await.unwrap();
+        let (email, invitation) = service::invite_organiser(db, &admin, "hr@gemeente.nl", "https://scan.gemeente.nl", Language::Nl, NOW).await.unwrap();
         assert_eq!(email.as_str(), "hr@gemeente.nl");
+        // The invitation email was queued with the account, carrying the personal link.
+        let queued = db.list_outbox(10).await.unwrap();
+        assert_eq!(queued.len(), 1, "{}", t.name);
+        assert_eq!(queued[0].recipient, "hr@gemeente.nl");
+        // Inviting the same address again changes nothing and queues nothing.
+        let again = service::invite_organiser(db, &admin, "HR@gemeente.nl", "https://scan.gemeente.nl", Language::Nl, NOW).await;
+        assert_eq!(again.unwrap_err(), UserError::EmailTaken);
+        assert_eq!(db.list_outbox(10).await.unwrap().len(), 1, "{}", t.name);
         let listed = service::list_accounts(db, &admin).await.unwrap();
         let organiser = listed.iter().find(|a| a.email == "hr@gemeente.nl").unwrap().clone();
         assert_eq!((organiser.role, organiser.status), (Role::Organiser, AccountStatus::Invited));

@@ -1,4 +1,5 @@
-import { test, expect, Page } from "@playwright/test";
+import { Page } from "@playwright/test";
+import { test, expect } from "./fixtures";
 
 const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
 

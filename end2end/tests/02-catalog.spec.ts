@@ -1,4 +1,4 @@
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 
 // Runs after 01-foundation, which created this administrator on the same server.
 const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };

@@ -13,7 +13,10 @@ use app::auth::rate_limit::LoginLimiter;
 use app::state::{AppState, Settings};
 use app::storage::{Db, StorageError};
 
-use crate::config::Config;
+use app::email::transport::{MailSettings, Mailer, SmtpSettings, Tls};
+use app::email::worker::spawn_outbox_worker;
+
+use crate::config::{Config, SmtpTls};
 
 #[derive(Debug, Error)]
 pub enum StartupError {
@@ -27,6 +30,8 @@ pub enum StartupError {
     Frameworks(StorageError),
     #[error("cannot listen on {addr}: {source}")]
     Listen { addr: SocketAddr, source: std::io::Error },
+    #[error("email settings: {0}")]
+    Mail(app::email::transport::MailConfigError),
     #[error("cannot read or create the secret key file {path}: {source}")]
     SecretKey { path: String, source: std::io::Error },
 }
@@ -77,6 +82,25 @@ fn write_private(path: &Path, content: &str) -> std::io::Result<()> {
     options.open(path)?.write_all(content.as_bytes())
 }
 
+/// The mail transport the configuration asks for: SMTP, or `.eml` files in `<data dir>/outbox`.
+pub fn mail_settings(config: &Config) -> MailSettings {
+    MailSettings {
+        smtp: config.smtp.as_ref().map(|smtp| SmtpSettings {
+            host: smtp.host.clone(),
+            port: smtp.port,
+            tls: match smtp.tls {
+                SmtpTls::StartTls => Tls::StartTls,
+                SmtpTls::Tls => Tls::Tls,
+                SmtpTls::None => Tls::None,
+            },
+            username: smtp.username.clone(),
+            password: smtp.password.clone(),
+        }),
+        from: config.mail_from.clone(),
+        outbox_dir: config.data_dir.join("outbox"),
+    }
+}
+
 pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name("ontwikkelscan")
@@ -110,12 +134,15 @@ pub async fn serve(
 ) -> Result<(), StartupError> {
     let db = open_database(&config).await?;
     secret_key(&config)?;
+    let mailer = Mailer::from_settings(&mail_settings(&config)).map_err(StartupError::Mail)?;
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
         .await
         .map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
     let addr = listener.local_addr().map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
     let router = crate::router::build(state(&config, db.clone(), addr));
     spawn_session_sweeper(db.clone());
+    // Sends what the outbox table holds; safe with several server processes on one database.
+    spawn_outbox_worker(db.clone(), Arc::new(mailer), config.mail_from.clone());
     tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");
     on_bound(addr);
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())

@@ -82,7 +82,7 @@ fn location(response: &reqwest::Response) -> String {
     response.headers()[LOCATION].to_str().unwrap().to_owned()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_follows_the_database() {
     let app = spawn_app().await;
     let r = app.get("/healthz").await;
@@ -92,7 +92,7 @@ async fn healthz_follows_the_database() {
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fresh_install_leads_to_setup_then_login() {
     let app = spawn_app().await;
     assert_eq!(location(&app.get("/").await), "/setup");
@@ -120,7 +120,7 @@ async fn fresh_install_leads_to_setup_then_login() {
     assert_eq!(app.db.count_accounts().await.unwrap(), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_sets_a_safe_cookie_and_logout_ends_it() {
     let app = spawn_app().await;
     app.setup_admin().await;
@@ -147,7 +147,7 @@ async fn login_sets_a_safe_cookie_and_logout_ends_it() {
     assert_eq!(location(&app.get("/").await), "/login");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_is_rate_limited() {
     let app = spawn_app().await;
     app.setup_admin().await;
@@ -160,7 +160,7 @@ async fn login_is_rate_limited() {
     assert!(page.contains("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn language_switch_is_remembered_and_safe() {
     let app = spawn_app().await;
     let r = app.get("/language?to=en&next=/login").await;
@@ -176,7 +176,7 @@ async fn language_switch_is_remembered_and_safe() {
     assert!(page.contains("Log in als organisator"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accounts_page_is_for_admins_only() {
     let app = spawn_app().await;
     app.setup_admin().await;
@@ -216,7 +216,7 @@ async fn accounts_page_is_for_admins_only() {
     assert!(!page.contains(ADMIN), "an organiser must not see the account list");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_pages_are_404_in_dutch() {
     let app = spawn_app().await;
     let r = app.get("/bestaat/niet").await;
@@ -224,7 +224,7 @@ async fn unknown_pages_are_404_in_dutch() {
     assert!(r.text().await.unwrap().contains("Pagina niet gevonden"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn frameworks_api_needs_a_login_and_returns_the_catalog() {
     let app = spawn_app().await;
     let r = app.get("/api/v1/frameworks").await;
@@ -271,7 +271,7 @@ async fn upload(app: &TestApp, file_name: &str, bytes: Vec<u8>) -> String {
     app.get(&target).await.text().await.unwrap()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_then_import_through_the_admin_page() {
     let app = spawn_app().await;
     app.setup_admin().await;
@@ -301,7 +301,7 @@ async fn export_then_import_through_the_admin_page() {
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn catalog_pages_browse_and_search() {
     let app = spawn_app().await;
     app.setup_admin().await;

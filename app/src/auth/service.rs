@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use super::{password, rate_limit::LoginLimiter, token};
 use crate::domain::account::{AccountSummary, CurrentUser, Email, NewPassword, Role};
 use crate::domain::user_error::UserError;
+use crate::email::templates::{self, Language};
 use crate::storage::{Db, FirstAdminOutcome, StorageError};
 
 /// How long an organiser's invitation link stays valid.
@@ -38,8 +39,16 @@ async fn hash_password(password: NewPassword) -> Result<String, UserError> {
         })
 }
 
-async fn verify_password(password: String, stored: String) -> bool {
-    tokio::task::spawn_blocking(move || password::verify(&password, &stored))
+/// `stored` is `None` for unknown accounts: the dummy hash is checked instead, so both cases
+/// cost the same time.
+async fn verify_password(password: String, stored: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || match stored {
+        Some(stored) => password::verify(&password, &stored),
+        None => {
+            password::verify(&password, password::dummy_hash());
+            false
+        }
+    })
         .await
         .unwrap_or(false)
 }
@@ -66,10 +75,7 @@ pub async fn login(
         Ok(email) => db.find_login(&email).await.map_err(internal)?,
         Err(_) => None,
     };
-    let stored = record
-        .as_ref()
-        .and_then(|r| r.password_hash.clone())
-        .unwrap_or_else(|| password::dummy_hash().to_owned());
+    let stored = record.as_ref().and_then(|r| r.password_hash.clone());
     let password_ok = verify_password(password_input.to_owned(), stored).await;
     let account = match record {
         Some(r) if password_ok && r.active && r.password_hash.is_some() => r,
@@ -188,26 +194,38 @@ pub async fn list_accounts(db: &Db, actor: &CurrentUser) -> Result<Vec<AccountSu
     db.list_accounts().await.map_err(internal)
 }
 
-/// Creates an organiser account without a password and returns the one-time invitation token
-/// with which they choose it.
+/// Creates an organiser account without a password, queues the invitation email with the
+/// one-time link, and returns the link's token (also shown once to the administrator).
 pub async fn invite_organiser(
     db: &Db,
     actor: &CurrentUser,
     email_input: &str,
+    base_url: &str,
+    language: Language,
     now: i64,
 ) -> Result<(Email, String), UserError> {
     require_admin(actor)?;
     let email = Email::parse(email_input)?;
-    let account_id = create_account(db, &email, None, Role::Organiser, now).await?;
     let invitation = token::new_token();
-    db.create_account_invitation(
-        &token::hash_token(&invitation),
-        &account_id,
-        now + INVITATION_TTL_SECS,
+    let link = format!("{base_url}/invite/{invitation}");
+    let message = templates::account_invitation(
+        language,
+        &templates::AccountInvitation {
+            name: "",
+            inviter: &actor.email,
+            link: &link,
+            valid_days: (INVITATION_TTL_SECS / 86_400) as u32,
+        },
     )
-    .await
-    .map_err(internal)?;
-    Ok((email, invitation))
+    .into_email(email.clone(), None);
+    match db
+        .invite_account(&email, &token::hash_token(&invitation), now + INVITATION_TTL_SECS, &message, now)
+        .await
+    {
+        Ok(_) => Ok((email, invitation)),
+        Err(e) if e.is_unique_violation() => Err(UserError::EmailTaken),
+        Err(e) => Err(internal(e)),
+    }
 }
 
 /// The email address an invitation link is for, while it can still be used.

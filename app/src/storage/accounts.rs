@@ -172,7 +172,7 @@ impl Db {
     }
 }
 
-async fn insert_account(
+pub(super) async fn insert_account(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: &str,
     email: &Email,

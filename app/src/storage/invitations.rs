@@ -1,8 +1,37 @@
 use sqlx::Row;
 
 use super::{Db, StorageError};
+use crate::domain::account::{Email, Role};
+use crate::email::message::OutgoingEmail;
 
 impl Db {
+    /// Creates a password-less organiser account, its invitation and the invitation email in
+    /// one transaction: either all three exist or none does.
+    pub async fn invite_account(
+        &self,
+        email: &Email,
+        token_hash: &str,
+        expires_at: i64,
+        message: &OutgoingEmail,
+        now: i64,
+    ) -> Result<String, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        let id = super::new_id();
+        super::accounts::insert_account(&mut tx, &id, email, None, Role::Organiser, now).await?;
+        sqlx::query(
+            "INSERT INTO account_invitations (token_hash, account_id, expires_at, used) \
+             VALUES ($1, $2, $3, 0)",
+        )
+        .bind(token_hash)
+        .bind(&id)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        super::enqueue_email_in(&mut *tx, message, now).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
     pub async fn create_account_invitation(
         &self,
         token_hash: &str,

@@ -10,6 +10,7 @@ use serde::Deserialize;
 use app::auth::{SESSION_COOKIE, service};
 use app::domain::account::CurrentUser;
 use app::domain::user_error::UserError;
+use app::email::templates::Language;
 use app::state::{AppState, cookie_value, unix_now};
 
 use super::session_cookie;
@@ -138,7 +139,12 @@ pub async fn invite_organiser(
     let Ok(Form(form)) = form else {
         return back_with_error("/admin/users", &UserError::BadForm);
     };
-    match service::invite_organiser(&state.db, &actor, &form.email, unix_now()).await {
+    let language = match cookie_value(&headers, "i18n_pref_locale").as_deref() {
+        Some("en") => Language::En,
+        _ => Language::Nl,
+    };
+    let base_url = &state.settings.base_url;
+    match service::invite_organiser(&state.db, &actor, &form.email, base_url, language, unix_now()).await {
         Ok((email, token)) => {
             let link = format!("{}/invite/{token}", state.settings.base_url);
             let target = url::form_urlencoded::Serializer::new(String::new())

@@ -1,0 +1,78 @@
+//! The server binary as an administrator uses it: configuration errors, create-admin, and
+//! framework import/export.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn server(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATA_DIR", data_dir)
+        .envs(env.iter().copied())
+        .current_dir(data_dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the server binary");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn malformed_configuration_is_one_line_and_a_failure_exit() {
+    let dir = tempfile::tempdir().unwrap();
+    for (var, value) in [
+        ("LISTEN_ADDR", "overal"),
+        ("DATABASE_URL", "mysql://db"),
+        ("SESSION_TTL_HOURS", "nul"),
+        ("SMTP_PORT", "25"),
+    ] {
+        let out = server(dir.path(), &["migrate"], &[(var, value)], "");
+        assert!(!out.status.success(), "{var}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{var}: {stderr}");
+        assert!(stderr.starts_with(&format!("error: configuration error: {var}:")), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn create_admin_reads_the_password_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = server(dir.path(), &["create-admin", "--email", "Beheer@Gemeente.nl"], &[], "een-lang-wachtwoord\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("beheer@gemeente.nl"));
+    assert!(dir.path().join("ontwikkelscan.db").exists(), "the database was created and migrated");
+
+    let again = server(dir.path(), &["create-admin", "--email", "beheer@gemeente.nl"], &[], "een-lang-wachtwoord\n");
+    assert!(!again.status.success());
+    let short = server(dir.path(), &["create-admin", "--email", "ander@gemeente.nl"], &[], "kort\n");
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("password too short"));
+}
+
+#[test]
+fn export_and_import_frameworks_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = server(dir.path(), &["export-framework", "gemeentesecretaris", "--format", "json"], &[], "");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["competencies"].as_array().unwrap().len(), 14);
+
+    let file = dir.path().join("kader.json");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let import = server(dir.path(), &["import-framework", file.to_str().unwrap()], &[], "");
+    assert!(import.status.success(), "re-importing an export is accepted");
+
+    let broken = dir.path().join("kapot.toml");
+    std::fs::write(&broken, "id = [").unwrap();
+    let import = server(dir.path(), &["import-framework", broken.to_str().unwrap()], &[], "");
+    assert!(!import.status.success());
+    assert!(String::from_utf8_lossy(&import.stderr).contains("kapot.toml"));
+
+    let missing = server(dir.path(), &["export-framework", "bestaat-niet"], &[], "");
+    assert!(!missing.status.success());
+}
