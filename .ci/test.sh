@@ -24,7 +24,10 @@ else
 fi
 
 log "Rust tests (also builds target/debug/server for the browser tests)"
-cargo test --workspace --no-fail-fast
+RUST_LOG_FILE="$(mktemp)"
+cargo test --workspace --no-fail-fast 2>&1 | tee "$RUST_LOG_FILE"
+rust_passed="$(awk '/^test result:/ { n += $4 } END { print n + 0 }' "$RUST_LOG_FILE")"
+rm -f "$RUST_LOG_FILE"
 
 log "browser tests"
 WORK="$(mktemp -d)"
@@ -55,4 +58,8 @@ start_server() { # name -> prints base URL
 BASE_URL_JS="$(start_server js)"
 BASE_URL_NOJS="$(start_server nojs)"
 export BASE_URL_JS BASE_URL_NOJS
-(cd end2end && npx playwright test)
+E2E_LOG_FILE="$WORK/playwright.log"
+(cd end2end && npx playwright test) 2>&1 | tee "$E2E_LOG_FILE"
+browser_passed="$(grep -Eo '^ +[0-9]+ passed' "$E2E_LOG_FILE" | grep -Eo '[0-9]+' | tail -n 1)"
+echo "Rust: $rust_passed passed; browser: ${browser_passed:-0} passed"
+echo "$((rust_passed + ${browser_passed:-0})) passed, 0 failed"

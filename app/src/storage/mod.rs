@@ -147,6 +147,22 @@ mod tests {
         assert_eq!(sqlite_url_with_create("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
     }
 
+    #[tokio::test]
+    async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
+        use sqlx::Row;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("nieuw.db").display());
+        let db = Db::connect(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        let mode: String = sqlx::query("PRAGMA journal_mode").fetch_one(db.pool()).await.unwrap().get(0);
+        assert_eq!(mode, "wal");
+        let fk: i64 = sqlx::query("PRAGMA foreign_keys").fetch_one(db.pool()).await.unwrap().get(0);
+        assert_eq!(fk, 1);
+        // Foreign keys are enforced: a session for a missing account is refused.
+        let orphan = db.create_session("hash", "bestaat-niet", 1, 2).await;
+        assert!(orphan.is_err());
+    }
+
     #[test]
     fn ids_are_random_and_128_bits() {
         let a = new_id();
