@@ -13,7 +13,7 @@ use crate::i18n::*;
 use crate::pages::{
     admin_frameworks::AdminFrameworksPage, competency::CompetencyPage, framework::FrameworkPage,
     frameworks::FrameworksPage, home::HomePage, invite::InvitePage, login::LoginPage,
-    not_found::NotFound, setup::SetupPage, users::UsersPage,
+    not_found::NotFound, outbox::OutboxPage, setup::SetupPage, users::UsersPage,
 };
 use crate::server_fns::session::{VisitorSession, session_info};
 
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                             view=CompetencyPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")
                             view=AdminFrameworksPage

@@ -24,7 +24,11 @@ impl FlashStore {
         entries.retain(|_, (at, _)| now.duration_since(*at) < TTL);
         if entries.len() >= MAX_ENTRIES {
             // Drop the oldest rather than grow without bound.
-            if let Some(oldest) = entries.iter().min_by_key(|(_, (at, _))| *at).map(|(k, _)| k.clone()) {
+            if let Some(oldest) = entries
+                .iter()
+                .min_by_key(|(_, (at, _))| *at)
+                .map(|(k, _)| k.clone())
+            {
                 entries.remove(&oldest);
             }
         }
@@ -49,9 +53,17 @@ mod tests {
         let store = FlashStore::default();
         let key = store.put("hallo".into());
         assert_eq!(store.get(&key).as_deref(), Some("hallo"));
-        assert_eq!(store.get(&key).as_deref(), Some("hallo"), "a reload shows it again");
+        assert_eq!(
+            store.get(&key).as_deref(),
+            Some("hallo"),
+            "a reload shows it again"
+        );
         assert_eq!(store.get("onbekend"), None);
-        assert_ne!(key, store.put("hallo".into()), "every put gets its own random key");
+        assert_ne!(
+            key,
+            store.put("hallo".into()),
+            "every put gets its own random key"
+        );
     }
 
     #[test]

@@ -8,6 +8,9 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::{SESSION_COOKIE, service};
+use crate::domain::account::CurrentUser;
+use crate::domain::user_error::UserError;
 use crate::flash::FlashStore;
 use crate::storage::Db;
 
@@ -28,6 +31,18 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,
     pub flash: Arc<FlashStore>,
+}
+
+impl AppState {
+    /// The signed-in account behind a request's session cookie, if any. The one place every
+    /// handler and server function asks "who is this?".
+    pub async fn signed_in(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<Option<CurrentUser>, UserError> {
+        let token = cookie_value(headers, SESSION_COOKIE);
+        service::current_user(&self.db, token.as_deref(), unix_now()).await
+    }
 }
 
 /// Seconds since the Unix epoch: the one clock the storage layer is given.
@@ -58,9 +73,15 @@ mod tests {
     #[test]
     fn finds_cookie_among_others() {
         let mut headers = HeaderMap::new();
-        headers.append(COOKIE, HeaderValue::from_static("a=1; ontwikkelscan_session=abc"));
+        headers.append(
+            COOKIE,
+            HeaderValue::from_static("a=1; ontwikkelscan_session=abc"),
+        );
         headers.append(COOKIE, HeaderValue::from_static("b=2"));
-        assert_eq!(cookie_value(&headers, "ontwikkelscan_session").as_deref(), Some("abc"));
+        assert_eq!(
+            cookie_value(&headers, "ontwikkelscan_session").as_deref(),
+            Some("abc")
+        );
         assert_eq!(cookie_value(&headers, "b").as_deref(), Some("2"));
         assert_eq!(cookie_value(&headers, "c"), None);
     }

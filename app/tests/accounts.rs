@@ -23,7 +23,9 @@ fn limiter() -> LoginLimiter {
 #[tokio::test]
 async fn migrations_are_idempotent() {
     for t in support::all().await {
-        t.db.migrate().await.unwrap_or_else(|e| panic!("{}: second migrate: {e}", t.name));
+        t.db.migrate()
+            .await
+            .unwrap_or_else(|e| panic!("{}: second migrate: {e}", t.name));
         assert!(t.db.ping().await, "{}", t.name);
         assert_eq!(t.db.count_accounts().await.unwrap(), 0, "{}", t.name);
         t.finish().await;
@@ -83,7 +85,12 @@ async fn setup_rejects_bad_input_and_changes_nothing() {
         let cases = [
             ("geen-adres", PASSWORD, PASSWORD, UserError::InvalidEmail),
             ("a@gemeente.nl", "kort", "kort", UserError::PasswordTooShort),
-            ("a@gemeente.nl", PASSWORD, "anders-wachtwoord", UserError::PasswordMismatch),
+            (
+                "a@gemeente.nl",
+                PASSWORD,
+                "anders-wachtwoord",
+                UserError::PasswordMismatch,
+            ),
         ];
         for (email, password, repeated, expected) in cases {
             let result = service::setup_first_admin(db, email, password, repeated, NOW).await;
@@ -98,31 +105,89 @@ async fn setup_rejects_bad_input_and_changes_nothing() {
 async fn login_logout_and_wrong_password() {
     for t in support::all().await {
         let db = &t.db;
-        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW).await.unwrap();
-        let limiter = limiter();
-
-        let wrong = service::login(db, &limiter, "beheer@gemeente.nl", "fout-wachtwoord!", "1.2.3.4", NOW, TTL).await;
-        assert_eq!(wrong.unwrap_err(), UserError::BadCredentials, "{}", t.name);
-        let unknown = service::login(db, &limiter, "niemand@gemeente.nl", PASSWORD, "1.2.3.4", NOW, TTL).await;
-        assert_eq!(unknown.unwrap_err(), UserError::BadCredentials, "{}", t.name);
-
-        // Email case and surrounding spaces do not matter.
-        let session = service::login(db, &limiter, " Beheer@Gemeente.NL ", PASSWORD, "1.2.3.4", NOW, TTL)
+        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW)
             .await
             .unwrap();
+        let limiter = limiter();
+
+        let wrong = service::login(
+            db,
+            &limiter,
+            "beheer@gemeente.nl",
+            "fout-wachtwoord!",
+            "1.2.3.4",
+            NOW,
+            TTL,
+        )
+        .await;
+        assert_eq!(wrong.unwrap_err(), UserError::BadCredentials, "{}", t.name);
+        let unknown = service::login(
+            db,
+            &limiter,
+            "niemand@gemeente.nl",
+            PASSWORD,
+            "1.2.3.4",
+            NOW,
+            TTL,
+        )
+        .await;
+        assert_eq!(
+            unknown.unwrap_err(),
+            UserError::BadCredentials,
+            "{}",
+            t.name
+        );
+
+        // Email case and surrounding spaces do not matter.
+        let session = service::login(
+            db,
+            &limiter,
+            " Beheer@Gemeente.NL ",
+            PASSWORD,
+            "1.2.3.4",
+            NOW,
+            TTL,
+        )
+        .await
+        .unwrap();
         assert_eq!(session.expires_at, NOW + 3600);
-        let user = service::current_user(db, Some(&session.token), NOW + 10).await.unwrap().unwrap();
+        let user = service::current_user(db, Some(&session.token), NOW + 10)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(user.email, "beheer@gemeente.nl");
         assert!(user.is_admin());
 
         // The database holds only the token's hash.
-        assert!(db.find_session_user(&session.token, NOW).await.unwrap().is_none());
-        assert!(db.find_session_user(&token::hash_token(&session.token), NOW).await.unwrap().is_some());
+        assert!(
+            db.find_session_user(&session.token, NOW)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            db.find_session_user(&token::hash_token(&session.token), NOW)
+                .await
+                .unwrap()
+                .is_some()
+        );
 
         service::logout(db, Some(&session.token)).await.unwrap();
-        assert_eq!(service::current_user(db, Some(&session.token), NOW + 20).await.unwrap(), None, "{}", t.name);
+        assert_eq!(
+            service::current_user(db, Some(&session.token), NOW + 20)
+                .await
+                .unwrap(),
+            None,
+            "{}",
+            t.name
+        );
         // Malformed cookies are simply not a session.
-        assert_eq!(service::current_user(db, Some("'; DROP TABLE sessions; --"), NOW).await.unwrap(), None);
+        assert_eq!(
+            service::current_user(db, Some("'; DROP TABLE sessions; --"), NOW)
+                .await
+                .unwrap(),
+            None
+        );
         service::logout(db, Some("garbage")).await.unwrap();
         t.finish().await;
     }
@@ -132,13 +197,40 @@ async fn login_logout_and_wrong_password() {
 async fn sessions_expire() {
     for t in support::all().await {
         let db = &t.db;
-        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW).await.unwrap();
-        let session = service::login(db, &limiter(), "beheer@gemeente.nl", PASSWORD, "c", NOW, TTL)
+        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW)
             .await
             .unwrap();
-        assert!(service::current_user(db, Some(&session.token), NOW + 3599).await.unwrap().is_some());
-        assert_eq!(service::current_user(db, Some(&session.token), NOW + 3600).await.unwrap(), None, "{}", t.name);
-        assert_eq!(db.delete_expired_sessions(NOW + 3600).await.unwrap(), 1, "{}", t.name);
+        let session = service::login(
+            db,
+            &limiter(),
+            "beheer@gemeente.nl",
+            PASSWORD,
+            "c",
+            NOW,
+            TTL,
+        )
+        .await
+        .unwrap();
+        assert!(
+            service::current_user(db, Some(&session.token), NOW + 3599)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        assert_eq!(
+            service::current_user(db, Some(&session.token), NOW + 3600)
+                .await
+                .unwrap(),
+            None,
+            "{}",
+            t.name
+        );
+        assert_eq!(
+            db.delete_expired_sessions(NOW + 3600).await.unwrap(),
+            1,
+            "{}",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -147,14 +239,39 @@ async fn sessions_expire() {
 async fn login_rate_limit_blocks_even_the_right_password() {
     for t in support::all().await {
         let db = &t.db;
-        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW).await.unwrap();
+        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW)
+            .await
+            .unwrap();
         let limiter = LoginLimiter::new(3, Duration::from_secs(900));
         for _ in 0..3 {
-            let r = service::login(db, &limiter, "beheer@gemeente.nl", "fout-wachtwoord!", "9.9.9.9", NOW, TTL).await;
+            let r = service::login(
+                db,
+                &limiter,
+                "beheer@gemeente.nl",
+                "fout-wachtwoord!",
+                "9.9.9.9",
+                NOW,
+                TTL,
+            )
+            .await;
             assert_eq!(r.unwrap_err(), UserError::BadCredentials);
         }
-        let blocked = service::login(db, &limiter, "beheer@gemeente.nl", PASSWORD, "8.8.8.8", NOW, TTL).await;
-        assert_eq!(blocked.unwrap_err(), UserError::RateLimited { minutes: 15 }, "{}", t.name);
+        let blocked = service::login(
+            db,
+            &limiter,
+            "beheer@gemeente.nl",
+            PASSWORD,
+            "8.8.8.8",
+            NOW,
+            TTL,
+        )
+        .await;
+        assert_eq!(
+            blocked.unwrap_err(),
+            UserError::RateLimited { minutes: 15 },
+            "{}",
+            t.name
+        );
         t.finish().await;
     }
 }
@@ -163,7 +280,9 @@ async fn login_rate_limit_blocks_even_the_right_password() {
 async fn duplicate_email_is_refused() {
     for t in support::all().await {
         let db = &t.db;
-        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW).await.unwrap();
+        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW)
+            .await
+            .unwrap();
         let again = service::create_admin(db, "BEHEER@gemeente.nl", PASSWORD, NOW).await;
         assert_eq!(again, Err(UserError::EmailTaken), "{}", t.name);
         assert_eq!(db.count_accounts().await.unwrap(), 1);
@@ -175,58 +294,144 @@ async fn duplicate_email_is_refused() {
 async fn invite_organiser_then_deactivate() {
     for t in support::all().await {
         let db = &t.db;
-        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW).await.unwrap();
+        service::create_admin(db, "beheer@gemeente.nl", PASSWORD, NOW)
+            .await
+            .unwrap();
         let limiter = limiter();
-        let admin_session = service::login(db, &limiter, "beheer@gemeente.nl", PASSWORD, "c", NOW, TTL).await.unwrap();
-        let admin = service::current_user(db, Some(&admin_session.token), NOW).await.unwrap().unwrap();
+        let admin_session =
+            service::login(db, &limiter, "beheer@gemeente.nl", PASSWORD, "c", NOW, TTL)
+                .await
+                .unwrap();
+        let admin = service::current_user(db, Some(&admin_session.token), NOW)
+            .await
+            .unwrap()
+            .unwrap();
 
-        let (email, invitation) = service::invite_organiser(db, &admin, "hr@gemeente.nl", "https://scan.gemeente.nl", Language::Nl, NOW).await.unwrap();
+        let (email, invitation) = service::invite_organiser(
+            db,
+            &admin,
+            "hr@gemeente.nl",
+            "https://scan.gemeente.nl",
+            Language::Nl,
+            NOW,
+        )
+        .await
+        .unwrap();
         assert_eq!(email.as_str(), "hr@gemeente.nl");
         // The invitation email was queued with the account, carrying the personal link.
         let queued = db.list_outbox(10).await.unwrap();
         assert_eq!(queued.len(), 1, "{}", t.name);
         assert_eq!(queued[0].recipient, "hr@gemeente.nl");
         // Inviting the same address again changes nothing and queues nothing.
-        let again = service::invite_organiser(db, &admin, "HR@gemeente.nl", "https://scan.gemeente.nl", Language::Nl, NOW).await;
+        let again = service::invite_organiser(
+            db,
+            &admin,
+            "HR@gemeente.nl",
+            "https://scan.gemeente.nl",
+            Language::Nl,
+            NOW,
+        )
+        .await;
         assert_eq!(again.unwrap_err(), UserError::EmailTaken);
         assert_eq!(db.list_outbox(10).await.unwrap().len(), 1, "{}", t.name);
         let listed = service::list_accounts(db, &admin).await.unwrap();
-        let organiser = listed.iter().find(|a| a.email == "hr@gemeente.nl").unwrap().clone();
-        assert_eq!((organiser.role, organiser.status), (Role::Organiser, AccountStatus::Invited));
+        let organiser = listed
+            .iter()
+            .find(|a| a.email == "hr@gemeente.nl")
+            .unwrap()
+            .clone();
+        assert_eq!(
+            (organiser.role, organiser.status),
+            (Role::Organiser, AccountStatus::Invited)
+        );
 
         // No password yet: cannot log in.
         let early = service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "d", NOW, TTL).await;
         assert_eq!(early.unwrap_err(), UserError::BadCredentials);
 
         // Bad input on the invitation page changes nothing.
-        assert_eq!(service::accept_invitation(db, &invitation, "kort", "kort", NOW).await, Err(UserError::PasswordTooShort));
-        assert_eq!(service::accept_invitation(db, "onzin", PASSWORD, PASSWORD, NOW).await, Err(UserError::InvalidInvitation));
+        assert_eq!(
+            service::accept_invitation(db, &invitation, "kort", "kort", NOW).await,
+            Err(UserError::PasswordTooShort)
+        );
+        assert_eq!(
+            service::accept_invitation(db, "onzin", PASSWORD, PASSWORD, NOW).await,
+            Err(UserError::InvalidInvitation)
+        );
         let expired = NOW + service::INVITATION_TTL_SECS + 1;
-        assert_eq!(service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, expired).await, Err(UserError::InvalidInvitation));
+        assert_eq!(
+            service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, expired).await,
+            Err(UserError::InvalidInvitation)
+        );
 
-        assert_eq!(service::invitation_email(db, &invitation, NOW).await.unwrap(), "hr@gemeente.nl");
-        service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, NOW).await.unwrap();
+        assert_eq!(
+            service::invitation_email(db, &invitation, NOW)
+                .await
+                .unwrap(),
+            "hr@gemeente.nl"
+        );
+        service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, NOW)
+            .await
+            .unwrap();
         // Single use.
-        assert_eq!(service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, NOW).await, Err(UserError::InvalidInvitation), "{}", t.name);
+        assert_eq!(
+            service::accept_invitation(db, &invitation, PASSWORD, PASSWORD, NOW).await,
+            Err(UserError::InvalidInvitation),
+            "{}",
+            t.name
+        );
 
-        let organiser_session = service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "e", NOW, TTL).await.unwrap();
-        let organiser_user = service::current_user(db, Some(&organiser_session.token), NOW).await.unwrap().unwrap();
+        let organiser_session =
+            service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "e", NOW, TTL)
+                .await
+                .unwrap();
+        let organiser_user = service::current_user(db, Some(&organiser_session.token), NOW)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(organiser_user.role, Role::Organiser);
 
         // Organisers cannot manage accounts.
-        assert_eq!(service::list_accounts(db, &organiser_user).await, Err(UserError::Forbidden));
-        assert_eq!(service::set_account_active(db, &organiser_user, &admin.id, false).await, Err(UserError::Forbidden));
+        assert_eq!(
+            service::list_accounts(db, &organiser_user).await,
+            Err(UserError::Forbidden)
+        );
+        assert_eq!(
+            service::set_account_active(db, &organiser_user, &admin.id, false).await,
+            Err(UserError::Forbidden)
+        );
         // Admins cannot lock themselves out.
-        assert_eq!(service::set_account_active(db, &admin, &admin.id, false).await, Err(UserError::CannotDeactivateSelf));
-        assert_eq!(service::set_account_active(db, &admin, "bestaat-niet", false).await, Err(UserError::UnknownAccount));
+        assert_eq!(
+            service::set_account_active(db, &admin, &admin.id, false).await,
+            Err(UserError::CannotDeactivateSelf)
+        );
+        assert_eq!(
+            service::set_account_active(db, &admin, "bestaat-niet", false).await,
+            Err(UserError::UnknownAccount)
+        );
 
         // Deactivation ends the organiser's session at once and blocks new logins.
-        service::set_account_active(db, &admin, &organiser.id, false).await.unwrap();
-        assert_eq!(service::current_user(db, Some(&organiser_session.token), NOW).await.unwrap(), None, "{}", t.name);
+        service::set_account_active(db, &admin, &organiser.id, false)
+            .await
+            .unwrap();
+        assert_eq!(
+            service::current_user(db, Some(&organiser_session.token), NOW)
+                .await
+                .unwrap(),
+            None,
+            "{}",
+            t.name
+        );
         let blocked = service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "f", NOW, TTL).await;
         assert_eq!(blocked.unwrap_err(), UserError::BadCredentials);
-        service::set_account_active(db, &admin, &organiser.id, true).await.unwrap();
-        assert!(service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "g", NOW, TTL).await.is_ok());
+        service::set_account_active(db, &admin, &organiser.id, true)
+            .await
+            .unwrap();
+        assert!(
+            service::login(db, &limiter, "hr@gemeente.nl", PASSWORD, "g", NOW, TTL)
+                .await
+                .is_ok()
+        );
         t.finish().await;
     }
 }

@@ -51,7 +51,8 @@ pub enum Command {
 pub fn read_password() -> Result<String, String> {
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        let first = rpassword::prompt_password("Wachtwoord / Password: ").map_err(|e| e.to_string())?;
+        let first =
+            rpassword::prompt_password("Wachtwoord / Password: ").map_err(|e| e.to_string())?;
         let second = rpassword::prompt_password("Herhaal / Repeat: ").map_err(|e| e.to_string())?;
         if first != second {
             return Err("de wachtwoorden zijn niet gelijk / the passwords differ".into());
@@ -59,7 +60,10 @@ pub fn read_password() -> Result<String, String> {
         Ok(first)
     } else {
         let mut line = String::new();
-        stdin.lock().read_line(&mut line).map_err(|e| e.to_string())?;
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }

@@ -69,13 +69,22 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("BASE_URL", "http://<LISTEN_ADDR>"),
     ("DATA_DIR", "data"),
     ("DATABASE_URL", "sqlite://<DATA_DIR>/ontwikkelscan.db"),
-    ("SMTP_HOST", "(unset: write emails as .eml files in <DATA_DIR>/outbox)"),
-    ("SMTP_PORT", "587 (465 with SMTP_TLS=tls, 25 with SMTP_TLS=none)"),
+    (
+        "SMTP_HOST",
+        "(unset: write emails as .eml files in <DATA_DIR>/outbox)",
+    ),
+    (
+        "SMTP_PORT",
+        "587 (465 with SMTP_TLS=tls, 25 with SMTP_TLS=none)",
+    ),
     ("SMTP_TLS", "starttls"),
     ("SMTP_USERNAME", "(unset)"),
     ("SMTP_PASSWORD", "(unset)"),
     ("MAIL_FROM", "Ontwikkelscan <noreply@localhost>"),
-    ("SECRET_KEY", "(unset: generated into <DATA_DIR>/secret.key)"),
+    (
+        "SECRET_KEY",
+        "(unset: generated into <DATA_DIR>/secret.key)",
+    ),
     ("SESSION_TTL_HOURS", "8"),
     ("SITE_ROOT", "target/site (or LEPTOS_SITE_ROOT)"),
     ("LOG_FORMAT", "text"),
@@ -92,7 +101,10 @@ impl Config {
 
         let listen_addr: SocketAddr = match get("LISTEN_ADDR") {
             Some(v) => v.parse().map_err(|_| {
-                invalid("LISTEN_ADDR", format!("{v:?} is not an address like 127.0.0.1:3000"))
+                invalid(
+                    "LISTEN_ADDR",
+                    format!("{v:?} is not an address like 127.0.0.1:3000"),
+                )
             })?,
             None => SocketAddr::from(([127, 0, 0, 1], 3000)),
         };
@@ -102,7 +114,10 @@ impl Config {
                 let url = url::Url::parse(v)
                     .map_err(|e| invalid("BASE_URL", format!("{v:?} is not a URL ({e})")))?;
                 if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-                    return Err(invalid("BASE_URL", format!("{v:?} must be an http(s) URL with a host")));
+                    return Err(invalid(
+                        "BASE_URL",
+                        format!("{v:?} must be an http(s) URL with a host"),
+                    ));
                 }
                 url
             }
@@ -140,11 +155,9 @@ impl Config {
                     }
                 };
                 let port = match get("SMTP_PORT") {
-                    Some(v) => v
-                        .parse::<u16>()
-                        .ok()
-                        .filter(|p| *p > 0)
-                        .ok_or_else(|| invalid("SMTP_PORT", format!("{v:?} is not a port number (1-65535)")))?,
+                    Some(v) => v.parse::<u16>().ok().filter(|p| *p > 0).ok_or_else(|| {
+                        invalid("SMTP_PORT", format!("{v:?} is not a port number (1-65535)"))
+                    })?,
                     None => match tls {
                         SmtpTls::StartTls => 587,
                         SmtpTls::Tls => 465,
@@ -155,11 +168,21 @@ impl Config {
                 let password = get("SMTP_PASSWORD").map(str::to_owned);
                 if username.is_some() != password.is_some() {
                     return Err(invalid(
-                        if username.is_some() { "SMTP_PASSWORD" } else { "SMTP_USERNAME" },
+                        if username.is_some() {
+                            "SMTP_PASSWORD"
+                        } else {
+                            "SMTP_USERNAME"
+                        },
                         "SMTP_USERNAME and SMTP_PASSWORD must be set together",
                     ));
                 }
-                Some(SmtpConfig { host: host.to_owned(), port, tls, username, password })
+                Some(SmtpConfig {
+                    host: host.to_owned(),
+                    port,
+                    tls,
+                    username,
+                    password,
+                })
             }
         };
         if smtp.is_none() {
@@ -173,7 +196,9 @@ impl Config {
             }
         }
 
-        let mail_from = get("MAIL_FROM").unwrap_or("Ontwikkelscan <noreply@localhost>").to_owned();
+        let mail_from = get("MAIL_FROM")
+            .unwrap_or("Ontwikkelscan <noreply@localhost>")
+            .to_owned();
         if !valid_mailbox(&mail_from) {
             return Err(invalid(
                 "MAIL_FROM",
@@ -194,7 +219,12 @@ impl Config {
                     .parse()
                     .ok()
                     .filter(|h| (1..=720).contains(h))
-                    .ok_or_else(|| invalid("SESSION_TTL_HOURS", format!("{v:?} is not a whole number of hours from 1 to 720")))?;
+                    .ok_or_else(|| {
+                        invalid(
+                            "SESSION_TTL_HOURS",
+                            format!("{v:?} is not a whole number of hours from 1 to 720"),
+                        )
+                    })?;
                 Duration::from_secs(hours * 3600)
             }
             None => Duration::from_secs(8 * 3600),
@@ -209,7 +239,12 @@ impl Config {
         let log_format = match get("LOG_FORMAT").unwrap_or("text") {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
-            other => return Err(invalid("LOG_FORMAT", format!("{other:?} is not one of text, json"))),
+            other => {
+                return Err(invalid(
+                    "LOG_FORMAT",
+                    format!("{other:?} is not one of text, json"),
+                ));
+            }
         };
 
         Ok(Config {
@@ -239,7 +274,9 @@ impl Config {
 /// `addr@host.tld` or `Name <addr@host.tld>`; the host may be `localhost` for the default.
 fn valid_mailbox(value: &str) -> bool {
     let addr = match (value.find('<'), value.rfind('>')) {
-        (Some(open), Some(close)) if open < close && close == value.len() - 1 => &value[open + 1..close],
+        (Some(open), Some(close)) if open < close && close == value.len() - 1 => {
+            &value[open + 1..close]
+        }
         (None, None) => value,
         _ => return false,
     };
@@ -259,7 +296,10 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     fn error_var(pairs: &[(&str, &str)]) -> &'static str {
@@ -293,7 +333,10 @@ mod tests {
             ("LOG_FORMAT", "json"),
         ]))
         .unwrap();
-        assert_eq!(config.database_url, "sqlite:///var/lib/ontwikkelscan/ontwikkelscan.db");
+        assert_eq!(
+            config.database_url,
+            "sqlite:///var/lib/ontwikkelscan/ontwikkelscan.db"
+        );
         assert!(config.secure_cookies());
         assert_eq!(config.base_url_string(), "https://scan.gemeente.nl");
         let smtp = config.smtp.unwrap();
@@ -305,18 +348,39 @@ mod tests {
     fn each_malformed_value_names_its_variable() {
         assert_eq!(error_var(&[("LISTEN_ADDR", "localhost")]), "LISTEN_ADDR");
         assert_eq!(error_var(&[("BASE_URL", "scan.gemeente.nl")]), "BASE_URL");
-        assert_eq!(error_var(&[("BASE_URL", "ftp://scan.gemeente.nl")]), "BASE_URL");
+        assert_eq!(
+            error_var(&[("BASE_URL", "ftp://scan.gemeente.nl")]),
+            "BASE_URL"
+        );
         assert_eq!(error_var(&[("DATABASE_URL", "mysql://x")]), "DATABASE_URL");
-        assert_eq!(error_var(&[("SMTP_HOST", "h"), ("SMTP_TLS", "ssl")]), "SMTP_TLS");
-        assert_eq!(error_var(&[("SMTP_HOST", "h"), ("SMTP_PORT", "99999")]), "SMTP_PORT");
-        assert_eq!(error_var(&[("SMTP_HOST", "h"), ("SMTP_PORT", "0")]), "SMTP_PORT");
-        assert_eq!(error_var(&[("SMTP_HOST", "h"), ("SMTP_USERNAME", "u")]), "SMTP_PASSWORD");
+        assert_eq!(
+            error_var(&[("SMTP_HOST", "h"), ("SMTP_TLS", "ssl")]),
+            "SMTP_TLS"
+        );
+        assert_eq!(
+            error_var(&[("SMTP_HOST", "h"), ("SMTP_PORT", "99999")]),
+            "SMTP_PORT"
+        );
+        assert_eq!(
+            error_var(&[("SMTP_HOST", "h"), ("SMTP_PORT", "0")]),
+            "SMTP_PORT"
+        );
+        assert_eq!(
+            error_var(&[("SMTP_HOST", "h"), ("SMTP_USERNAME", "u")]),
+            "SMTP_PASSWORD"
+        );
         assert_eq!(error_var(&[("SMTP_PORT", "25")]), "SMTP_PORT");
         assert_eq!(error_var(&[("MAIL_FROM", "no address")]), "MAIL_FROM");
         assert_eq!(error_var(&[("MAIL_FROM", "Name <a@b.nl")]), "MAIL_FROM");
         assert_eq!(error_var(&[("SECRET_KEY", "short")]), "SECRET_KEY");
-        assert_eq!(error_var(&[("SESSION_TTL_HOURS", "0")]), "SESSION_TTL_HOURS");
-        assert_eq!(error_var(&[("SESSION_TTL_HOURS", "acht")]), "SESSION_TTL_HOURS");
+        assert_eq!(
+            error_var(&[("SESSION_TTL_HOURS", "0")]),
+            "SESSION_TTL_HOURS"
+        );
+        assert_eq!(
+            error_var(&[("SESSION_TTL_HOURS", "acht")]),
+            "SESSION_TTL_HOURS"
+        );
         assert_eq!(error_var(&[("LOG_FORMAT", "xml")]), "LOG_FORMAT");
     }
 
@@ -325,7 +389,10 @@ mod tests {
         let message = Config::from_vars(&vars(&[("SESSION_TTL_HOURS", "-3")]))
             .unwrap_err()
             .to_string();
-        assert!(message.starts_with("configuration error: SESSION_TTL_HOURS:"), "{message}");
+        assert!(
+            message.starts_with("configuration error: SESSION_TTL_HOURS:"),
+            "{message}"
+        );
         assert!(!message.contains('\n'));
     }
 

@@ -34,9 +34,12 @@ async fn main() -> ExitCode {
         },
         Command::CreateAdmin { email } => create_admin(&config, &email).await,
         Command::ImportFramework { file } => import_framework(&config, &file).await,
-        Command::ExportFramework { id, version, format, output } => {
-            export_framework(&config, &id, version, &format, output.as_deref()).await
-        }
+        Command::ExportFramework {
+            id,
+            version,
+            format,
+            output,
+        } => export_framework(&config, &id, version, &format, output.as_deref()).await,
     }
 }
 
@@ -49,12 +52,18 @@ async fn import_framework(config: &Config, file: &std::path::Path) -> ExitCode {
         Ok(db) => db,
         Err(e) => return fail(&e.to_string()),
     };
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let result = app::catalog::import(&db, &name, &bytes, app::state::unix_now()).await;
     db.close().await;
     match result {
         Ok(f) => {
-            println!("kader geïmporteerd / framework imported: {} versie/version {}", f.id, f.version);
+            println!(
+                "kader geïmporteerd / framework imported: {} versie/version {}",
+                f.id, f.version
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -96,7 +105,10 @@ async fn export_framework(
                 ExitCode::SUCCESS
             }
         },
-        Ok(None) => fail(&format!("no framework {id:?}{}", version.map(|v| format!(" version {v}")).unwrap_or_default())),
+        Ok(None) => fail(&format!(
+            "no framework {id:?}{}",
+            version.map(|v| format!(" version {v}")).unwrap_or_default()
+        )),
         Err(e) => fail(&e.to_string()),
     }
 }
@@ -110,11 +122,15 @@ async fn create_admin(config: &Config, email: &str) -> ExitCode {
         Ok(db) => db,
         Err(e) => return fail(&e.to_string()),
     };
-    let result = app::auth::service::create_admin(&db, email, &password, app::state::unix_now()).await;
+    let result =
+        app::auth::service::create_admin(&db, email, &password, app::state::unix_now()).await;
     db.close().await;
     match result {
         Ok(_) => {
-            println!("beheerder aangemaakt / administrator created: {}", email.trim().to_lowercase());
+            println!(
+                "beheerder aangemaakt / administrator created: {}",
+                email.trim().to_lowercase()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot create the administrator: {e}")),

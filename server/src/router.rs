@@ -50,9 +50,9 @@ pub fn build(state: AppState) -> Router {
             }),
         )
         .leptos_routes_with_context(&state, pages, context, render_shell)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            fallback_context,
-            shell,
-        ));
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(fallback_context, shell));
     telemetry::with_request_logging(router).with_state(state)
 }

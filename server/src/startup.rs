@@ -21,7 +21,10 @@ use crate::config::{Config, SmtpTls};
 #[derive(Debug, Error)]
 pub enum StartupError {
     #[error("cannot create the data directory {path}: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot open the database: {0}")]
     Database(StorageError),
     #[error("cannot migrate the database: {0}")]
@@ -29,11 +32,17 @@ pub enum StartupError {
     #[error("cannot load the shipped competency frameworks: {0}")]
     Frameworks(StorageError),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: SocketAddr, source: std::io::Error },
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("email settings: {0}")]
     Mail(app::email::transport::MailConfigError),
     #[error("cannot read or create the secret key file {path}: {source}")]
-    SecretKey { path: String, source: std::io::Error },
+    SecretKey {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// Opens (creating if needed) and migrates the database named by the configuration.
@@ -42,7 +51,9 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
         path: config.data_dir.display().to_string(),
         source,
     })?;
-    let db = Db::connect(&config.database_url).await.map_err(StartupError::Database)?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .map_err(StartupError::Database)?;
     db.migrate().await.map_err(StartupError::Migration)?;
     app::catalog::load_builtin(&db, app::state::unix_now())
         .await
@@ -57,7 +68,10 @@ pub fn secret_key(config: &Config) -> Result<String, StartupError> {
         return Ok(key.clone());
     }
     let path = config.data_dir.join("secret.key");
-    let err = |source| StartupError::SecretKey { path: path.display().to_string(), source };
+    let err = |source| StartupError::SecretKey {
+        path: path.display().to_string(),
+        source,
+    };
     match std::fs::read_to_string(&path) {
         Ok(key) if key.trim().len() >= 32 => Ok(key.trim().to_owned()),
         Ok(_) | Err(_) if !path.exists() => {
@@ -65,7 +79,9 @@ pub fn secret_key(config: &Config) -> Result<String, StartupError> {
             write_private(&path, &key).map_err(err)?;
             Ok(key)
         }
-        Ok(_) => Err(err(std::io::Error::other("the file holds fewer than 32 characters"))),
+        Ok(_) => Err(err(std::io::Error::other(
+            "the file holds fewer than 32 characters",
+        ))),
         Err(e) => Err(err(e)),
     }
 }
@@ -128,27 +144,35 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
 
 /// Binds, then serves until Ctrl-C or SIGTERM. Returns the bound address through `on_bound`
 /// (port 0 in tests picks a free one).
-pub async fn serve(
-    config: Config,
-    on_bound: impl FnOnce(SocketAddr),
-) -> Result<(), StartupError> {
+pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<(), StartupError> {
     let db = open_database(&config).await?;
     secret_key(&config)?;
     let mailer = Mailer::from_settings(&mail_settings(&config)).map_err(StartupError::Mail)?;
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
         .await
-        .map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
-    let addr = listener.local_addr().map_err(|source| StartupError::Listen { addr: config.listen_addr, source })?;
+        .map_err(|source| StartupError::Listen {
+            addr: config.listen_addr,
+            source,
+        })?;
+    let addr = listener
+        .local_addr()
+        .map_err(|source| StartupError::Listen {
+            addr: config.listen_addr,
+            source,
+        })?;
     let router = crate::router::build(state(&config, db.clone(), addr));
     spawn_session_sweeper(db.clone());
     // Sends what the outbox table holds; safe with several server processes on one database.
     spawn_outbox_worker(db.clone(), Arc::new(mailer), config.mail_from.clone());
     tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");
     on_bound(addr);
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|source| StartupError::Listen { addr, source })?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|source| StartupError::Listen { addr, source })?;
     db.close().await;
     Ok(())
 }

@@ -17,7 +17,12 @@ fn server(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)], stdin
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the server binary");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -34,7 +39,10 @@ fn malformed_configuration_is_one_line_and_a_failure_exit() {
         assert!(!out.status.success(), "{var}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stderr.lines().count(), 1, "{var}: {stderr}");
-        assert!(stderr.starts_with(&format!("error: configuration error: {var}:")), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: configuration error: {var}:")),
+            "{stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
 }
@@ -42,14 +50,36 @@ fn malformed_configuration_is_one_line_and_a_failure_exit() {
 #[test]
 fn create_admin_reads_the_password_from_stdin() {
     let dir = tempfile::tempdir().unwrap();
-    let out = server(dir.path(), &["create-admin", "--email", "Beheer@Gemeente.nl"], &[], "een-lang-wachtwoord\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = server(
+        dir.path(),
+        &["create-admin", "--email", "Beheer@Gemeente.nl"],
+        &[],
+        "een-lang-wachtwoord\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("beheer@gemeente.nl"));
-    assert!(dir.path().join("ontwikkelscan.db").exists(), "the database was created and migrated");
+    assert!(
+        dir.path().join("ontwikkelscan.db").exists(),
+        "the database was created and migrated"
+    );
 
-    let again = server(dir.path(), &["create-admin", "--email", "beheer@gemeente.nl"], &[], "een-lang-wachtwoord\n");
+    let again = server(
+        dir.path(),
+        &["create-admin", "--email", "beheer@gemeente.nl"],
+        &[],
+        "een-lang-wachtwoord\n",
+    );
     assert!(!again.status.success());
-    let short = server(dir.path(), &["create-admin", "--email", "ander@gemeente.nl"], &[], "kort\n");
+    let short = server(
+        dir.path(),
+        &["create-admin", "--email", "ander@gemeente.nl"],
+        &[],
+        "kort\n",
+    );
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("password too short"));
 }
@@ -57,19 +87,41 @@ fn create_admin_reads_the_password_from_stdin() {
 #[test]
 fn export_and_import_frameworks_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = server(dir.path(), &["export-framework", "gemeentesecretaris", "--format", "json"], &[], "");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = server(
+        dir.path(),
+        &["export-framework", "gemeentesecretaris", "--format", "json"],
+        &[],
+        "",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["competencies"].as_array().unwrap().len(), 14);
 
     let file = dir.path().join("kader.json");
     std::fs::write(&file, &out.stdout).unwrap();
-    let import = server(dir.path(), &["import-framework", file.to_str().unwrap()], &[], "");
-    assert!(import.status.success(), "re-importing an export is accepted");
+    let import = server(
+        dir.path(),
+        &["import-framework", file.to_str().unwrap()],
+        &[],
+        "",
+    );
+    assert!(
+        import.status.success(),
+        "re-importing an export is accepted"
+    );
 
     let broken = dir.path().join("kapot.toml");
     std::fs::write(&broken, "id = [").unwrap();
-    let import = server(dir.path(), &["import-framework", broken.to_str().unwrap()], &[], "");
+    let import = server(
+        dir.path(),
+        &["import-framework", broken.to_str().unwrap()],
+        &[],
+        "",
+    );
     assert!(!import.status.success());
     assert!(String::from_utf8_lossy(&import.stderr).contains("kapot.toml"));
 

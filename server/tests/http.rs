@@ -33,18 +33,29 @@ async fn spawn_app() -> TestApp {
     let db = startup::open_database(&config).await.unwrap();
     let app = router::build(startup::state(&config, db.clone(), addr));
     tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .await
-            .unwrap();
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
     });
     let client = browser_like_client();
-    TestApp { base: format!("http://{addr}"), db, client, _dir: dir }
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        client,
+        _dir: dir,
+    }
 }
 
 /// Sends `Accept: text/html` like a browser, so page redirects are real 302s.
 fn browser_like_client() -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(reqwest::header::ACCEPT, reqwest::header::HeaderValue::from_static("text/html,*/*;q=0.8"));
+    headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static("text/html,*/*;q=0.8"),
+    );
     reqwest::Client::builder()
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
@@ -55,22 +66,39 @@ fn browser_like_client() -> reqwest::Client {
 
 impl TestApp {
     async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 
     async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client.post(format!("{}{path}", self.base)).form(form).send().await.unwrap()
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
     }
 
     async fn setup_admin(&self) {
         let r = self
-            .post("/setup", &[("email", ADMIN), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+            .post(
+                "/setup",
+                &[
+                    ("email", ADMIN),
+                    ("password", PASSWORD),
+                    ("password_repeat", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(location(&r), "/login?done=setup");
     }
 
     async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post("/login", &[("email", email), ("password", password)]).await
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
     }
 }
 
@@ -78,7 +106,11 @@ const ADMIN: &str = "secretaris@gemeente.nl";
 const PASSWORD: &str = "een-lang-wachtwoord";
 
 fn location(response: &reqwest::Response) -> String {
-    assert!(response.status().is_redirection(), "expected a redirect, got {}", response.status());
+    assert!(
+        response.status().is_redirection(),
+        "expected a redirect, got {}",
+        response.status()
+    );
     response.headers()[LOCATION].to_str().unwrap().to_owned()
 }
 
@@ -98,23 +130,45 @@ async fn fresh_install_leads_to_setup_then_login() {
     assert_eq!(location(&app.get("/").await), "/setup");
     let page = app.get("/setup").await.text().await.unwrap();
     assert!(page.contains("Eerste beheerder aanmaken"), "{page}");
-    assert!(page.contains(r#"<html lang="nl""#), "the page declares Dutch");
+    assert!(
+        page.contains(r#"<html lang="nl""#),
+        "the page declares Dutch"
+    );
 
     // Bad input: a clear error code, and nothing created.
     let r = app
-        .post("/setup", &[("email", "geen-adres"), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .post(
+            "/setup",
+            &[
+                ("email", "geen-adres"),
+                ("password", PASSWORD),
+                ("password_repeat", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(location(&r), "/setup?error=invalid_email");
     let r = app.post("/setup", &[("email", ADMIN)]).await;
     assert_eq!(location(&r), "/setup?error=bad_form");
     assert_eq!(app.db.count_accounts().await.unwrap(), 0);
-    let page = app.get("/setup?error=invalid_email").await.text().await.unwrap();
+    let page = app
+        .get("/setup?error=invalid_email")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Vul een geldig e-mailadres in"), "{page}");
 
     app.setup_admin().await;
     assert_eq!(location(&app.get("/").await), "/login");
     let r = app
-        .post("/setup", &[("email", "tweede@gemeente.nl"), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .post(
+            "/setup",
+            &[
+                ("email", "tweede@gemeente.nl"),
+                ("password", PASSWORD),
+                ("password_repeat", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(location(&r), "/setup?error=setup_closed");
     assert_eq!(app.db.count_accounts().await.unwrap(), 1);
@@ -127,7 +181,12 @@ async fn login_sets_a_safe_cookie_and_logout_ends_it() {
 
     let r = app.login(ADMIN, "verkeerd-wachtwoord").await;
     assert_eq!(location(&r), "/login?error=bad_credentials");
-    let page = app.get("/login?error=bad_credentials").await.text().await.unwrap();
+    let page = app
+        .get("/login?error=bad_credentials")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Het e-mailadres of wachtwoord klopt niet."));
 
     let r = app.login(ADMIN, PASSWORD).await;
@@ -152,11 +211,19 @@ async fn login_is_rate_limited() {
     let app = spawn_app().await;
     app.setup_admin().await;
     for _ in 0..5 {
-        assert_eq!(location(&app.login(ADMIN, "verkeerd-wachtwoord").await), "/login?error=bad_credentials");
+        assert_eq!(
+            location(&app.login(ADMIN, "verkeerd-wachtwoord").await),
+            "/login?error=bad_credentials"
+        );
     }
     let r = app.login(ADMIN, PASSWORD).await;
     assert_eq!(location(&r), "/login?error=rate_limited_15");
-    let page = app.get("/login?error=rate_limited_15").await.text().await.unwrap();
+    let page = app
+        .get("/login?error=rate_limited_15")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
 }
 
@@ -165,7 +232,12 @@ async fn language_switch_is_remembered_and_safe() {
     let app = spawn_app().await;
     let r = app.get("/language?to=en&next=/login").await;
     assert_eq!(location(&r), "/login");
-    assert!(r.headers()[SET_COOKIE].to_str().unwrap().starts_with("i18n_pref_locale=en"));
+    assert!(
+        r.headers()[SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .starts_with("i18n_pref_locale=en")
+    );
     let page = app.get("/login").await.text().await.unwrap();
     assert!(page.contains("Log in as an organiser"), "{page}");
     assert!(page.contains(r#"<html lang="en""#));
@@ -182,38 +254,101 @@ async fn accounts_page_is_for_admins_only() {
     app.setup_admin().await;
     // Not logged in.
     assert_eq!(location(&app.get("/admin/users").await), "/login");
-    let r = app.post("/admin/users/invite", &[("email", "hr@gemeente.nl")]).await;
+    let r = app
+        .post("/admin/users/invite", &[("email", "hr@gemeente.nl")])
+        .await;
     assert_eq!(location(&r), "/login?error=forbidden");
 
     app.login(ADMIN, PASSWORD).await;
-    let r = app.post("/admin/users/invite", &[("email", "geen adres")]).await;
+    let r = app
+        .post("/admin/users/invite", &[("email", "geen adres")])
+        .await;
     assert_eq!(location(&r), "/admin/users?error=invalid_email");
-    let r = app.post("/admin/users/invite", &[("email", "hr@gemeente.nl")]).await;
+    let r = app
+        .post("/admin/users/invite", &[("email", "hr@gemeente.nl")])
+        .await;
     let target = location(&r);
-    assert!(target.starts_with("/admin/users?invited=hr%40gemeente.nl&link="), "{target}");
+    assert!(
+        target.starts_with("/admin/users?invited=hr%40gemeente.nl&link="),
+        "{target}"
+    );
     let page = app.get(&target).await.text().await.unwrap();
     assert!(page.contains("Uitnodiging aangemaakt voor hr@gemeente.nl"));
+    // The invitation email waits in the outbox (no worker runs in this test).
+    let outbox = app.get("/admin/outbox").await.text().await.unwrap();
+    assert!(
+        outbox.contains("hr@gemeente.nl") && outbox.contains("wacht op verzending"),
+        "{outbox}"
+    );
     assert!(page.contains("hr@gemeente.nl") && page.contains("uitgenodigd"));
 
     // The invited organiser sets a password through the link and logs in.
     let link = target.split("link=").nth(1).unwrap();
-    let link = url::form_urlencoded::parse(format!("l={link}").as_bytes()).next().unwrap().1.to_string();
+    let link = url::form_urlencoded::parse(format!("l={link}").as_bytes())
+        .next()
+        .unwrap()
+        .1
+        .to_string();
     let token = link.rsplit('/').next().unwrap().to_owned();
     let organiser = browser_like_client();
-    let page = organiser.get(&link).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("U bent uitgenodigd als organisator voor hr@gemeente.nl"), "{page}");
+    let page = organiser
+        .get(&link)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("U bent uitgenodigd als organisator voor hr@gemeente.nl"),
+        "{page}"
+    );
     let r = organiser
         .post(format!("{}/invite", app.base))
-        .form(&[("token", token.as_str()), ("password", PASSWORD), ("password_repeat", PASSWORD)])
+        .form(&[
+            ("token", token.as_str()),
+            ("password", PASSWORD),
+            ("password_repeat", PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(location(&r), "/login?done=invite");
-    let r = organiser.post(format!("{}/login", app.base)).form(&[("email", "hr@gemeente.nl"), ("password", PASSWORD)]).send().await.unwrap();
+    let r = organiser
+        .post(format!("{}/login", app.base))
+        .form(&[("email", "hr@gemeente.nl"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(location(&r), "/");
-    let page = organiser.get(format!("{}/admin/users", app.base)).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("U heeft geen toegang tot deze pagina."), "{page}");
-    assert!(!page.contains(ADMIN), "an organiser must not see the account list");
+    let page = organiser
+        .get(format!("{}/admin/users", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("U heeft geen toegang tot deze pagina."),
+        "{page}"
+    );
+    assert!(
+        !page.contains(ADMIN),
+        "an organiser must not see the account list"
+    );
+    let outbox = organiser
+        .get(format!("{}/admin/outbox", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        outbox.contains("U heeft geen toegang tot deze pagina.")
+            && !outbox.contains("wacht op verzending")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -235,7 +370,12 @@ async fn frameworks_api_needs_a_login_and_returns_the_catalog() {
     app.login(ADMIN, PASSWORD).await;
     let list: Vec<serde_json::Value> = app.get("/api/v1/frameworks").await.json().await.unwrap();
     assert_eq!(list.len(), 3);
-    let one: serde_json::Value = app.get("/api/v1/frameworks/maastricht-2014").await.json().await.unwrap();
+    let one: serde_json::Value = app
+        .get("/api/v1/frameworks/maastricht-2014")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(one["id"], "maastricht-2014");
     assert_eq!(one["version"], 1);
     assert_eq!(one["levels"].as_array().unwrap().len(), 3);
@@ -247,7 +387,13 @@ async fn frameworks_api_needs_a_login_and_returns_the_catalog() {
     for field in ["id", "name", "cluster", "definition"] {
         assert!(first[field].is_string(), "{field}");
     }
-    assert!(first["levels"]["8-10"]["behaviours"].as_array().unwrap().len() > 1);
+    assert!(
+        first["levels"]["8-10"]["behaviours"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 1
+    );
     assert!(first["levels"]["8-10"]["tips"].is_array());
     let profiles = one["profiles"].as_array().unwrap();
     assert_eq!(profiles.len(), 16);
@@ -279,7 +425,12 @@ async fn export_then_import_through_the_admin_page() {
 
     let r = app.get("/frameworks/raadslid/export?format=toml").await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["content-disposition"].to_str().unwrap().contains("raadslid.toml"));
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("raadslid.toml")
+    );
     let exported = r.text().await.unwrap();
 
     // Re-importing the export is accepted and stores nothing new.
@@ -291,11 +442,18 @@ async fn export_then_import_through_the_admin_page() {
     let changed = exported.replacen("name = \"", "name = \"Gewijzigd ", 1);
     let page = upload(&app, "gewijzigd.toml", changed.into_bytes()).await;
     assert!(page.contains("Het bestand is niet geïmporteerd"), "{page}");
-    assert!(page.contains("gewijzigd.toml") && page.contains("verhoog het versienummer"), "{page}");
+    assert!(
+        page.contains("gewijzigd.toml") && page.contains("verhoog het versienummer"),
+        "{page}"
+    );
 
     let page = upload(&app, "groot.json", vec![b' '; 3 * 1024 * 1024]).await;
     assert!(page.contains("groot.json"), "{page}");
-    assert_eq!(app.db.count_framework_versions().await.unwrap(), 3, "nothing stored");
+    assert_eq!(
+        app.db.count_framework_versions().await.unwrap(),
+        3,
+        "nothing stored"
+    );
 
     let r = app.get("/frameworks/bestaat-niet/export").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
@@ -308,13 +466,42 @@ async fn catalog_pages_browse_and_search() {
     assert_eq!(location(&app.get("/frameworks").await), "/login");
     app.login(ADMIN, PASSWORD).await;
     let page = app.get("/frameworks").await.text().await.unwrap();
-    assert!(page.contains("Competentiegids gemeente Maastricht 2014"), "{page}");
-    let page = app.get("/frameworks/maastricht-2014").await.text().await.unwrap();
-    assert!(page.contains("Samenwerken") && page.contains("Teammanager"), "{page}");
-    let page = app.get("/frameworks/maastricht-2014?q=klantgericht").await.text().await.unwrap();
+    assert!(
+        page.contains("Competentiegids gemeente Maastricht 2014"),
+        "{page}"
+    );
+    let page = app
+        .get("/frameworks/maastricht-2014")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Samenwerken") && page.contains("Teammanager"),
+        "{page}"
+    );
+    let page = app
+        .get("/frameworks/maastricht-2014?q=klantgericht")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Zoekresultaten voor"), "{page}");
-    let page = app.get("/frameworks/maastricht-2014/samenwerken?level=11-18").await.text().await.unwrap();
-    assert!(page.contains("Kenmerkend werkgedrag") && page.contains(r#"aria-current="page""#), "{page}");
-    let page = app.get("/frameworks/bestaat-niet").await.text().await.unwrap();
+    let page = app
+        .get("/frameworks/maastricht-2014/samenwerken?level=11-18")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Kenmerkend werkgedrag") && page.contains(r#"aria-current="page""#),
+        "{page}"
+    );
+    let page = app
+        .get("/frameworks/bestaat-niet")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Dit competentiekader bestaat niet."));
 }

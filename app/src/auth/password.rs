@@ -1,7 +1,7 @@
 //! Password hashing with argon2id (the `argon2` crate's defaults follow OWASP's minimum).
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use crate::domain::account::NewPassword;
 
@@ -40,7 +40,8 @@ mod tests {
 
     #[test]
     fn hash_then_verify() {
-        let password = NewPassword::parse("correct horse battery", "correct horse battery").unwrap();
+        let password =
+            NewPassword::parse("correct horse battery", "correct horse battery").unwrap();
         let stored = hash(&password).unwrap();
         assert!(stored.starts_with("$argon2id$"));
         assert!(verify("correct horse battery", &stored));

@@ -77,7 +77,11 @@ mod tests {
         assert_eq!(wait, Duration::from_secs(60));
         // The client address is blocked for other emails too.
         assert!(limiter.check(&keys("c@d.nl"), t0).is_err());
-        assert!(limiter.check(&keys("a@b.nl"), t0 + Duration::from_secs(61)).is_ok());
+        assert!(
+            limiter
+                .check(&keys("a@b.nl"), t0 + Duration::from_secs(61))
+                .is_ok()
+        );
     }
 
     #[test]

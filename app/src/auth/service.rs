@@ -49,8 +49,8 @@ async fn verify_password(password: String, stored: Option<String>) -> bool {
             false
         }
     })
-        .await
-        .unwrap_or(false)
+    .await
+    .unwrap_or(false)
 }
 
 /// Checks the credentials under the rate limit and opens a session.
@@ -219,7 +219,13 @@ pub async fn invite_organiser(
     )
     .into_email(email.clone(), None);
     match db
-        .invite_account(&email, &token::hash_token(&invitation), now + INVITATION_TTL_SECS, &message, now)
+        .invite_account(
+            &email,
+            &token::hash_token(&invitation),
+            now + INVITATION_TTL_SECS,
+            &message,
+            now,
+        )
         .await
     {
         Ok(_) => Ok((email, invitation)),
@@ -229,11 +235,7 @@ pub async fn invite_organiser(
 }
 
 /// The email address an invitation link is for, while it can still be used.
-pub async fn invitation_email(
-    db: &Db,
-    invitation: &str,
-    now: i64,
-) -> Result<String, UserError> {
+pub async fn invitation_email(db: &Db, invitation: &str, now: i64) -> Result<String, UserError> {
     if !token::looks_like_token(invitation) {
         return Err(UserError::InvalidInvitation);
     }

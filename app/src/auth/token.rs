@@ -19,7 +19,10 @@ pub fn hash_token(token: &str) -> String {
 /// Tokens we issue are exactly 64 lowercase hex characters; anything else is rejected before
 /// a database lookup.
 pub fn looks_like_token(value: &str) -> bool {
-    value.len() == 64 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    value.len() == 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 #[cfg(test)]

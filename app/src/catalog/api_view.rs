@@ -69,8 +69,22 @@ impl From<&Framework> for FrameworkJson {
             name_en: f.name_en.clone(),
             version: f.version,
             source: f.source.clone(),
-            levels: f.levels.iter().map(|l| LevelJson { id: l.id.clone(), label: l.name.clone() }).collect(),
-            clusters: f.clusters.iter().map(|c| ClusterJson { id: c.id.clone(), name: c.name.clone() }).collect(),
+            levels: f
+                .levels
+                .iter()
+                .map(|l| LevelJson {
+                    id: l.id.clone(),
+                    label: l.name.clone(),
+                })
+                .collect(),
+            clusters: f
+                .clusters
+                .iter()
+                .map(|c| ClusterJson {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                })
+                .collect(),
             competencies: f
                 .competencies
                 .iter()
@@ -83,7 +97,13 @@ impl From<&Framework> for FrameworkJson {
                         .levels
                         .iter()
                         .map(|l| {
-                            (l.level.clone(), LevelContentJson { behaviours: l.behaviours.clone(), tips: l.tips.clone() })
+                            (
+                                l.level.clone(),
+                                LevelContentJson {
+                                    behaviours: l.behaviours.clone(),
+                                    tips: l.tips.clone(),
+                                },
+                            )
                         })
                         .collect(),
                     items: c.items.clone(),

@@ -12,10 +12,23 @@ use crate::storage::{Db, FrameworkOrigin, StorageError, StoreOutcome};
 pub enum ImportError {
     #[error(transparent)]
     Catalog(#[from] CatalogError),
-    #[error("{file}: version {version} of framework {id} already exists with other content; raise the version")]
-    VersionExists { file: String, id: String, version: u32 },
-    #[error("{file}: framework {id} is already at version {latest}; this file has version {version}")]
-    Outdated { file: String, id: String, version: u32, latest: u32 },
+    #[error(
+        "{file}: version {version} of framework {id} already exists with other content; raise the version"
+    )]
+    VersionExists {
+        file: String,
+        id: String,
+        version: u32,
+    },
+    #[error(
+        "{file}: framework {id} is already at version {latest}; this file has version {version}"
+    )]
+    Outdated {
+        file: String,
+        id: String,
+        version: u32,
+        latest: u32,
+    },
     #[error("{file}: the file is not UTF-8 text")]
     NotText { file: String },
     #[error("internal error")]
@@ -30,12 +43,18 @@ impl ImportError {
             ImportError::VersionExists { file, id, version } => format!(
                 "{file}: versie {version} van kader {id} bestaat al met andere inhoud; verhoog het versienummer"
             ),
-            ImportError::Outdated { file, id, version, latest } => format!(
+            ImportError::Outdated {
+                file,
+                id,
+                version,
+                latest,
+            } => format!(
                 "{file}: kader {id} staat al op versie {latest}; dit bestand heeft versie {version}"
             ),
             ImportError::NotText { file } => format!("{file}: het bestand is geen UTF-8-tekst"),
             ImportError::Internal => {
-                "Er ging aan onze kant iets mis; de beheerder vindt de details in het logboek.".into()
+                "Er ging aan onze kant iets mis; de beheerder vindt de details in het logboek."
+                    .into()
             }
         }
     }
@@ -47,7 +66,11 @@ impl ImportError {
                 .iter()
                 .map(|e| if dutch { e.message_nl() } else { e.to_string() })
                 .collect(),
-            other => vec![if dutch { other.message_nl() } else { other.to_string() }],
+            other => vec![if dutch {
+                other.message_nl()
+            } else {
+                other.to_string()
+            }],
         }
     }
 }
@@ -62,9 +85,14 @@ pub async fn load_builtin(db: &Db, now: i64) -> Result<Vec<(String, StoreOutcome
     let mut outcomes = Vec::new();
     for framework in catalog::builtin() {
         let json = framework.to_json().map_err(|e| {
-            StorageError::Database(sqlx::Error::Protocol(format!("cannot serialise {}: {e}", framework.id)))
+            StorageError::Database(sqlx::Error::Protocol(format!(
+                "cannot serialise {}: {e}",
+                framework.id
+            )))
         })?;
-        let outcome = db.store_framework(&framework, &json, FrameworkOrigin::Builtin, now).await?;
+        let outcome = db
+            .store_framework(&framework, &json, FrameworkOrigin::Builtin, now)
+            .await?;
         if let StoreOutcome::VersionExists { .. } = outcome {
             tracing::warn!(id = %framework.id, "shipped framework differs from the stored one with the same version; keeping the stored one");
         }
@@ -88,7 +116,12 @@ pub fn detect_format(file_name: &str, text: &str) -> Format {
 }
 
 /// Parses, validates and stores an uploaded framework file.
-pub async fn import(db: &Db, file_name: &str, bytes: &[u8], now: i64) -> Result<Framework, ImportError> {
+pub async fn import(
+    db: &Db,
+    file_name: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<Framework, ImportError> {
     if bytes.len() > catalog::MAX_FILE_BYTES {
         return Err(CatalogError::TooLarge {
             file: file_name.to_owned(),
@@ -97,7 +130,9 @@ pub async fn import(db: &Db, file_name: &str, bytes: &[u8], now: i64) -> Result<
         }
         .into());
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText { file: file_name.to_owned() })?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText {
+        file: file_name.to_owned(),
+    })?;
     let framework = match detect_format(file_name, text) {
         Format::Json => Framework::from_json(file_name, text)?,
         Format::Toml => Framework::from_toml(file_name, text)?,
@@ -137,7 +172,9 @@ pub async fn export(
         Format::Json => framework.to_json(),
         Format::Toml => framework.to_toml(),
     }
-    .map_err(|e| StorageError::Database(sqlx::Error::Protocol(format!("cannot export {id}: {e}"))))?;
+    .map_err(|e| {
+        StorageError::Database(sqlx::Error::Protocol(format!("cannot export {id}: {e}")))
+    })?;
     Ok(Some(text))
 }
 

@@ -42,6 +42,7 @@ fn Navigation() -> impl IntoView {
                             {user.is_admin().then(|| view! {
                                 <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
                                 <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>
+                                <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
                             })}
                         </ul>
                         <form method="post" action="/logout" class="inline-form">
@@ -103,6 +104,9 @@ fn encode_query_value(value: &str) -> String {
 mod tests {
     #[test]
     fn query_values_are_encoded() {
-        assert_eq!(super::encode_query_value("/admin/users?x=1&y=é"), "/admin/users%3Fx%3D1%26y%3D%C3%A9");
+        assert_eq!(
+            super::encode_query_value("/admin/users?x=1&y=é"),
+            "/admin/users%3Fx%3D1%26y%3D%C3%A9"
+        );
     }
 }

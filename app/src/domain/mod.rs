@@ -1,8 +1,10 @@
 //! Pure domain logic: no I/O, no Leptos, no database. Compiled into both the server and the
 //! WebAssembly bundle, and the most thoroughly tested part of the code base.
 
-pub mod catalog;
-pub mod rating;
-pub mod scoring;
 pub mod account;
+pub mod catalog;
+pub mod informants;
+pub mod rating;
+pub mod scan;
+pub mod scoring;
 pub mod user_error;

@@ -110,13 +110,23 @@ mod tests {
             UserError::Internal,
         ];
         for error in all {
-            assert_eq!(UserError::from_code(&error.code()), Some(error.clone()), "{error:?}");
+            assert_eq!(
+                UserError::from_code(&error.code()),
+                Some(error.clone()),
+                "{error:?}"
+            );
         }
     }
 
     #[test]
     fn tampered_codes_are_ignored() {
-        for code in ["", "drop table", "rate_limited_", "rate_limited_-1", "rate_limited_999999"] {
+        for code in [
+            "",
+            "drop table",
+            "rate_limited_",
+            "rate_limited_-1",
+            "rate_limited_999999",
+        ] {
             assert_eq!(UserError::from_code(code), None, "{code:?}");
         }
     }

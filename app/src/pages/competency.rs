@@ -25,9 +25,14 @@ fn CompetencyDetail() -> impl IntoView {
     let params = use_params_map();
     let key = move || {
         let p = params.read();
-        (p.get("id").unwrap_or_default(), p.get("competency").unwrap_or_default())
+        (
+            p.get("id").unwrap_or_default(),
+            p.get("competency").unwrap_or_default(),
+        )
     };
-    let competency = Resource::new(key, |(framework, competency)| load_competency(framework, competency));
+    let competency = Resource::new(key, |(framework, competency)| {
+        load_competency(framework, competency)
+    });
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
@@ -50,7 +55,12 @@ fn Competency(c: CompetencyView) -> impl IntoView {
     let levels = c.levels.clone();
     let first_level = levels.first().map(|l| l.id.clone()).unwrap_or_default();
     // A memo is `Copy`, so every level link can read it.
-    let selected = Memo::new(move |_| query.read().get("level").unwrap_or_else(|| first_level.clone()));
+    let selected = Memo::new(move |_| {
+        query
+            .read()
+            .get("level")
+            .unwrap_or_else(|| first_level.clone())
+    });
     let cluster = c.cluster.clone();
     let level_nav = (!levels.is_empty()).then(|| {
         let links = levels.clone();

@@ -26,7 +26,10 @@ fn FrameworkDetail() -> impl IntoView {
     let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let q = move || query.read().get("q").unwrap_or_default();
-    let overview = Resource::new(move || (id(), q()), |(id, q)| load_framework_overview(id, q));
+    let overview = Resource::new(
+        move || (id(), q()),
+        |(id, q)| load_framework_overview(id, q),
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {

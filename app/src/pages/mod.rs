@@ -8,5 +8,6 @@ pub mod home;
 pub mod invite;
 pub mod login;
 pub mod not_found;
+pub mod outbox;
 pub mod setup;
 pub mod users;

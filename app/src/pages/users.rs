@@ -7,8 +7,8 @@ use crate::components::require_user::RequireUser;
 use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
-use leptos_i18n::I18nContext;
 use crate::server_fns::accounts::list_accounts;
+use leptos_i18n::I18nContext;
 
 /// Administrators invite organisers and (de)activate accounts. Deactivation asks for
 /// confirmation on a second step, which works without JavaScript.

@@ -5,17 +5,9 @@ use crate::domain::account::AccountSummary;
 /// The accounts page's table; administrators only.
 #[server]
 pub async fn list_accounts() -> Result<Vec<AccountSummary>, ServerFnError> {
-    use crate::auth::{SESSION_COOKIE, service};
-    use crate::domain::user_error::UserError;
-    use crate::state::{AppState, cookie_value, unix_now};
+    use crate::auth::service;
 
-    let state = expect_context::<AppState>();
-    let headers: axum::http::HeaderMap = leptos_axum::extract().await?;
-    let token = cookie_value(&headers, SESSION_COOKIE);
-    let actor = service::current_user(&state.db, token.as_deref(), unix_now())
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))?
-        .ok_or_else(|| ServerFnError::new(UserError::Forbidden.code()))?;
+    let (state, actor) = super::require_user().await?;
     service::list_accounts(&state.db, &actor)
         .await
         .map_err(|e| ServerFnError::new(e.code()))

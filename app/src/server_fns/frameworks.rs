@@ -85,18 +85,7 @@ pub struct CompetencyView {
 
 #[cfg(feature = "ssr")]
 async fn signed_in() -> Result<crate::state::AppState, ServerFnError> {
-    use crate::auth::{SESSION_COOKIE, service};
-    use crate::domain::user_error::UserError;
-    use crate::state::{AppState, cookie_value, unix_now};
-
-    let state = expect_context::<AppState>();
-    let headers: axum::http::HeaderMap = leptos_axum::extract().await?;
-    let token = cookie_value(&headers, SESSION_COOKIE);
-    service::current_user(&state.db, token.as_deref(), unix_now())
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))?
-        .ok_or_else(|| ServerFnError::new(UserError::Forbidden.code()))?;
-    Ok(state)
+    Ok(super::require_user().await?.0)
 }
 
 #[cfg(feature = "ssr")]
@@ -135,11 +124,19 @@ pub async fn load_framework_overview(
     };
     let link = |id: &str| NamedLink {
         id: id.to_owned(),
-        name: f.competency(id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_owned()),
+        name: f
+            .competency(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_owned()),
     };
     let level_link = |id: &str| NamedLink {
         id: id.to_owned(),
-        name: f.levels.iter().find(|l| l.id == id).map(|l| l.name.clone()).unwrap_or_default(),
+        name: f
+            .levels
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.name.clone())
+            .unwrap_or_default(),
     };
     let query = query.trim();
     let hits = (!query.is_empty()).then(|| {
@@ -150,11 +147,18 @@ pub async fn load_framework_overview(
                 let (kind, level) = match &hit.field {
                     SearchField::Name => (HitKind::Name, None),
                     SearchField::Definition => (HitKind::Definition, None),
-                    SearchField::Behaviour { level, .. } => (HitKind::Behaviour, Some(level_link(level))),
+                    SearchField::Behaviour { level, .. } => {
+                        (HitKind::Behaviour, Some(level_link(level)))
+                    }
                     SearchField::Tip { level, .. } => (HitKind::Tip, Some(level_link(level))),
                     SearchField::Item { .. } => (HitKind::Item, None),
                 };
-                HitView { competency: link(&hit.competency), kind, level, text: hit.text }
+                HitView {
+                    competency: link(&hit.competency),
+                    kind,
+                    level,
+                    text: hit.text,
+                }
             })
             .collect()
     });
@@ -163,13 +167,24 @@ pub async fn load_framework_overview(
         name: f.name.clone(),
         version: f.version,
         source: f.source.clone(),
-        levels: f.levels.iter().map(|l| NamedLink { id: l.id.clone(), name: l.name.clone() }).collect(),
+        levels: f
+            .levels
+            .iter()
+            .map(|l| NamedLink {
+                id: l.id.clone(),
+                name: l.name.clone(),
+            })
+            .collect(),
         clusters: f
             .clusters
             .iter()
             .map(|cluster| ClusterView {
                 name: cluster.name.clone(),
-                competencies: f.competencies_in(&cluster.id).iter().map(|c| link(&c.id)).collect(),
+                competencies: f
+                    .competencies_in(&cluster.id)
+                    .iter()
+                    .map(|c| link(&c.id))
+                    .collect(),
             })
             .collect(),
         profiles: f
@@ -192,16 +207,29 @@ pub async fn load_competency(
     competency: String,
 ) -> Result<Option<CompetencyView>, ServerFnError> {
     let state = signed_in().await?;
-    let Some(f) = state.db.find_framework(&framework, None).await.map_err(internal)? else {
+    let Some(f) = state
+        .db
+        .find_framework(&framework, None)
+        .await
+        .map_err(internal)?
+    else {
         return Ok(None);
     };
     let Some(c) = f.competency(&competency) else {
         return Ok(None);
     };
     Ok(Some(CompetencyView {
-        framework: NamedLink { id: f.id.clone(), name: f.name.clone() },
+        framework: NamedLink {
+            id: f.id.clone(),
+            name: f.name.clone(),
+        },
         name: c.name.clone(),
-        cluster: f.clusters.iter().find(|cl| cl.id == c.cluster).map(|cl| cl.name.clone()).unwrap_or_default(),
+        cluster: f
+            .clusters
+            .iter()
+            .find(|cl| cl.id == c.cluster)
+            .map(|cl| cl.name.clone())
+            .unwrap_or_default(),
         definition: c.definition.clone(),
         levels: f
             .levels
@@ -223,12 +251,21 @@ pub async fn load_competency(
 /// Import outcome shown once on the framework administration page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ImportReport {
-    Imported { name: String, version: u32 },
-    Rejected { messages_nl: Vec<String>, messages_en: Vec<String> },
+    Imported {
+        name: String,
+        version: u32,
+    },
+    Rejected {
+        messages_nl: Vec<String>,
+        messages_en: Vec<String>,
+    },
 }
 
 #[server]
 pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ServerFnError> {
     let state = signed_in().await?;
-    Ok(state.flash.get(&key).and_then(|payload| serde_json::from_str(&payload).ok()))
+    Ok(state
+        .flash
+        .get(&key)
+        .and_then(|payload| serde_json::from_str(&payload).ok()))
 }

@@ -3,4 +3,37 @@
 
 pub mod accounts;
 pub mod frameworks;
+pub mod outbox;
 pub mod session;
+
+/// The app state and the signed-in account (if any) of the request a server function serves.
+#[cfg(feature = "ssr")]
+pub(crate) async fn request_user() -> Result<
+    (
+        crate::state::AppState,
+        Option<crate::domain::account::CurrentUser>,
+    ),
+    leptos::prelude::ServerFnError,
+> {
+    use leptos::prelude::*;
+    let state = expect_context::<crate::state::AppState>();
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await?;
+    let user = state
+        .signed_in(&headers)
+        .await
+        .map_err(|e| ServerFnError::new(e.code()))?;
+    Ok((state, user))
+}
+
+/// Like [`request_user`], but an error for visitors who are not signed in.
+#[cfg(feature = "ssr")]
+pub(crate) async fn require_user() -> Result<
+    (crate::state::AppState, crate::domain::account::CurrentUser),
+    leptos::prelude::ServerFnError,
+> {
+    use crate::domain::user_error::UserError;
+    let (state, user) = request_user().await?;
+    let user =
+        user.ok_or_else(|| leptos::prelude::ServerFnError::new(UserError::Forbidden.code()))?;
+    Ok((state, user))
+}

@@ -12,15 +12,9 @@ pub struct VisitorSession {
 
 #[server]
 pub async fn session_info() -> Result<VisitorSession, ServerFnError> {
-    use crate::auth::{SESSION_COOKIE, service};
-    use crate::state::{AppState, cookie_value, unix_now};
+    use crate::auth::service;
 
-    let state = expect_context::<AppState>();
-    let headers: axum::http::HeaderMap = leptos_axum::extract().await?;
-    let token = cookie_value(&headers, SESSION_COOKIE);
-    let user = service::current_user(&state.db, token.as_deref(), unix_now())
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))?;
+    let (state, user) = super::request_user().await?;
     let setup_open = match user {
         Some(_) => false,
         None => service::setup_open(&state.db)

@@ -99,23 +99,22 @@ impl Db {
         id: &str,
         version: Option<u32>,
     ) -> Result<Option<Framework>, StorageError> {
-        let row = match version {
-            Some(v) => {
-                sqlx::query("SELECT content FROM frameworks WHERE id = $1 AND version = $2")
-                    .bind(id)
-                    .bind(i64::from(v))
-                    .fetch_optional(self.pool())
-                    .await?
-            }
-            None => {
-                sqlx::query(
+        let row =
+            match version {
+                Some(v) => {
+                    sqlx::query("SELECT content FROM frameworks WHERE id = $1 AND version = $2")
+                        .bind(id)
+                        .bind(i64::from(v))
+                        .fetch_optional(self.pool())
+                        .await?
+                }
+                None => sqlx::query(
                     "SELECT content FROM frameworks WHERE id = $1 ORDER BY version DESC LIMIT 1",
                 )
                 .bind(id)
                 .fetch_optional(self.pool())
-                .await?
-            }
-        };
+                .await?,
+            };
         row.as_ref().map(decode).transpose()
     }
 

@@ -133,18 +133,36 @@ mod tests {
 
     #[test]
     fn backend_from_url() {
-        assert_eq!(Backend::from_url("sqlite://data/a.db"), Some(Backend::Sqlite));
+        assert_eq!(
+            Backend::from_url("sqlite://data/a.db"),
+            Some(Backend::Sqlite)
+        );
         assert_eq!(Backend::from_url("sqlite::memory:"), Some(Backend::Sqlite));
-        assert_eq!(Backend::from_url("postgres://localhost/x"), Some(Backend::Postgres));
-        assert_eq!(Backend::from_url("postgresql://localhost/x"), Some(Backend::Postgres));
+        assert_eq!(
+            Backend::from_url("postgres://localhost/x"),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(
+            Backend::from_url("postgresql://localhost/x"),
+            Some(Backend::Postgres)
+        );
         assert_eq!(Backend::from_url("mysql://localhost/x"), None);
     }
 
     #[test]
     fn sqlite_urls_create_the_file() {
-        assert_eq!(sqlite_url_with_create("sqlite://a.db"), "sqlite://a.db?mode=rwc");
-        assert_eq!(sqlite_url_with_create("sqlite://a.db?x=1"), "sqlite://a.db?x=1&mode=rwc");
-        assert_eq!(sqlite_url_with_create("sqlite://a.db?mode=ro"), "sqlite://a.db?mode=ro");
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db"),
+            "sqlite://a.db?mode=rwc"
+        );
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db?x=1"),
+            "sqlite://a.db?x=1&mode=rwc"
+        );
+        assert_eq!(
+            sqlite_url_with_create("sqlite://a.db?mode=ro"),
+            "sqlite://a.db?mode=ro"
+        );
     }
 
     #[tokio::test]
@@ -154,9 +172,17 @@ mod tests {
         let url = format!("sqlite://{}", dir.path().join("nieuw.db").display());
         let db = Db::connect(&url).await.unwrap();
         db.migrate().await.unwrap();
-        let mode: String = sqlx::query("PRAGMA journal_mode").fetch_one(db.pool()).await.unwrap().get(0);
+        let mode: String = sqlx::query("PRAGMA journal_mode")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get(0);
         assert_eq!(mode, "wal");
-        let fk: i64 = sqlx::query("PRAGMA foreign_keys").fetch_one(db.pool()).await.unwrap().get(0);
+        let fk: i64 = sqlx::query("PRAGMA foreign_keys")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get(0);
         assert_eq!(fk, 1);
         // Foreign keys are enforced: a session for a missing account is refused.
         let orphan = db.create_session("hash", "bestaat-niet", 1, 2).await;

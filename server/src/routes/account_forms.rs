@@ -22,10 +22,7 @@ fn back_with_error(page: &str, error: &UserError) -> Response {
 }
 
 async fn actor(state: &AppState, headers: &HeaderMap) -> Result<CurrentUser, UserError> {
-    let token = cookie_value(headers, SESSION_COOKIE);
-    service::current_user(&state.db, token.as_deref(), unix_now())
-        .await?
-        .ok_or(UserError::Forbidden)
+    state.signed_in(headers).await?.ok_or(UserError::Forbidden)
 }
 
 #[derive(Deserialize)]
@@ -97,7 +94,15 @@ pub async fn setup(
         return back_with_error("/setup", &UserError::BadForm);
     };
     let email = form.email.unwrap_or_default();
-    match service::setup_first_admin(&state.db, &email, &form.password, &form.password_repeat, unix_now()).await {
+    match service::setup_first_admin(
+        &state.db,
+        &email,
+        &form.password,
+        &form.password_repeat,
+        unix_now(),
+    )
+    .await
+    {
         Ok(_) => Redirect::to("/login?done=setup").into_response(),
         Err(error) => back_with_error("/setup", &error),
     }
@@ -116,7 +121,15 @@ pub async fn accept_invite(
     } else {
         "/login".to_owned()
     };
-    match service::accept_invitation(&state.db, &token, &form.password, &form.password_repeat, unix_now()).await {
+    match service::accept_invitation(
+        &state.db,
+        &token,
+        &form.password,
+        &form.password_repeat,
+        unix_now(),
+    )
+    .await
+    {
         Ok(()) => Redirect::to("/login?done=invite").into_response(),
         Err(error) => back_with_error(&page, &error),
     }
@@ -144,7 +157,16 @@ pub async fn invite_organiser(
         _ => Language::Nl,
     };
     let base_url = &state.settings.base_url;
-    match service::invite_organiser(&state.db, &actor, &form.email, base_url, language, unix_now()).await {
+    match service::invite_organiser(
+        &state.db,
+        &actor,
+        &form.email,
+        base_url,
+        language,
+        unix_now(),
+    )
+    .await
+    {
         Ok((email, token)) => {
             let link = format!("{}/invite/{token}", state.settings.base_url);
             let target = url::form_urlencoded::Serializer::new(String::new())
@@ -162,7 +184,12 @@ pub struct AccountForm {
     id: String,
 }
 
-async fn set_active(state: AppState, headers: HeaderMap, form: Result<Form<AccountForm>, FormRejection>, active: bool) -> Response {
+async fn set_active(
+    state: AppState,
+    headers: HeaderMap,
+    form: Result<Form<AccountForm>, FormRejection>,
+    active: bool,
+) -> Response {
     let actor = match actor(&state, &headers).await {
         Ok(actor) => actor,
         Err(error) => return back_with_error("/login", &error),

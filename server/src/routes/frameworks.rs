@@ -7,17 +7,15 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::auth::{SESSION_COOKIE, service};
 use app::catalog::api_view::FrameworkJson;
 use app::catalog::{self, ImportError};
 use app::domain::account::CurrentUser;
 use app::domain::catalog::Format;
 use app::server_fns::frameworks::ImportReport;
-use app::state::{AppState, cookie_value, unix_now};
+use app::state::{AppState, unix_now};
 
 async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
-    let token = cookie_value(headers, SESSION_COOKIE);
-    service::current_user(&state.db, token.as_deref(), unix_now()).await.ok().flatten()
+    state.signed_in(headers).await.ok().flatten()
 }
 
 /// A minimal RFC 9457 problem document.
@@ -27,12 +25,20 @@ fn problem(status: StatusCode, title: &str) -> Response {
         "title": title,
         "status": status.as_u16(),
     });
-    (status, [(CONTENT_TYPE, "application/problem+json")], body.to_string()).into_response()
+    (
+        status,
+        [(CONTENT_TYPE, "application/problem+json")],
+        body.to_string(),
+    )
+        .into_response()
 }
 
 fn storage_failure(error: app::storage::StorageError) -> Response {
     tracing::error!(%error, "storage failure in frameworks API");
-    problem(StatusCode::INTERNAL_SERVER_ERROR, "Internal error / Interne fout")
+    problem(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Internal error / Interne fout",
+    )
 }
 
 pub async fn api_list(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -81,12 +87,24 @@ pub async fn export(
     let (format, extension, mime) = match query.format.as_deref() {
         Some("json") => (Format::Json, "json", "application/json"),
         None | Some("toml") => (Format::Toml, "toml", "application/toml"),
-        Some(_) => return problem(StatusCode::BAD_REQUEST, "format must be toml or json / formaat moet toml of json zijn"),
+        Some(_) => {
+            return problem(
+                StatusCode::BAD_REQUEST,
+                "format must be toml or json / formaat moet toml of json zijn",
+            );
+        }
     };
     match catalog::export(&state.db, &id, query.version, format).await {
         Ok(Some(text)) => {
             let disposition = format!("attachment; filename=\"{id}.{extension}\"");
-            ([(CONTENT_TYPE, mime.to_owned()), (CONTENT_DISPOSITION, disposition)], text).into_response()
+            (
+                [
+                    (CONTENT_TYPE, mime.to_owned()),
+                    (CONTENT_DISPOSITION, disposition),
+                ],
+                text,
+            )
+                .into_response()
         }
         Ok(None) => problem(StatusCode::NOT_FOUND, "Unknown framework / Onbekend kader"),
         Err(e) => storage_failure(e),
@@ -94,29 +112,43 @@ pub async fn export(
 }
 
 /// `POST /admin/frameworks/import` (multipart, field `file`), administrators only.
-pub async fn import(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
+pub async fn import(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
     match signed_in(&state, &headers).await {
         Some(user) if user.is_admin() => {}
         Some(_) => return Redirect::to("/admin/frameworks?error=forbidden").into_response(),
         None => return Redirect::to("/login?error=forbidden").into_response(),
     }
     let report = match read_upload(multipart).await {
-        Some((file_name, bytes)) => match catalog::import(&state.db, &file_name, &bytes, unix_now()).await {
-            Ok(framework) => {
-                tracing::info!(id = %framework.id, version = framework.version, "framework imported");
-                ImportReport::Imported { name: framework.name, version: framework.version }
+        Some((file_name, bytes)) => {
+            match catalog::import(&state.db, &file_name, &bytes, unix_now()).await {
+                Ok(framework) => {
+                    tracing::info!(id = %framework.id, version = framework.version, "framework imported");
+                    ImportReport::Imported {
+                        name: framework.name,
+                        version: framework.version,
+                    }
+                }
+                Err(error) => rejected(&error),
             }
-            Err(error) => rejected(&error),
-        },
+        }
         None => return Redirect::to("/admin/frameworks?error=bad_form").into_response(),
     };
-    let key = state.flash.put(serde_json::to_string(&report).unwrap_or_default());
+    let key = state
+        .flash
+        .put(serde_json::to_string(&report).unwrap_or_default());
     Redirect::to(&format!("/admin/frameworks?report={key}")).into_response()
 }
 
 fn rejected(error: &ImportError) -> ImportReport {
     tracing::info!(%error, "framework import refused");
-    ImportReport::Rejected { messages_nl: error.messages(true), messages_en: error.messages(false) }
+    ImportReport::Rejected {
+        messages_nl: error.messages(true),
+        messages_en: error.messages(false),
+    }
 }
 
 /// The uploaded file's name and bytes, or `None` for a form without a file.

@@ -45,7 +45,13 @@ mod tests {
     #[test]
     fn only_local_paths_are_followed() {
         assert_eq!(safe_next(Some("/admin/users?x=1")), "/admin/users?x=1");
-        for bad in ["//evil.example", "https://evil.example", "/\\evil", "evil", "/\nx"] {
+        for bad in [
+            "//evil.example",
+            "https://evil.example",
+            "/\\evil",
+            "evil",
+            "/\nx",
+        ] {
             assert_eq!(safe_next(Some(bad)), "/", "{bad:?}");
         }
         assert_eq!(safe_next(None), "/");

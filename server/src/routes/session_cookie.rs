@@ -4,7 +4,9 @@ use app::auth::SESSION_COOKIE;
 /// cross-site form posts carry it), Secure when the public address is https.
 pub fn set(token: &str, max_age_secs: u64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    )
 }
 
 /// `Set-Cookie` that removes the session cookie.
