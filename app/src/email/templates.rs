@@ -8,31 +8,8 @@ use crate::domain::account::Email;
 
 use super::message::OutgoingEmail;
 
-/// The language of a message. Dutch first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
-
-impl Language {
-    /// The BCP 47 code, as used in `lang` attributes and the UI's locale cookie.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Self> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "nl" | "nl-nl" | "nl-be" => Some(Language::Nl),
-            "en" | "en-gb" | "en-us" => Some(Language::En),
-            _ => None,
-        }
-    }
-}
+/// The one language type of the product (also the scan's invitation language).
+pub use crate::domain::scan::Language;
 
 /// A rendered message, ready to be addressed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -165,8 +165,8 @@ impl Language {
     /// Parses "nl" or "en" (any case); anything else is `None`.
     pub fn parse(code: &str) -> Option<Self> {
         match code.trim().to_ascii_lowercase().as_str() {
-            "nl" => Some(Language::Nl),
-            "en" => Some(Language::En),
+            "nl" | "nl-nl" | "nl-be" => Some(Language::Nl),
+            "en" | "en-gb" | "en-us" => Some(Language::En),
             _ => None,
         }
     }
