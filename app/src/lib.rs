@@ -16,6 +16,8 @@ pub mod email;
 #[cfg(feature = "ssr")]
 pub mod flash;
 #[cfg(feature = "ssr")]
+pub mod scans;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod storage;

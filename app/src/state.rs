@@ -8,6 +8,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::scan_link::LinkSecret;
 use crate::auth::{SESSION_COOKIE, service};
 use crate::domain::account::CurrentUser;
 use crate::domain::user_error::UserError;
@@ -22,6 +23,18 @@ pub struct Settings {
     /// Cookies get `Secure` when the public address is https.
     pub secure_cookies: bool,
     pub session_ttl: Duration,
+    /// The secret personal scan links are derived from (kept outside the database).
+    pub link_secret: LinkSecret,
+}
+
+impl Settings {
+    /// How personal links are made for this server.
+    pub fn links(&self) -> crate::scans::mail::LinkMaker<'_> {
+        crate::scans::mail::LinkMaker {
+            base_url: &self.base_url,
+            secret: &self.link_secret,
+        }
+    }
 }
 
 #[derive(Clone, FromRef)]

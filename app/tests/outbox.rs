@@ -5,9 +5,9 @@
 
 mod support;
 
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use support::smtp::{FROM, SmtpServer, free_port, smtp_mailer};
+
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,111 +18,9 @@ use app::email::{
     Language, MailSettings, Mailer, OutgoingEmail, RunSummary, SmtpSettings, Tls, run_once,
 };
 use app::storage::{Db, OutboxEntry, OutboxStatus, enqueue_email_in};
-use serde_json::Value;
 
 const NOW: i64 = 1_800_000_000;
-const FROM: &str = "Ontwikkelscan <noreply@ontwikkelscan.example.nl>";
 const LINK: &str = "https://scan.gemeente.example.nl/uitnodiging/abc123?taal=nl&x=1";
-
-// ---------------------------------------------------------------------------------------------
-// A real SMTP server process.
-
-struct SmtpServer {
-    child: Child,
-    port: u16,
-    mailbox: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl SmtpServer {
-    /// Starts the test server on `port` and waits until it accepts connections.
-    fn start(port: u16) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mailbox = dir.path().join("mailbox");
-        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_server.py");
-        let mut child = Command::new("python3")
-            .arg(&script)
-            .arg("--port")
-            .arg(port.to_string())
-            .arg("--dir")
-            .arg(&mailbox)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("python3 must be installed to run the SMTP tests");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Some(status) = child.try_wait().expect("wait for the SMTP server") {
-                let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
-                panic!(
-                    "the test SMTP server exited with {status} (is aiosmtpd installed? \
-                     `python3 -m pip install aiosmtpd`):\n{log}"
-                );
-            }
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                panic!("the test SMTP server did not accept connections on port {port}");
-            }
-            std::thread::sleep(Duration::from_millis(25));
-        }
-        SmtpServer {
-            child,
-            port,
-            mailbox,
-            _dir: dir,
-        }
-    }
-
-    /// The decoded summaries of every message delivered so far (see smtp_server.py).
-    fn deliveries(&self) -> Vec<Value> {
-        let Ok(entries) = std::fs::read_dir(&self.mailbox) else {
-            return Vec::new();
-        };
-        let mut found: Vec<Value> = entries
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .map(|p| serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap())
-            .collect();
-        found.sort_by_key(|v| v["rcpt_tos"].to_string());
-        found
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A port nobody listens on (until a test starts a server there).
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn smtp_mailer(port: u16) -> Mailer {
-    Mailer::from_settings(&MailSettings {
-        smtp: Some(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port,
-            tls: Tls::None,
-            username: None,
-            password: None,
-        }),
-        from: FROM.into(),
-        outbox_dir: PathBuf::from("unused"),
-    })
-    .expect("SMTP mailer")
-}
 
 fn invitation(to: &str, name: &str, language: Language, reference: &str) -> OutgoingEmail {
     account_invitation(

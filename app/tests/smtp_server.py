@@ -6,8 +6,9 @@
 Every accepted message becomes two files in MAILBOX, written atomically (temporary name, then
 rename): `<n>.eml` with the raw message and `<n>.json` with the envelope and the decoded parts
 (subject, to, from, text, html), so the Rust tests need no MIME parser. Recipients whose address
-starts with "weiger" (Dutch: refuse) are refused with a permanent `550`. Prints "READY" once it
-accepts connections; stops on SIGTERM or SIGINT.
+starts with "weiger" (Dutch: refuse) are refused with a permanent `550`; those starting with
+"uitstel" (Dutch: postponement) get a temporary `451` the first time they are seen and are
+accepted after that. Prints "READY" once it accepts connections; stops on SIGTERM or SIGINT.
 """
 
 import argparse
@@ -25,10 +26,14 @@ from aiosmtpd.smtp import SMTP
 class Handler:
     def __init__(self, directory):
         self.directory = directory
+        self.postponed = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.lower().startswith("weiger"):
             return "550 5.1.1 <%s>: recipient refused by the test server" % address
+        if address.lower().startswith("uitstel") and address.lower() not in self.postponed:
+            self.postponed.add(address.lower())
+            return "451 4.3.0 <%s>: busy, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

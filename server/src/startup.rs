@@ -13,8 +13,10 @@ use app::auth::rate_limit::LoginLimiter;
 use app::state::{AppState, Settings};
 use app::storage::{Db, StorageError};
 
+use app::auth::scan_link::LinkSecret;
 use app::email::transport::{MailSettings, Mailer, SmtpSettings, Tls};
 use app::email::worker::spawn_outbox_worker;
+use app::scans::scheduler::spawn_scan_scheduler;
 
 use crate::config::{Config, SmtpTls};
 
@@ -127,7 +129,8 @@ pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
+/// The shared state; `secret_key` is the server secret (see [`secret_key`]).
+pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> AppState {
     AppState {
         leptos_options: leptos_options(config, addr),
         db,
@@ -135,6 +138,7 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
             base_url: config.base_url_string(),
             secure_cookies: config.secure_cookies(),
             session_ttl: config.session_ttl,
+            link_secret: LinkSecret::derive(secret_key),
         }),
         // Five failures per address or account per fifteen minutes.
         login_limiter: Arc::new(LoginLimiter::new(5, Duration::from_secs(15 * 60))),
@@ -146,7 +150,7 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr) -> AppState {
 /// (port 0 in tests picks a free one).
 pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<(), StartupError> {
     let db = open_database(&config).await?;
-    secret_key(&config)?;
+    let key = secret_key(&config)?;
     let mailer = Mailer::from_settings(&mail_settings(&config)).map_err(StartupError::Mail)?;
     let listener = tokio::net::TcpListener::bind(config.listen_addr)
         .await
@@ -160,10 +164,13 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
             addr: config.listen_addr,
             source,
         })?;
-    let router = crate::router::build(state(&config, db.clone(), addr));
+    let state = state(&config, db.clone(), addr, &key);
+    let router = crate::router::build(state.clone());
     spawn_session_sweeper(db.clone());
     // Sends what the outbox table holds; safe with several server processes on one database.
     spawn_outbox_worker(db.clone(), Arc::new(mailer), config.mail_from.clone());
+    // Closes scans at their deadline and sends automatic reminders.
+    spawn_scan_scheduler(db.clone(), state.settings.clone());
     tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");
     on_bound(addr);
     axum::serve(

@@ -31,7 +31,12 @@ async fn spawn_app() -> TestApp {
     .collect();
     let config = Config::from_vars(&vars).unwrap();
     let db = startup::open_database(&config).await.unwrap();
-    let app = router::build(startup::state(&config, db.clone(), addr));
+    let app = router::build(startup::state(
+        &config,
+        db.clone(),
+        addr,
+        &startup::secret_key(&config).unwrap(),
+    ));
     tokio::spawn(async move {
         axum::serve(
             listener,

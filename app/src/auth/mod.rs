@@ -3,6 +3,7 @@
 
 pub mod password;
 pub mod rate_limit;
+pub mod scan_link;
 pub mod service;
 pub mod token;
 

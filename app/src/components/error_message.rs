@@ -25,6 +25,11 @@ pub fn user_error_text(i18n: I18nContext<Locale>, error: &UserError) -> String {
         UserError::SetupClosed => t_string!(i18n, setup_closed).to_string(),
         UserError::InvalidInvitation => t_string!(i18n, invite_invalid).to_string(),
         UserError::BadForm => t_string!(i18n, error_bad_form).to_string(),
+        UserError::UnknownScan => t_string!(i18n, error_unknown_scan).to_string(),
+        UserError::ScanChanged => t_string!(i18n, error_scan_changed).to_string(),
+        UserError::ScanWrongStatus => t_string!(i18n, error_scan_wrong_status).to_string(),
+        UserError::UnknownInvitation => t_string!(i18n, error_unknown_invitation).to_string(),
+        UserError::DeadlineInPast => t_string!(i18n, error_deadline_in_past).to_string(),
         UserError::Internal => t_string!(i18n, error_internal).to_string(),
     }
 }

@@ -32,6 +32,16 @@ pub enum UserError {
     InvalidInvitation,
     #[error("malformed form submission")]
     BadForm,
+    #[error("unknown scan")]
+    UnknownScan,
+    #[error("the scan was changed by someone else meanwhile")]
+    ScanChanged,
+    #[error("not possible in the scan's current status")]
+    ScanWrongStatus,
+    #[error("unknown invitation")]
+    UnknownInvitation,
+    #[error("the deadline must be a date in the future")]
+    DeadlineInPast,
     /// Details are logged on the server, never shown.
     #[error("internal error")]
     Internal,
@@ -54,6 +64,11 @@ impl UserError {
             UserError::SetupClosed => "setup_closed".into(),
             UserError::InvalidInvitation => "invalid_invitation".into(),
             UserError::BadForm => "bad_form".into(),
+            UserError::UnknownScan => "unknown_scan".into(),
+            UserError::ScanChanged => "scan_changed".into(),
+            UserError::ScanWrongStatus => "scan_wrong_status".into(),
+            UserError::UnknownInvitation => "unknown_invitation".into(),
+            UserError::DeadlineInPast => "deadline_in_past".into(),
             UserError::Internal => "internal".into(),
         }
     }
@@ -81,6 +96,11 @@ impl UserError {
             "setup_closed" => UserError::SetupClosed,
             "invalid_invitation" => UserError::InvalidInvitation,
             "bad_form" => UserError::BadForm,
+            "unknown_scan" => UserError::UnknownScan,
+            "scan_changed" => UserError::ScanChanged,
+            "scan_wrong_status" => UserError::ScanWrongStatus,
+            "unknown_invitation" => UserError::UnknownInvitation,
+            "deadline_in_past" => UserError::DeadlineInPast,
             "internal" => UserError::Internal,
             _ => return None,
         })
@@ -107,6 +127,11 @@ mod tests {
             UserError::SetupClosed,
             UserError::InvalidInvitation,
             UserError::BadForm,
+            UserError::UnknownScan,
+            UserError::ScanChanged,
+            UserError::ScanWrongStatus,
+            UserError::UnknownInvitation,
+            UserError::DeadlineInPast,
             UserError::Internal,
         ];
         for error in all {

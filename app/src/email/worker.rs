@@ -32,6 +32,13 @@ pub struct RunSummary {
     pub failed: usize,
 }
 
+impl RunSummary {
+    /// Messages claimed in the round, whatever became of them.
+    pub fn handled(&self) -> usize {
+        self.sent + self.retried + self.failed
+    }
+}
+
 /// Seconds to wait after the `attempts`-th attempt failed temporarily.
 pub fn backoff_secs(attempts: i64) -> i64 {
     match attempts {
@@ -150,13 +157,24 @@ pub fn spawn_outbox_worker(
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
-            let now = crate::state::unix_now();
-            match run_once(&db, &mailer, &from, &worker_id, now).await {
-                Ok(summary) if summary != RunSummary::default() => {
-                    tracing::debug!(?summary, "outbox round");
+            // A full batch means more may be waiting (a scan just opened): keep going without
+            // the pause until a round comes back short.
+            loop {
+                let now = crate::state::unix_now();
+                match run_once(&db, &mailer, &from, &worker_id, now).await {
+                    Ok(summary) => {
+                        if summary != RunSummary::default() {
+                            tracing::debug!(?summary, "outbox round");
+                        }
+                        if summary.handled() < BATCH as usize {
+                            break;
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "outbox round failed; trying again");
+                        break;
+                    }
                 }
-                Ok(_) => {}
-                Err(error) => tracing::warn!(%error, "outbox round failed; trying again"),
             }
         }
     })

@@ -9,6 +9,9 @@ pub enum StorageError {
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// A stored value that the code cannot read back (e.g. settings JSON of an unknown shape).
+    #[error("unreadable stored data: {0}")]
+    Corrupt(String),
 }
 
 impl StorageError {

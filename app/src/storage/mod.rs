@@ -7,12 +7,14 @@ mod error;
 mod frameworks;
 mod invitations;
 mod outbox;
+pub mod scans;
 mod sessions;
 
 pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;
 pub use frameworks::{FrameworkOrigin, StoreOutcome};
 pub use outbox::{ClaimedMessage, OutboxEntry, OutboxStatus, enqueue_email_in};
+pub use scans::{InvitationTarget, ScanListItem, StoredScan};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

@@ -2,6 +2,10 @@
 //! when `TEST_POSTGRES_URL` is set (the test command sets it when PostgreSQL answers), so runs
 //! never see each other's rows.
 
+#![allow(dead_code)] // each test binary uses a different part
+
+pub mod smtp;
+
 use app::storage::Db;
 
 pub struct TestDb {

@@ -26,6 +26,8 @@ pub const DEFAULT_K: usize = 3;
 pub const MAX_INTRODUCTION_CHARS: usize = 4000;
 /// Longest subject name or job title, in characters; they appear in email subjects.
 pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+/// The earliest automatic reminder, in days before the deadline: scans rarely run longer.
+pub const MAX_REMINDER_DAYS: u32 = 30;
 
 /// A group of informants whose answers are reported together (e.g. "colleagues").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -172,8 +174,8 @@ impl Language {
     }
 }
 
-/// Where a scan is in its life. Only forward moves exist: reopening a closed scan would let
-/// late answers change a report that readers have already seen, which can reveal who answered.
+/// Where a scan is in its life: draft → open → closed, and closed → open again when the organiser
+/// reopens it with a new deadline (the report is unreadable again until it closes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ScanStatus {
@@ -205,11 +207,14 @@ impl ScanStatus {
         }
     }
 
-    /// Whether the scan may move from `self` to `next`: draft → open → closed.
+    /// Whether the scan may move from `self` to `next`: draft → open → closed, closed → open.
+    /// A draft never comes back: once invitations exist, the questions stay fixed.
     pub fn can_become(self, next: ScanStatus) -> bool {
         matches!(
             (self, next),
-            (ScanStatus::Draft, ScanStatus::Open) | (ScanStatus::Open, ScanStatus::Closed)
+            (ScanStatus::Draft, ScanStatus::Open)
+                | (ScanStatus::Open, ScanStatus::Closed)
+                | (ScanStatus::Closed, ScanStatus::Open)
         )
     }
 
@@ -291,6 +296,13 @@ pub struct ScanDraft {
     /// Who may read the report (email addresses of accounts).
     #[serde(default)]
     pub report_readers: Vec<String>,
+    /// Send an automatic reminder this many days before the deadline (none when `None`).
+    #[serde(default)]
+    pub reminder_days: Option<u32>,
+    /// Let the organiser see per informant whether they opened and submitted the scan. Off by
+    /// default; never allowed when the organiser is the subject (see [`check_person_status`]).
+    #[serde(default)]
+    pub person_status: bool,
 }
 
 /// A scan whose input passed [`validate_scan`]: normalised and consistent with its framework.
@@ -330,6 +342,12 @@ pub struct ValidScan {
     pub introduction: String,
     /// Report readers, normalised, without repeats, in the organiser's order.
     pub report_readers: Vec<Email>,
+    /// Days before the deadline for the automatic reminder, within [`MAX_REMINDER_DAYS`].
+    #[serde(default)]
+    pub reminder_days: Option<u32>,
+    /// Whether the organiser may see per informant who opened and submitted.
+    #[serde(default)]
+    pub person_status: bool,
 }
 
 impl ValidScan {
@@ -551,6 +569,19 @@ pub enum ScanError {
         /// What was typed.
         input: String,
     },
+    /// The automatic reminder must fall between one day and [`MAX_REMINDER_DAYS`] before the
+    /// deadline.
+    #[error("the reminder is set {days} days before the deadline; allowed are 1 to {max}")]
+    ReminderDaysOutOfRange {
+        /// What was chosen.
+        days: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// The organiser is the subject: seeing who answered would undo the anonymity of the
+    /// informants towards the very person they judge.
+    #[error("the organiser is the subject and may not see who responded")]
+    PersonStatusForSubject,
     /// A status change that the life cycle does not allow.
     #[error("a {from} scan cannot become {to}")]
     InvalidTransition {
@@ -582,6 +613,8 @@ pub enum LockedField {
     Subject,
     /// Anything else after closing (only the report readers may change then).
     Closed,
+    /// Turning on per-person response status once informants were invited without it.
+    PersonStatus,
 }
 
 impl LockedField {
@@ -592,6 +625,7 @@ impl LockedField {
             LockedField::KLowered => "the anonymity minimum (lowering it)",
             LockedField::Subject => "the subject",
             LockedField::Closed => "this setting",
+            LockedField::PersonStatus => "showing who responded (turning it on)",
         }
     }
 
@@ -602,6 +636,7 @@ impl LockedField {
             LockedField::KLowered => "de anonimiteitsgrens (verlagen)",
             LockedField::Subject => "de beoordeelde",
             LockedField::Closed => "deze instelling",
+            LockedField::PersonStatus => "tonen wie heeft gereageerd (aanzetten)",
         }
     }
 }
@@ -687,6 +722,12 @@ impl ScanError {
             E::InvalidReaderEmail { input } => {
                 format!("het e-mailadres van lezer {input:?} is ongeldig")
             }
+            E::ReminderDaysOutOfRange { days, max } => format!(
+                "de herinnering staat op {days} dagen voor de deadline; kies 1 tot en met {max}"
+            ),
+            E::PersonStatusForSubject => "u bent zelf de beoordeelde: u ziet alleen aantallen per \
+                groep, niet wie heeft gereageerd"
+                .into(),
             E::InvalidTransition { from, to } => format!(
                 "een scan met status {} kan niet {} worden",
                 from.nl(),
@@ -784,6 +825,15 @@ pub fn validate_scan(
         MAX_INTRODUCTION_CHARS,
     );
 
+    if let Some(days) = draft.reminder_days
+        && !(1..=MAX_REMINDER_DAYS).contains(&days)
+    {
+        errors.push(ScanError::ReminderDaysOutOfRange {
+            days,
+            max: MAX_REMINDER_DAYS,
+        });
+    }
+
     let mut report_readers: Vec<Email> = Vec::new();
     for input in draft.report_readers.iter().filter(|r| !r.trim().is_empty()) {
         match parse_address(input) {
@@ -813,6 +863,8 @@ pub fn validate_scan(
             language: draft.language,
             introduction: introduction.to_owned(),
             report_readers,
+            reminder_days: draft.reminder_days,
+            person_status: draft.person_status,
         }),
         _ => Err(errors),
     }
@@ -982,6 +1034,15 @@ fn check_groups(errors: &mut Vec<ScanError>, groups: &[RaterGroup]) -> Vec<Rater
     out
 }
 
+/// Checks that per-person response status is not asked by an organiser who is the subject.
+pub fn check_person_status(scan: &ValidScan, organiser: &Email) -> Result<(), ScanError> {
+    if scan.person_status && scan.subject_email == *organiser {
+        Err(ScanError::PersonStatusForSubject)
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks whether a scan in `status` may be changed from `old` to `new` (both validated).
 ///
 /// A draft may change freely. An open scan keeps its subject and its questions (answers would
@@ -1016,6 +1077,9 @@ pub fn check_edit(
             if new.k < old.k {
                 locked.push(LockedField::KLowered);
             }
+            if new.person_status && !old.person_status {
+                locked.push(LockedField::PersonStatus);
+            }
         }
         ScanStatus::Closed => {
             let same_apart_from_readers = ValidScan {
@@ -1036,6 +1100,8 @@ pub fn check_edit(
             .collect())
     }
 }
+
+pub mod progress;
 
 #[cfg(test)]
 mod tests;

@@ -43,6 +43,8 @@ fn draft() -> ScanDraft {
             "Manager@Maastricht.nl".into(),
             "manager@maastricht.nl".into(),
         ],
+        reminder_days: Some(3),
+        person_status: false,
     }
 }
 
@@ -133,12 +135,12 @@ fn default_groups_of_every_shipped_framework_validate() {
 // ---- status ---------------------------------------------------------------------------------
 
 #[test]
-fn only_forward_transitions_are_allowed() {
+fn the_life_cycle_allows_open_close_and_reopen_only() {
     use ScanStatus::*;
     let all = [Draft, Open, Closed];
     for from in all {
         for to in all {
-            let allowed = matches!((from, to), (Draft, Open) | (Open, Closed));
+            let allowed = matches!((from, to), (Draft, Open) | (Open, Closed) | (Closed, Open));
             assert_eq!(from.can_become(to), allowed, "{from} -> {to}");
             match from.transition(to) {
                 Ok(next) => {
@@ -927,4 +929,85 @@ proptest! {
             Err(errors) => prop_assert!(!errors.is_empty()),
         }
     }
+}
+
+// ---- reminders and per-person status --------------------------------------------------------
+
+#[test]
+fn reminder_days_must_lie_between_one_and_the_maximum() {
+    let fw = maastricht();
+    for days in [1, 7, MAX_REMINDER_DAYS] {
+        let d = ScanDraft {
+            reminder_days: Some(days),
+            ..draft()
+        };
+        assert_eq!(
+            validate_scan(&d, &fw, NOW).unwrap().reminder_days,
+            Some(days)
+        );
+    }
+    for days in [0, MAX_REMINDER_DAYS + 1, u32::MAX] {
+        let d = ScanDraft {
+            reminder_days: Some(days),
+            ..draft()
+        };
+        assert_eq!(
+            errors_of(&d, &fw),
+            vec![ScanError::ReminderDaysOutOfRange {
+                days,
+                max: MAX_REMINDER_DAYS
+            }]
+        );
+    }
+    let none = ScanDraft {
+        reminder_days: None,
+        ..draft()
+    };
+    assert_eq!(validate_scan(&none, &fw, NOW).unwrap().reminder_days, None);
+}
+
+#[test]
+fn an_organiser_who_is_the_subject_never_sees_who_responded() {
+    let fw = maastricht();
+    let scan = validate_scan(
+        &ScanDraft {
+            person_status: true,
+            ..draft()
+        },
+        &fw,
+        NOW,
+    )
+    .unwrap();
+    let subject = Email::parse("piet.jansen@maastricht.nl").unwrap();
+    let hr = Email::parse("hr@maastricht.nl").unwrap();
+    assert_eq!(
+        check_person_status(&scan, &subject),
+        Err(ScanError::PersonStatusForSubject)
+    );
+    assert_eq!(check_person_status(&scan, &hr), Ok(()));
+    let counts_only = ValidScan {
+        person_status: false,
+        ..scan
+    };
+    assert_eq!(check_person_status(&counts_only, &subject), Ok(()));
+}
+
+#[test]
+fn per_person_status_cannot_be_turned_on_once_open() {
+    let fw = maastricht();
+    let old = validate_scan(&draft(), &fw, NOW).unwrap();
+    let new = ValidScan {
+        person_status: true,
+        ..old.clone()
+    };
+    assert_eq!(
+        check_edit(ScanStatus::Open, &old, &new),
+        Err(vec![ScanError::Locked {
+            status: ScanStatus::Open,
+            what: LockedField::PersonStatus
+        }])
+    );
+    assert_eq!(check_edit(ScanStatus::Draft, &old, &new), Ok(()));
+    // Turning it off is always allowed.
+    assert_eq!(check_edit(ScanStatus::Open, &new, &old), Ok(()));
 }
