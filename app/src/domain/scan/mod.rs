@@ -1101,6 +1101,7 @@ pub fn check_edit(
     }
 }
 
+pub mod form;
 pub mod progress;
 
 #[cfg(test)]
