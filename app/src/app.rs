@@ -13,7 +13,8 @@ use crate::i18n::*;
 use crate::pages::{
     admin_frameworks::AdminFrameworksPage, competency::CompetencyPage, framework::FrameworkPage,
     frameworks::FrameworksPage, home::HomePage, invite::InvitePage, login::LoginPage,
-    not_found::NotFound, outbox::OutboxPage, setup::SetupPage, users::UsersPage,
+    not_found::NotFound, outbox::OutboxPage, respond::RespondPage, scan::ScanPage,
+    scan_form::{EditScanPage, NewScanPage}, scans::ScansPage, setup::SetupPage, users::UsersPage,
 };
 use crate::server_fns::session::{VisitorSession, session_info};
 
@@ -71,6 +72,11 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/scans") view=ScansPage ssr=SsrMode::Async />
+                        <Route path=path!("/scans/new") view=NewScanPage ssr=SsrMode::Async />
+                        <Route path=path!("/scans/:id") view=ScanPage ssr=SsrMode::Async />
+                        <Route path=path!("/scans/:id/edit") view=EditScanPage ssr=SsrMode::Async />
+                        <Route path=path!("/s/:token") view=RespondPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")
                             view=AdminFrameworksPage

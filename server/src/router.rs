@@ -7,7 +7,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{account_forms, frameworks, health, language};
+use crate::routes::{account_forms, frameworks, health, language, scan_forms};
 use crate::telemetry;
 
 /// Every route the server answers: plain HTTP handlers, Leptos server functions, the pages,
@@ -34,6 +34,14 @@ pub fn build(state: AppState) -> Router {
         .route("/admin/users/invite", post(account_forms::invite_organiser))
         .route("/admin/users/deactivate", post(account_forms::deactivate))
         .route("/admin/users/activate", post(account_forms::activate))
+        .route("/scans", post(scan_forms::create))
+        .route("/scans/{id}/edit", post(scan_forms::update))
+        .route("/scans/{id}/informants", post(scan_forms::informants))
+        .route("/scans/{id}/do/{action}", post(scan_forms::action))
+        .route(
+            "/scans/{id}/invitations/{invitation}/{action}",
+            post(scan_forms::invitation_action),
+        )
         .route("/api/v1/frameworks", get(frameworks::api_list))
         .route("/api/v1/frameworks/{id}", get(frameworks::api_get))
         .route("/frameworks/{id}/export", get(frameworks::export))

@@ -38,6 +38,7 @@ fn Navigation() -> impl IntoView {
                     <nav class="main-nav" aria-label=move || t_string!(i18n, nav_main_label).to_string()>
                         <ul>
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
+                            <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>

@@ -2,4 +2,5 @@
 
 pub mod error_message;
 pub mod layout;
+pub mod localized;
 pub mod require_user;

@@ -4,6 +4,8 @@
 pub mod accounts;
 pub mod frameworks;
 pub mod outbox;
+pub mod respond;
+pub mod scans;
 pub mod session;
 
 /// The app state and the signed-in account (if any) of the request a server function serves.

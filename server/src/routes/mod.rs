@@ -5,4 +5,5 @@ pub mod account_forms;
 pub mod frameworks;
 pub mod health;
 pub mod language;
+pub mod scan_forms;
 pub mod session_cookie;

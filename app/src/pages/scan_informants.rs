@@ -1,0 +1,239 @@
+use leptos::prelude::*;
+
+use crate::components::localized::pick;
+use crate::domain::scan::ScanStatus;
+use crate::domain::scan::progress::{Delivery, InvitationLine, InvitationStatus};
+use crate::i18n::*;
+use crate::server_fns::scans::{InformantPreview, ScanPage};
+use leptos_i18n::I18nContext;
+
+/// The informants of a scan: who is invited and whether their email arrived, the form to add
+/// one, and the list import with its preview (nothing is saved until every line is good).
+#[component]
+pub fn Informants(scan: ScanPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let open_or_draft = scan.status != ScanStatus::Closed;
+    let problems = scan.flash.problems.clone();
+    view! {
+        <section class="card" id="informants" aria-labelledby="scan-informants">
+            <h2 id="scan-informants">{t!(i18n, scan_section_informants)}</h2>
+            {(!scan.person_status).then(|| view! { <p class="help">{t!(i18n, scan_counts_only)}</p> })}
+            {(!problems.is_empty()).then(|| view! {
+                <div class="message message-error" role="alert">
+                    <ul>{problems.iter().map(|p| view! { <li>{pick(i18n, &p.nl, &p.en)}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            <InvitationTable scan=scan.clone() />
+        </section>
+        {open_or_draft.then(|| view! {
+            <AddOne scan=scan.clone() />
+            <AddList scan=scan.clone() />
+        })}
+    }
+}
+
+fn delivery_text(i18n: I18nContext<Locale>, line: &InvitationLine) -> String {
+    match (line.status, line.delivery) {
+        (InvitationStatus::Pending, _) => t_string!(i18n, scan_delivery_pending).to_string(),
+        (InvitationStatus::Revoked, _) => t_string!(i18n, scan_delivery_revoked).to_string(),
+        (_, None) | (_, Some(Delivery::Queued)) => t_string!(i18n, scan_delivery_queued).to_string(),
+        (_, Some(Delivery::Sent)) => t_string!(i18n, scan_delivery_sent).to_string(),
+        (_, Some(Delivery::Failed)) => t_string!(i18n, scan_delivery_failed).to_string(),
+    }
+}
+
+#[component]
+fn InvitationTable(scan: ScanPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let yes_no = move |value: Option<bool>| match value {
+        Some(true) => t_string!(i18n, yes).to_string(),
+        Some(false) => t_string!(i18n, no).to_string(),
+        None => String::new(),
+    };
+    let group_label = |id: &str| {
+        scan.groups
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| pick(i18n, &g.label_nl, &g.label_en))
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let rows = scan
+        .invitations
+        .iter()
+        .map(|line| {
+            let base = format!("/scans/{}/invitations/{}", scan.id, line.id);
+            let who = if line.name.is_empty() { line.email.clone() } else { line.name.clone() };
+            let revoke = (line.status != InvitationStatus::Revoked && scan.status != ScanStatus::Closed)
+                .then(|| view! {
+                    <form method="post" action=format!("{base}/revoke") class="inline-form">
+                        <button type="submit" aria-label=format!("{} {}", t_string!(i18n, scan_revoke), who)>
+                            {t!(i18n, scan_revoke)}
+                        </button>
+                    </form>
+                });
+            let resend = (line.status != InvitationStatus::Pending && scan.status == ScanStatus::Open)
+                .then(|| view! {
+                    <form method="post" action=format!("{base}/resend") class="inline-form">
+                        <button type="submit" aria-label=format!("{} {}", t_string!(i18n, scan_resend), who)>
+                            {t!(i18n, scan_resend)}
+                        </button>
+                    </form>
+                });
+            view! {
+                <tr data-status=line.status.as_str()>
+                    <td>{line.name.clone()}</td>
+                    <td>{line.email.clone()}</td>
+                    <td>{group_label(&line.group_id)}</td>
+                    <td>
+                        {delivery_text(i18n, line)}
+                        {line.delivery_error.clone().filter(|_| line.delivery != Some(Delivery::Sent)).map(|reason| view! {
+                            <br /><small class="reason">{reason}</small>
+                        })}
+                    </td>
+                    {scan.person_status.then(|| view! {
+                        <td>{yes_no(line.opened)}</td>
+                        <td>{yes_no(line.submitted)}</td>
+                    })}
+                    <td class="row-actions">{revoke} " " {resend}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table data-testid="invitations">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, scan_col_name)}</th>
+                        <th scope="col">{t!(i18n, field_email)}</th>
+                        <th scope="col">{t!(i18n, scan_col_group)}</th>
+                        <th scope="col">{t!(i18n, scan_col_delivery)}</th>
+                        {scan.person_status.then(|| view! {
+                            <th scope="col">{t!(i18n, scan_col_opened)}</th>
+                            <th scope="col">{t!(i18n, scan_col_submitted)}</th>
+                        })}
+                        <th scope="col">{t!(i18n, users_col_actions)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn group_options(i18n: I18nContext<Locale>, scan: &ScanPage, selected: &str) -> AnyView {
+    scan.groups
+        .iter()
+        .filter(|g| !g.is_self)
+        .map(|g| {
+            view! {
+                <option value=g.id.clone() selected=g.id == selected>{pick(i18n, &g.label_nl, &g.label_en)}</option>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+#[component]
+fn AddOne(scan: ScanPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let (name, email, group) = scan.flash.single.clone().unwrap_or_default();
+    view! {
+        <section class="card" id="add-one" aria-labelledby="scan-add-one">
+            <h2 id="scan-add-one">{t!(i18n, scan_add_one)}</h2>
+            <form method="post" action=format!("/scans/{}/informants", scan.id) class="stack">
+                <input type="hidden" name="action" value="add" />
+                <div class="field">
+                    <label for="informant-name">{t!(i18n, scan_col_name)}</label>
+                    <input id="informant-name" name="name" maxlength="200" value=name />
+                </div>
+                <div class="field">
+                    <label for="informant-email">{t!(i18n, field_email)}</label>
+                    <input id="informant-email" name="email" type="email" required maxlength="254" value=email />
+                </div>
+                <div class="field">
+                    <label for="informant-group">{t!(i18n, scan_col_group)}</label>
+                    <select id="informant-group" name="group">{group_options(i18n, &scan, &group)}</select>
+                </div>
+                <button type="submit">{t!(i18n, scan_add_one_button)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn AddList(scan: ScanPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let preview = scan.flash.preview.clone();
+    let text = preview.as_ref().map(|p| p.text.clone()).unwrap_or_default();
+    let clean = preview.as_ref().is_some_and(|p| p.clean);
+    view! {
+        <section class="card" id="add-list" aria-labelledby="scan-add-list">
+            <h2 id="scan-add-list">{t!(i18n, scan_add_list)}</h2>
+            <p class="help" id="informant-list-help">{t!(i18n, scan_add_list_help)}</p>
+            {preview.map(|p| view! { <PreviewTable preview=p /> })}
+            <form method="post" action=format!("/scans/{}/informants", scan.id) class="stack">
+                <div class="field">
+                    <label for="informant-list">{t!(i18n, scan_add_list_field)}</label>
+                    <textarea id="informant-list" name="list" rows="10" aria-describedby="informant-list-help"
+                        placeholder="Jan Jansen <jan@gemeente.nl>, collega's">{text}</textarea>
+                </div>
+                <div class="actions">
+                    <button type="submit" name="action" value="preview">{t!(i18n, scan_add_list_check)}</button>
+                    {clean.then(|| view! {
+                        " "
+                        <button type="submit" name="action" value="save" class="button-primary">{t!(i18n, scan_add_list_save)}</button>
+                    })}
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn PreviewTable(preview: InformantPreview) -> impl IntoView {
+    let i18n = use_i18n();
+    let bad = preview.lines.iter().filter(|l| l.problem.is_some()).count();
+    let summary = if preview.clean {
+        t_string!(i18n, scan_preview_clean, count = preview.lines.len()).to_string()
+    } else {
+        t_string!(i18n, scan_preview_bad, bad).to_string()
+    };
+    let rows = preview
+        .lines
+        .iter()
+        .map(|line| {
+            let class = if line.problem.is_some() { "preview-bad" } else { "preview-good" };
+            view! {
+                <tr class=class>
+                    <td>{line.line_no}</td>
+                    <td><code>{line.raw.clone()}</code></td>
+                    <td>{match &line.problem {
+                        Some(p) => view! { <strong>{t!(i18n, scan_preview_error)} ": "</strong> {pick(i18n, &p.nl, &p.en)} }.into_any(),
+                        None => view! {
+                            {line.name.clone()} " <" {line.email.clone()} "> — " {pick(i18n, &line.group_nl, &line.group_en)}
+                        }.into_any(),
+                    }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=if preview.clean { "message message-ok" } else { "message message-error" }
+            role=if preview.clean { "status" } else { "alert" }>
+            {summary}
+        </div>
+        <div class="table-wrap">
+            <table data-testid="preview">
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, scan_preview_line)}</th>
+                        <th scope="col">{t!(i18n, scan_preview_input)}</th>
+                        <th scope="col">{t!(i18n, scan_preview_result)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

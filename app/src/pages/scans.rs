@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::localized::{date_text, user_error_of};
+use crate::components::require_user::RequireUser;
+use crate::domain::scan::ScanStatus;
+use crate::i18n::*;
+use crate::server_fns::scans::{ScanRow, list_scans};
+use leptos_i18n::I18nContext;
+
+/// The organiser's scans, newest first, with their response counts.
+#[component]
+pub fn ScansPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || t_string!(i18n, scans_title).to_string() />
+        <RequireUser children=move |_| view! { <ScanList /> } />
+    }
+}
+
+pub fn status_text(i18n: I18nContext<Locale>, status: ScanStatus) -> String {
+    match status {
+        ScanStatus::Draft => t_string!(i18n, scan_status_draft).to_string(),
+        ScanStatus::Open => t_string!(i18n, scan_status_open).to_string(),
+        ScanStatus::Closed => t_string!(i18n, scan_status_closed).to_string(),
+    }
+}
+
+#[component]
+fn ScanList() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let scans = Resource::new(|| (), |_| list_scans());
+    let deleted = move || query.read().get("done").as_deref() == Some("deleted");
+    view! {
+        <h1>{t!(i18n, scans_title)}</h1>
+        <p>{t!(i18n, scans_intro)}</p>
+        <QueryError />
+        <Show when=deleted>
+            <div class="message message-ok" role="status">{t!(i18n, scans_deleted)}</div>
+        </Show>
+        <p><a class="button button-primary" href="/scans/new">{t!(i18n, scans_new)}</a></p>
+        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match scans.await {
+                    Ok(list) if list.is_empty() => view! { <p>{t!(i18n, scans_none)}</p> }.into_any(),
+                    Ok(list) => view! { <ScanTable list /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ScanTable(list: Vec<ScanRow>) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = list
+        .into_iter()
+        .map(|s| {
+            view! {
+                <tr>
+                    <td><a href=format!("/scans/{}", s.id)>{s.subject_name.clone()}</a></td>
+                    <td>{s.framework_id.clone()}</td>
+                    <td><span class=format!("badge badge-{}", s.status.as_str())>{status_text(i18n, s.status)}</span></td>
+                    <td>{date_text(i18n, s.deadline)}</td>
+                    <td>{format!("{} / {}", s.submitted, s.invited)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <caption class="visually-hidden">{t!(i18n, scans_title)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, scans_col_subject)}</th>
+                        <th scope="col">{t!(i18n, scans_col_framework)}</th>
+                        <th scope="col">{t!(i18n, scans_col_status)}</th>
+                        <th scope="col">{t!(i18n, scans_col_deadline)}</th>
+                        <th scope="col">{t!(i18n, scans_col_responses)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,324 @@
+//! What the organiser's scan pages show: the list, the form (new and edit) and one scan's page.
+//! The forms themselves post to plain HTTP handlers (server/src/routes/scan_forms.rs), which
+//! redirect back here; refused input travels through the flash store, never the URL.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::frameworks::{ClusterView, NamedLink};
+use crate::domain::scan::form::{FormProblem, ScanForm};
+use crate::domain::scan::progress::{GroupProgress, InvitationLine};
+use crate::domain::scan::{RaterGroup, ScanStatus};
+
+/// One line of the scans list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanRow {
+    pub id: String,
+    pub subject_name: String,
+    pub framework_id: String,
+    pub status: ScanStatus,
+    pub deadline: i64,
+    pub invited: i64,
+    pub submitted: i64,
+}
+
+/// A framework the form offers, with its profiles for the first step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkChoice {
+    pub id: String,
+    pub name: String,
+    pub profiles: Vec<NamedLink>,
+}
+
+/// What the second step of the form needs of the chosen framework.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormOutline {
+    pub id: String,
+    pub name: String,
+    pub version: u32,
+    pub levels: Vec<NamedLink>,
+    pub clusters: Vec<ClusterView>,
+    pub profiles: Vec<NamedLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanFormPage {
+    /// Set when editing.
+    pub scan_id: Option<String>,
+    pub status: Option<ScanStatus>,
+    pub frameworks: Vec<FrameworkChoice>,
+    pub outline: Option<FormOutline>,
+    pub form: Option<ScanForm>,
+    pub problems: Vec<FormProblem>,
+}
+
+/// A refused scan form, kept for the page the browser is sent back to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanFormFlash {
+    pub form: ScanForm,
+    pub problems: Vec<FormProblem>,
+}
+
+/// One line of the informant-list preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewLineView {
+    pub line_no: usize,
+    pub raw: String,
+    pub name: String,
+    pub email: String,
+    pub group_nl: String,
+    pub group_en: String,
+    pub problem: Option<FormProblem>,
+}
+
+/// The preview of a pasted list, with the text so it can be corrected in place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InformantPreview {
+    pub text: String,
+    pub lines: Vec<PreviewLineView>,
+    pub clean: bool,
+}
+
+/// What a post to a scan's page leaves for the page to show once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScanPageFlash {
+    pub preview: Option<InformantPreview>,
+    pub problems: Vec<FormProblem>,
+    /// The single informant form as typed, when it was refused.
+    pub single: Option<(String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScanPage {
+    pub id: String,
+    pub status: ScanStatus,
+    pub revision: i64,
+    pub subject_name: String,
+    pub subject_email: String,
+    pub subject_job_title: String,
+    pub framework_name: String,
+    pub profile_name: Option<String>,
+    pub levels: Vec<String>,
+    pub competencies: Vec<String>,
+    pub groups: Vec<RaterGroup>,
+    pub k: usize,
+    pub deadline: i64,
+    pub deadline_iso: String,
+    pub language: String,
+    pub introduction: String,
+    pub report_readers: Vec<String>,
+    pub reminder_days: Option<u32>,
+    /// Whether this viewer sees per person who opened and submitted.
+    pub person_status: bool,
+    pub progress: Vec<GroupProgress>,
+    pub total: GroupProgress,
+    pub invitations: Vec<InvitationLine>,
+    pub flash: ScanPageFlash,
+}
+
+#[cfg(feature = "ssr")]
+fn internal(error: impl std::fmt::Display) -> ServerFnError {
+    tracing::error!(%error, "failure while loading a scan page");
+    ServerFnError::new(crate::domain::user_error::UserError::Internal.code())
+}
+
+#[cfg(feature = "ssr")]
+fn service_error(error: crate::scans::ScanServiceError) -> ServerFnError {
+    ServerFnError::new(error.user_error().code())
+}
+
+/// The scans of the signed-in organiser (every scan for an administrator), newest first.
+#[server]
+pub async fn list_scans() -> Result<Vec<ScanRow>, ServerFnError> {
+    let (state, user) = super::require_user().await?;
+    let owner = (!user.is_admin()).then_some(user.id.as_str());
+    let list = state.db.list_scans(owner).await.map_err(internal)?;
+    Ok(list
+        .into_iter()
+        .map(|s| ScanRow {
+            id: s.id,
+            subject_name: s.subject_name,
+            framework_id: s.framework_id,
+            status: s.status,
+            deadline: s.deadline,
+            invited: s.invited,
+            submitted: s.submitted,
+        })
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+fn outline(f: &crate::domain::catalog::Framework) -> FormOutline {
+    let named = |id: &str, name: &str| NamedLink {
+        id: id.to_owned(),
+        name: name.to_owned(),
+    };
+    FormOutline {
+        id: f.id.clone(),
+        name: f.name.clone(),
+        version: f.version,
+        levels: f.levels.iter().map(|l| named(&l.id, &l.name)).collect(),
+        clusters: f
+            .clusters
+            .iter()
+            .map(|cluster| ClusterView {
+                name: cluster.name.clone(),
+                competencies: f
+                    .competencies_in(&cluster.id)
+                    .iter()
+                    .map(|c| named(&c.id, &c.name))
+                    .collect(),
+            })
+            .collect(),
+        profiles: f.profiles.iter().map(|p| named(&p.id, &p.name)).collect(),
+    }
+}
+
+/// The scan form: step one (choose a framework and profile) when `framework` is empty, step
+/// two otherwise; a stored scan's values when `scan_id` is set; the refused form when `flash`
+/// names one.
+#[server]
+pub async fn load_scan_form(
+    framework: String,
+    profile: String,
+    scan_id: String,
+    flash: String,
+) -> Result<ScanFormPage, ServerFnError> {
+    use crate::scans::service;
+
+    let (state, user) = super::require_user().await?;
+    let frameworks = state.db.latest_frameworks().await.map_err(internal)?;
+    let choices = frameworks
+        .iter()
+        .map(|f| FrameworkChoice {
+            id: f.id.clone(),
+            name: f.name.clone(),
+            profiles: f
+                .profiles
+                .iter()
+                .map(|p| NamedLink {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let refused: Option<ScanFormFlash> = (!flash.is_empty())
+        .then(|| state.flash.get(&flash))
+        .flatten()
+        .and_then(|payload| serde_json::from_str(&payload).ok());
+
+    let mut page = ScanFormPage {
+        scan_id: None,
+        status: None,
+        frameworks: choices,
+        outline: None,
+        form: None,
+        problems: Vec::new(),
+    };
+    if !scan_id.is_empty() {
+        let stored = service::load_for(&state.db, &user, &scan_id)
+            .await
+            .map_err(service_error)?;
+        let framework = state
+            .db
+            .find_framework(&stored.scan.framework_id, Some(stored.scan.framework_version))
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| internal("a scan's framework version is missing"))?;
+        page.outline = Some(outline(&framework));
+        page.form = Some(ScanForm::from_scan(&stored.scan, stored.revision));
+        page.scan_id = Some(stored.id);
+        page.status = Some(stored.status);
+    } else {
+        let wanted = refused
+            .as_ref()
+            .map(|r| r.form.framework_id.clone())
+            .unwrap_or(framework);
+        if let Some(f) = frameworks.iter().find(|f| f.id == wanted) {
+            page.outline = Some(outline(f));
+            let profile = Some(profile.as_str()).filter(|p| !p.is_empty());
+            page.form = Some(ScanForm::new_for(f, profile, crate::state::unix_now()));
+        }
+    }
+    if let Some(refused) = refused {
+        page.form = Some(refused.form);
+        page.problems = refused.problems;
+    }
+    Ok(page)
+}
+
+/// One scan's page for its organiser (or an administrator).
+#[server]
+pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, ServerFnError> {
+    use crate::domain::calendar::amsterdam_date;
+    use crate::domain::scan::progress::{may_see_person_status, total_progress};
+    use crate::scans::service;
+
+    let (state, user) = super::require_user().await?;
+    let overview = service::overview(&state.db, &user, &id)
+        .await
+        .map_err(service_error)?;
+    let stored = &overview.stored;
+    let scan = &stored.scan;
+    let framework = state
+        .db
+        .find_framework(&scan.framework_id, Some(scan.framework_version))
+        .await
+        .map_err(internal)?;
+    let (framework_name, profile_name, levels, competencies) = match &framework {
+        Some(f) => (
+            f.name.clone(),
+            scan.profile_id
+                .as_deref()
+                .and_then(|p| f.profile(p))
+                .map(|p| p.name.clone()),
+            scan.levels()
+                .iter()
+                .map(|id| {
+                    f.levels
+                        .iter()
+                        .find(|l| l.id == *id)
+                        .map(|l| l.name.clone())
+                        .unwrap_or_else(|| (*id).to_owned())
+                })
+                .collect(),
+            scan.competency_ids
+                .iter()
+                .map(|id| f.competency(id).map(|c| c.name.clone()).unwrap_or_else(|| id.clone()))
+                .collect(),
+        ),
+        None => (scan.framework_id.clone(), None, Vec::new(), scan.competency_ids.clone()),
+    };
+    let viewer = crate::domain::account::Email::parse(&user.email).map_err(internal)?;
+    let flash: ScanPageFlash = (!flash.is_empty())
+        .then(|| state.flash.get(&flash))
+        .flatten()
+        .and_then(|payload| serde_json::from_str(&payload).ok())
+        .unwrap_or_default();
+    Ok(ScanPage {
+        id: stored.id.clone(),
+        status: stored.status,
+        revision: stored.revision,
+        subject_name: scan.subject_name.clone(),
+        subject_email: scan.subject_email.as_str().to_owned(),
+        subject_job_title: scan.subject_job_title.clone(),
+        framework_name,
+        profile_name,
+        levels,
+        competencies,
+        groups: scan.groups.clone(),
+        k: scan.k,
+        deadline: scan.deadline,
+        deadline_iso: amsterdam_date(scan.deadline).iso(),
+        language: scan.language.code().to_owned(),
+        introduction: scan.introduction.clone(),
+        report_readers: scan.report_readers.iter().map(|e| e.as_str().to_owned()).collect(),
+        reminder_days: scan.reminder_days,
+        person_status: may_see_person_status(scan, &viewer),
+        total: total_progress(&overview.progress),
+        progress: overview.progress.clone(),
+        invitations: overview.invitations.clone(),
+        flash,
+    })
+}
