@@ -11,10 +11,21 @@ use leptos_router::{
 use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::{
-    admin_frameworks::AdminFrameworksPage, competency::CompetencyPage, framework::FrameworkPage,
-    frameworks::FrameworksPage, home::HomePage, invite::InvitePage, login::LoginPage,
-    not_found::NotFound, outbox::OutboxPage, respond::RespondPage, scan::ScanPage,
-    scan_form::{EditScanPage, NewScanPage}, scans::ScansPage, setup::SetupPage, users::UsersPage,
+    admin_frameworks::AdminFrameworksPage,
+    competency::CompetencyPage,
+    framework::FrameworkPage,
+    frameworks::FrameworksPage,
+    home::HomePage,
+    invite::InvitePage,
+    login::LoginPage,
+    not_found::NotFound,
+    outbox::OutboxPage,
+    respond::RespondPage,
+    scan::ScanPage,
+    scan_form::{EditScanPage, NewScanPage},
+    scans::ScansPage,
+    setup::SetupPage,
+    users::UsersPage,
 };
 use crate::server_fns::session::{VisitorSession, session_info};
 

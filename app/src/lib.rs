@@ -1,6 +1,9 @@
 //! Ontwikkelscan's shared crate: the pure domain logic, the Leptos pages (rendered on the server
 //! and hydrated in the browser) and, behind the `ssr` feature, storage and account services.
 
+// The scan form is one deep view type; the compiler needs more room to lay it out.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod domain;

@@ -33,7 +33,9 @@ pub fn date_text(i18n: I18nContext<Locale>, unix: i64) -> String {
 /// unrecognisable is the generic internal error.
 pub fn user_error_of(error: &ServerFnError) -> UserError {
     match error {
-        ServerFnError::ServerError(code) => UserError::from_code(code).unwrap_or(UserError::Internal),
+        ServerFnError::ServerError(code) => {
+            UserError::from_code(code).unwrap_or(UserError::Internal)
+        }
         _ => UserError::Internal,
     }
 }

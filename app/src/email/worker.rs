@@ -1,11 +1,13 @@
-//! The outbox worker: every two seconds it claims the messages that are due, sends them, and
-//! records the outcome. A temporary failure is retried with growing pauses (30 s, 2 min,
+//! The outbox worker: every two seconds it claims the messages that are due, sends them (up to
+//! [`CONCURRENT_SENDS`] at a time), and records each outcome as soon as it is known. A temporary failure is retried with growing pauses (30 s, 2 min,
 //! 10 min, 30 min, then hourly) until [`MAX_ATTEMPTS`]; a permanent one fails the message at
 //! once. Every outcome stays in the outbox table with its reason: nothing is dropped. Several
 //! server processes may run a worker against one database; a message is claimed by one only.
 
 use std::sync::Arc;
 use std::time::Duration;
+
+use futures_util::StreamExt;
 
 use crate::domain::account::Email;
 use crate::storage::{ClaimedMessage, Db, StorageError};
@@ -21,6 +23,12 @@ pub const LEASE_SECS: i64 = 600;
 pub const BATCH: i64 = 20;
 /// Pause between rounds.
 pub const POLL_INTERVAL: Duration = Duration::from_secs(2);
+/// Messages of one round in flight at the same time, each over its own pooled SMTP connection
+/// (lettre keeps up to 10 idle). An SMTP exchange mostly waits — for the network, for the
+/// server's disk and, with lettre 0.11 leaving Nagle's algorithm on, for a 40 ms delayed ACK
+/// after every message body — so sending one at a time capped delivery at about 20 messages a
+/// second. Small enough to leave database connections for the web requests.
+pub const CONCURRENT_SENDS: usize = 8;
 
 /// What one round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -50,7 +58,8 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     }
 }
 
-/// Claims the messages due at `now` for `worker_id`, sends each, and records the result. A
+/// Claims the messages due at `now` for `worker_id`, sends them — up to [`CONCURRENT_SENDS`]
+/// at a time, all within this call — and records each result as soon as its send ends. A
 /// storage failure while claiming is returned; one while recording is logged and the message
 /// stays claimed until its lease runs out, after which it is sent again (at least once, never
 /// lost).
@@ -61,23 +70,42 @@ pub async fn run_once(
     worker_id: &str,
     now: i64,
 ) -> Result<RunSummary, StorageError> {
+    let claimed = db.claim_due(worker_id, now, LEASE_SECS, BATCH).await?;
+    let outcomes: Vec<Handled> = futures_util::stream::iter(claimed)
+        .map(|message| async move {
+            let outcome = deliver(mailer, from, &message).await;
+            record(db, worker_id, now, &message, outcome).await
+        })
+        .buffer_unordered(CONCURRENT_SENDS)
+        .collect()
+        .await;
     let mut summary = RunSummary::default();
-    for message in db.claim_due(worker_id, now, LEASE_SECS, BATCH).await? {
-        let outcome = if message.attempts > MAX_ATTEMPTS {
-            // Claimed again after its lease ran out on the last allowed attempt (a worker died
-            // while sending): do not try forever.
-            Err(SendError::Permanent(format!(
-                "gave up after {MAX_ATTEMPTS} attempts (the last one was interrupted)"
-            )))
-        } else {
-            match outgoing(&message) {
-                Ok(email) => mailer.send(&email, from).await,
-                Err(e) => Err(e),
-            }
-        };
-        record(db, worker_id, now, &message, outcome, &mut summary).await;
+    for handled in outcomes {
+        match handled {
+            Handled::Sent => summary.sent += 1,
+            Handled::Retried => summary.retried += 1,
+            Handled::Failed => summary.failed += 1,
+        }
     }
     Ok(summary)
+}
+
+/// What became of one claimed message.
+enum Handled {
+    Sent,
+    Retried,
+    Failed,
+}
+
+async fn deliver(mailer: &Mailer, from: &str, message: &ClaimedMessage) -> Result<(), SendError> {
+    if message.attempts > MAX_ATTEMPTS {
+        // Claimed again after its lease ran out on the last allowed attempt (a worker died
+        // while sending): do not try forever.
+        return Err(SendError::Permanent(format!(
+            "gave up after {MAX_ATTEMPTS} attempts (the last one was interrupted)"
+        )));
+    }
+    mailer.send(&outgoing(message)?, from).await
 }
 
 fn outgoing(message: &ClaimedMessage) -> Result<OutgoingEmail, SendError> {
@@ -99,35 +127,39 @@ async fn record(
     now: i64,
     message: &ClaimedMessage,
     outcome: Result<(), SendError>,
-    summary: &mut RunSummary,
-) {
+) -> Handled {
     let id = message.id.as_str();
     let attempts = message.attempts;
-    let stored = match outcome {
+    let (handled, stored) = match outcome {
         Ok(()) => {
             tracing::info!(id, attempts, reference = ?message.reference, "email sent");
-            summary.sent += 1;
-            db.mark_sent(id, now).await
+            (Handled::Sent, db.mark_sent(id, now).await)
         }
         Err(SendError::Permanent(reason)) => {
             tracing::warn!(id, attempts, reference = ?message.reference, %reason,
                 "email refused permanently; marked failed");
-            summary.failed += 1;
-            db.mark_failed(id, worker_id, &reason).await
+            (
+                Handled::Failed,
+                db.mark_failed(id, worker_id, &reason).await,
+            )
         }
         Err(SendError::Temporary(reason)) if attempts >= MAX_ATTEMPTS => {
             let reason = format!("gave up after {attempts} attempts; last error: {reason}");
             tracing::warn!(id, attempts, reference = ?message.reference, %reason,
                 "email could not be sent; marked failed");
-            summary.failed += 1;
-            db.mark_failed(id, worker_id, &reason).await
+            (
+                Handled::Failed,
+                db.mark_failed(id, worker_id, &reason).await,
+            )
         }
         Err(SendError::Temporary(reason)) => {
             let next = now + backoff_secs(attempts);
             tracing::info!(id, attempts, next_attempt_at = next, %reason,
                 "email not sent yet; will retry");
-            summary.retried += 1;
-            db.mark_retry(id, worker_id, &reason, next).await
+            (
+                Handled::Retried,
+                db.mark_retry(id, worker_id, &reason, next).await,
+            )
         }
     };
     match stored {
@@ -141,6 +173,7 @@ async fn record(
             "could not record an email's outcome; it is retried when its claim runs out"
         ),
     }
+    handled
 }
 
 /// Starts the background worker: a round every [`POLL_INTERVAL`] for as long as the runtime

@@ -83,7 +83,10 @@ fn ScanView(scan: ScanData) -> impl IntoView {
         .map(|g| {
             let label = pick(i18n, &g.label_nl, &g.label_en);
             if g.identifiable && !g.is_self {
-                format!("{label} ({})", t_string!(i18n, scan_group_identifiable_short))
+                format!(
+                    "{label} ({})",
+                    t_string!(i18n, scan_group_identifiable_short)
+                )
             } else {
                 label
             }
@@ -138,7 +141,11 @@ fn Actions(scan: ScanData, confirm: Option<String>) -> impl IntoView {
     let post = move |action: &str| format!("/scans/{id}/do/{action}");
     let confirming = |what: &str| confirm.as_deref() == Some(what);
     let pending = scan.total.invited.saturating_sub(scan.total.submitted);
-    let step = |what: &'static str, label: String, question: String, button: String, danger: bool| {
+    let step = |what: &'static str,
+                label: String,
+                question: String,
+                button: String,
+                danger: bool| {
         if confirming(what) {
             view! {
                 <form method="post" action=post(what) class="confirm-box" role="group" aria-labelledby=format!("confirm-{what}")>
@@ -150,7 +157,8 @@ fn Actions(scan: ScanData, confirm: Option<String>) -> impl IntoView {
             }
             .into_any()
         } else {
-            view! { <a class="button" href=format!("{base}?confirm={what}#actions")>{label}</a> }.into_any()
+            view! { <a class="button" href=format!("{base}?confirm={what}#actions")>{label}</a> }
+                .into_any()
         }
     };
     let invitations = scan.invitations.len();

@@ -36,7 +36,9 @@ fn delivery_text(i18n: I18nContext<Locale>, line: &InvitationLine) -> String {
     match (line.status, line.delivery) {
         (InvitationStatus::Pending, _) => t_string!(i18n, scan_delivery_pending).to_string(),
         (InvitationStatus::Revoked, _) => t_string!(i18n, scan_delivery_revoked).to_string(),
-        (_, None) | (_, Some(Delivery::Queued)) => t_string!(i18n, scan_delivery_queued).to_string(),
+        (_, None) | (_, Some(Delivery::Queued)) => {
+            t_string!(i18n, scan_delivery_queued).to_string()
+        }
         (_, Some(Delivery::Sent)) => t_string!(i18n, scan_delivery_sent).to_string(),
         (_, Some(Delivery::Failed)) => t_string!(i18n, scan_delivery_failed).to_string(),
     }

@@ -25,9 +25,13 @@ pub enum LinkState {
     /// Unknown, malformed or revoked.
     NotValid,
     /// The scan is closed (or its deadline passed).
-    Closed { subject_name: String },
+    Closed {
+        subject_name: String,
+    },
     /// Already submitted.
-    Submitted { subject_name: String },
+    Submitted {
+        subject_name: String,
+    },
     Open(Welcome),
 }
 

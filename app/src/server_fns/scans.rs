@@ -222,7 +222,10 @@ pub async fn load_scan_form(
             .map_err(service_error)?;
         let framework = state
             .db
-            .find_framework(&stored.scan.framework_id, Some(stored.scan.framework_version))
+            .find_framework(
+                &stored.scan.framework_id,
+                Some(stored.scan.framework_version),
+            )
             .await
             .map_err(internal)?
             .ok_or_else(|| internal("a scan's framework version is missing"))?;
@@ -285,10 +288,19 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Serve
                 .collect(),
             scan.competency_ids
                 .iter()
-                .map(|id| f.competency(id).map(|c| c.name.clone()).unwrap_or_else(|| id.clone()))
+                .map(|id| {
+                    f.competency(id)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_else(|| id.clone())
+                })
                 .collect(),
         ),
-        None => (scan.framework_id.clone(), None, Vec::new(), scan.competency_ids.clone()),
+        None => (
+            scan.framework_id.clone(),
+            None,
+            Vec::new(),
+            scan.competency_ids.clone(),
+        ),
     };
     let viewer = crate::domain::account::Email::parse(&user.email).map_err(internal)?;
     let flash: ScanPageFlash = (!flash.is_empty())
@@ -313,7 +325,11 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Serve
         deadline_iso: amsterdam_date(scan.deadline).iso(),
         language: scan.language.code().to_owned(),
         introduction: scan.introduction.clone(),
-        report_readers: scan.report_readers.iter().map(|e| e.as_str().to_owned()).collect(),
+        report_readers: scan
+            .report_readers
+            .iter()
+            .map(|e| e.as_str().to_owned())
+            .collect(),
         reminder_days: scan.reminder_days,
         person_status: may_see_person_status(scan, &viewer),
         total: total_progress(&overview.progress),

@@ -70,7 +70,9 @@ fn refused_form(state: &AppState, page: &str, form: ScanForm, error: ScanService
                 problems: problems(&error),
                 form,
             };
-            let key = state.flash.put(serde_json::to_string(&flash).unwrap_or_default());
+            let key = state
+                .flash
+                .put(serde_json::to_string(&flash).unwrap_or_default());
             let separator = if page.contains('?') { '&' } else { '?' };
             to(&format!("{page}{separator}flash={key}"))
         }
@@ -109,9 +111,9 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let draft = match form.to_draft() {
         Ok(draft) => draft,
         Err(problems) => {
-            let key = state.flash.put(
-                serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default(),
-            );
+            let key = state
+                .flash
+                .put(serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default());
             return to(&format!("{page}&flash={key}"));
         }
     };
@@ -143,9 +145,9 @@ pub async fn update(
     let draft = match form.to_draft() {
         Ok(draft) => draft,
         Err(problems) => {
-            let key = state.flash.put(
-                serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default(),
-            );
+            let key = state
+                .flash
+                .put(serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default());
             return to(&format!("{page}?flash={key}"));
         }
     };
@@ -156,7 +158,9 @@ pub async fn update(
 }
 
 fn flash_page(state: &AppState, id: &str, flash: &ScanPageFlash, anchor: &str) -> Response {
-    let key = state.flash.put(serde_json::to_string(flash).unwrap_or_default());
+    let key = state
+        .flash
+        .put(serde_json::to_string(flash).unwrap_or_default());
     to(&format!("{}?flash={key}#{anchor}", scan_page(id)))
 }
 
@@ -281,7 +285,10 @@ async fn save(
     anchor: &str,
 ) -> Response {
     match service::add_informants(&state.db, links, user, id, list, now).await {
-        Ok(count) => to(&format!("{}?done=added&n={count}#informants", scan_page(id))),
+        Ok(count) => to(&format!(
+            "{}?done=added&n={count}#informants",
+            scan_page(id)
+        )),
         Err(error @ (ScanServiceError::Informants(_) | ScanServiceError::Invalid(_))) => {
             let flash = ScanPageFlash {
                 problems: problems(&error),
@@ -321,11 +328,9 @@ pub async fn action(
         "reopen" => {
             let pairs = pairs(&body);
             match Date::parse_iso(field(&pairs, "deadline")) {
-                Some(date) => {
-                    service::reopen_scan(db, &user, &id, end_of_day_amsterdam(date), now)
-                        .await
-                        .map(|_| format!("{page}?done=reopened"))
-                }
+                Some(date) => service::reopen_scan(db, &user, &id, end_of_day_amsterdam(date), now)
+                    .await
+                    .map(|_| format!("{page}?done=reopened")),
                 None => Err(UserError::DeadlineInPast.into()),
             }
         }
