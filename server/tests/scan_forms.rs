@@ -1,0 +1,387 @@
+//! The organiser's scan forms over HTTP against the real application: every refused input
+//! comes back with a message and changes nothing; the whole flow works without JavaScript.
+
+mod support;
+
+use app::auth::password;
+use app::domain::account::{Email, NewPassword, Role};
+use app::domain::scan::ScanStatus;
+use app::state::unix_now;
+use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
+
+const SCAN_FORM: &[(&str, &str)] = &[
+    ("framework_id", "maastricht-2014"),
+    ("framework_version", "1"),
+    ("revision", ""),
+    ("subject_name", "Piet Jansen"),
+    ("subject_email", "piet@gemeente.nl"),
+    ("subject_job_title", "Beleidsmedewerker"),
+    ("profile_id", "beleidsmedewerker"),
+    ("level_id", "8-10"),
+    ("competency", "samenwerken"),
+    ("competency", "klantgericht-werken"),
+    ("competency", "integriteit"),
+    ("competency", "gevoel-voor-bestuurlijke-verhouding"),
+    ("competency", "werken-in-netwerken"),
+    ("competency", "visie-ontwikkelen"),
+    ("competency", "resultaatgerichtheid"),
+    ("group", "self"),
+    ("group", "colleagues"),
+    ("group", "staff"),
+    ("k", "3"),
+    ("language", "nl"),
+    ("reminder_days", ""),
+];
+
+/// The scan form with a deadline two weeks ahead and some fields replaced.
+fn scan_form(changes: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    let deadline = app::domain::calendar::amsterdam_date(unix_now())
+        .add_days(14)
+        .iso();
+    let mut form: Vec<(String, String)> = SCAN_FORM
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    form.extend(
+        changes
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    if !form.iter().any(|(k, _)| k == "deadline") {
+        form.push(("deadline".into(), deadline));
+    }
+    form
+}
+
+async fn post_pairs(app: &TestApp, path: &str, form: &[(String, String)]) -> reqwest::Response {
+    app.client
+        .post(format!("{}{path}", app.base))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn signed_in_admin() -> TestApp {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
+    app
+}
+
+/// Creates the standard scan through the form; returns its id.
+async fn create_scan(app: &TestApp) -> String {
+    let r = post_pairs(app, "/scans", &scan_form(&[])).await;
+    let to = location(&r);
+    let id = to
+        .strip_prefix("/scans/")
+        .and_then(|rest| rest.strip_suffix("?done=created"))
+        .unwrap_or_else(|| panic!("unexpected redirect {to}"))
+        .to_owned();
+    assert_eq!(id.len(), 32);
+    id
+}
+
+async fn page(app: &TestApp, path: &str) -> String {
+    let r = app.get(path).await;
+    assert!(r.status().is_success(), "{path}: {}", r.status());
+    r.text().await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scan_pages_and_forms_need_a_login() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.get("/scans").await), "/login");
+    let r = post_pairs(&app, "/scans", &scan_form(&[])).await;
+    assert_eq!(location(&r), "/login?error=forbidden");
+    let r = app.post("/scans/abc/do/open", &[]).await;
+    assert_eq!(location(&r), "/login?error=forbidden");
+    assert!(app.db.list_scans(None).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_scan_form_comes_back_filled_in_with_every_problem() {
+    let app = signed_in_admin().await;
+    // Not even the right kind of text.
+    let r = post_pairs(
+        &app,
+        "/scans",
+        &scan_form(&[("k", "drie"), ("deadline", "31-12-2026")]),
+    )
+    .await;
+    let to = location(&r);
+    assert!(
+        to.starts_with("/scans/new?framework=maastricht-2014&flash="),
+        "{to}"
+    );
+    let body = page(&app, &to).await;
+    assert!(
+        body.contains("de anonimiteitsgrens \"drie\" is geen geheel getal"),
+        "{body}"
+    );
+    assert!(body.contains("is geen datum"));
+    assert!(
+        body.contains(r#"value="Piet Jansen""#),
+        "the form keeps what was typed"
+    );
+
+    // Valid text, but against the rules: every problem at once.
+    let r = post_pairs(
+        &app,
+        "/scans",
+        &scan_form(&[
+            ("subject_name", " "),
+            ("subject_email", "piet@"),
+            ("k", "1"),
+            ("deadline", "2020-01-01"),
+        ]),
+    )
+    .await;
+    let body = page(&app, &location(&r)).await;
+    for expected in [
+        "de naam van de beoordeelde ontbreekt",
+        "is ongeldig",
+        "de anonimiteitsgrens moet minstens 2 zijn",
+        "de deadline moet in de toekomst liggen",
+    ] {
+        assert!(body.contains(expected), "missing {expected:?}");
+    }
+    // A tampered form: a group that was never offered is ignored, an unknown competency is named.
+    let r = post_pairs(
+        &app,
+        "/scans",
+        &scan_form(&[("competency", "verzonnen"), ("group", "hackers")]),
+    )
+    .await;
+    let body = page(&app, &location(&r)).await;
+    assert!(body.contains("verzonnen"), "{body}");
+    assert!(
+        app.db.list_scans(None).await.unwrap().is_empty(),
+        "nothing was stored"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn informant_lists_are_previewed_and_saved_only_when_clean() {
+    let app = signed_in_admin().await;
+    let id = create_scan(&app).await;
+    let informants = format!("/scans/{id}/informants");
+    let bad = "Anna <anna@gemeente.nl>, collega's\nBram <bram@gemeente>, collega's\n\
+               Cees <cees@gemeente.nl>, onbekend\nAnna <ANNA@gemeente.nl>, medewerkers\n\
+               Piet <piet@gemeente.nl>, collega's";
+    for action in ["preview", "save"] {
+        let r = app
+            .post(&informants, &[("action", action), ("list", bad)])
+            .await;
+        let body = page(&app, location(&r).split('#').next().unwrap()).await;
+        assert!(body.contains("4 regels kloppen niet"), "{action}: {body}");
+        assert!(body.contains("ongeldig e-mailadres"));
+        assert!(body.contains("onbekende groep"));
+        assert!(
+            body.contains("Bram &lt;bram@gemeente&gt;"),
+            "the text stays for correcting"
+        );
+    }
+    assert_eq!(
+        app.db.list_invitations(&id).await.unwrap().len(),
+        1,
+        "only the subject"
+    );
+
+    // Too large a paste is refused as a whole.
+    let huge = "x".repeat(300 * 1024);
+    let r = app
+        .post(&informants, &[("action", "preview"), ("list", &huge)])
+        .await;
+    assert!(location(&r).contains("flash="));
+
+    // One at a time: a malformed address, then a good one.
+    let r = app
+        .post(
+            &informants,
+            &[
+                ("action", "add"),
+                ("name", "Bram"),
+                ("email", "bram@"),
+                ("group", "colleagues"),
+            ],
+        )
+        .await;
+    let body = page(&app, location(&r).split('#').next().unwrap()).await;
+    assert!(body.contains("ongeldig e-mailadres"), "{body}");
+    assert!(
+        body.contains(r#"value="bram@""#),
+        "the single form keeps its input"
+    );
+    let r = app
+        .post(
+            &informants,
+            &[
+                ("action", "add"),
+                ("name", "Bram"),
+                ("email", "bram@gemeente.nl"),
+                ("group", "colleagues"),
+            ],
+        )
+        .await;
+    assert!(location(&r).contains("done=added&n=1"));
+
+    let good = "Anna <anna@gemeente.nl>, collega's\nCees <cees@gemeente.nl>, medewerkers";
+    let r = app
+        .post(&informants, &[("action", "preview"), ("list", good)])
+        .await;
+    let body = page(&app, location(&r).split('#').next().unwrap()).await;
+    assert!(body.contains("Alle 2 regels zijn in orde"), "{body}");
+    let r = app
+        .post(&informants, &[("action", "save"), ("list", good)])
+        .await;
+    assert!(location(&r).contains("done=added&n=2"));
+    assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 4);
+    // An unknown action changes nothing.
+    let r = app.post(&informants, &[("action", "wis-alles")]).await;
+    assert!(location(&r).ends_with("error=bad_form"));
+    assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_scans_keep_their_questions_and_links_follow_the_status() {
+    let app = signed_in_admin().await;
+    let id = create_scan(&app).await;
+    app.post(
+        &format!("/scans/{id}/informants"),
+        &[
+            ("action", "add"),
+            ("name", "Anna"),
+            ("email", "anna@gemeente.nl"),
+            ("group", "colleagues"),
+        ],
+    )
+    .await;
+    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=opened&n=2"));
+    // Opening twice is refused.
+    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?error=scan_wrong_status"));
+
+    // The edit form of an open scan sends the questions back unchanged; changing them is refused.
+    let stored = app.db.find_scan(&id).await.unwrap().unwrap();
+    let revision = stored.revision.to_string();
+    let revision: &'static str = Box::leak(revision.into_boxed_str());
+    let r = post_pairs(
+        &app,
+        &format!("/scans/{id}/edit"),
+        &scan_form(&[("revision", revision), ("level_id", "11-18")]),
+    )
+    .await;
+    let body = page(&app, &location(&r)).await;
+    assert!(
+        body.contains("de vragen kan niet meer worden gewijzigd"),
+        "{body}"
+    );
+    // A stale revision is refused.
+    let r = post_pairs(
+        &app,
+        &format!("/scans/{id}/edit"),
+        &scan_form(&[("revision", "1")]),
+    )
+    .await;
+    assert!(
+        location(&r).ends_with("error=scan_changed"),
+        "{}",
+        location(&r)
+    );
+    assert_eq!(
+        app.db.find_scan(&id).await.unwrap().unwrap().scan,
+        stored.scan
+    );
+
+    // The personal links: the real one opens the welcome page, anything else the same refusal.
+    let messages = app
+        .db
+        .claim_due("test", unix_now() + 1, 600, 100)
+        .await
+        .unwrap();
+    let anna = messages
+        .iter()
+        .find(|m| m.recipient == "anna@gemeente.nl")
+        .unwrap();
+    let start = anna.text_body.find("/s/").unwrap() + 3;
+    let token = anna.text_body[start..start + 64].to_owned();
+    let welcome = page(&app, &format!("/s/{token}")).await;
+    assert!(welcome.contains("Feedback over Piet Jansen"), "{welcome}");
+    assert!(welcome.contains("minstens 3 mensen"));
+    for bad in ["abc", &"0".repeat(64), &token.to_uppercase()] {
+        let body = page(&app, &format!("/s/{bad}")).await;
+        assert!(body.contains("Deze link werkt niet"), "{bad}");
+    }
+    // Counts only on the organiser's page: the opened link shows as a number.
+    let body = page(&app, &format!("/scans/{id}")).await;
+    assert!(body.contains("Alleen aantallen"));
+
+    // Close: the link says so. A malformed reopen date is refused; a good one reopens.
+    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    assert!(
+        page(&app, &format!("/s/{token}"))
+            .await
+            .contains("De scan is gesloten")
+    );
+    let r = app
+        .post(&format!("/scans/{id}/do/reopen"), &[("deadline", "morgen")])
+        .await;
+    assert!(location(&r).ends_with("error=deadline_in_past"));
+    let later = app::domain::calendar::amsterdam_date(unix_now())
+        .add_days(7)
+        .iso();
+    let r = app
+        .post(&format!("/scans/{id}/do/reopen"), &[("deadline", &later)])
+        .await;
+    assert!(location(&r).ends_with("done=reopened"));
+    assert_eq!(
+        app.db.find_scan(&id).await.unwrap().unwrap().status,
+        ScanStatus::Open
+    );
+    assert!(
+        page(&app, &format!("/s/{token}"))
+            .await
+            .contains("Feedback over Piet Jansen")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_organiser_cannot_see_or_touch_a_scan() {
+    let app = signed_in_admin().await;
+    let id = create_scan(&app).await;
+    let email = Email::parse("ander@gemeente.nl").unwrap();
+    let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
+    app.db
+        .create_account(&email, Some(&hash), Role::Organiser, unix_now())
+        .await
+        .unwrap();
+    let other = app.clone_without_client();
+    assert_eq!(
+        location(&other.login("ander@gemeente.nl", PASSWORD).await),
+        "/"
+    );
+    let body = page(&other, &format!("/scans/{id}")).await;
+    assert!(
+        body.contains("Deze scan bestaat niet, of u heeft er geen toegang toe"),
+        "{body}"
+    );
+    assert!(!body.contains("Piet Jansen"));
+    let r = other.post(&format!("/scans/{id}/do/open"), &[]).await;
+    assert!(location(&r).ends_with("error=unknown_scan"));
+    let r = other.post(&format!("/scans/{id}/do/delete"), &[]).await;
+    assert!(location(&r).ends_with("error=unknown_scan"));
+    assert!(!page(&other, "/scans").await.contains("Piet Jansen"));
+    assert_eq!(
+        app.db.find_scan(&id).await.unwrap().unwrap().status,
+        ScanStatus::Draft
+    );
+    // The organiser may delete their draft.
+    let r = app.post(&format!("/scans/{id}/do/delete"), &[]).await;
+    assert_eq!(location(&r), "/scans?done=deleted");
+    assert!(app.db.find_scan(&id).await.unwrap().is_none());
+}

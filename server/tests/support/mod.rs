@@ -1,0 +1,131 @@
+//! The real application on a free port with a fresh SQLite database, for the HTTP tests.
+#![allow(dead_code)] // each test binary uses a different part
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+
+use reqwest::header::LOCATION;
+
+use app::storage::Db;
+use server::config::Config;
+use server::{router, startup};
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub client: reqwest::Client,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let vars: HashMap<String, String> = [
+        ("LISTEN_ADDR", addr.to_string()),
+        ("BASE_URL", format!("http://{addr}")),
+        ("DATA_DIR", dir.path().display().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let config = Config::from_vars(&vars).unwrap();
+    let db = startup::open_database(&config).await.unwrap();
+    let app = router::build(startup::state(
+        &config,
+        db.clone(),
+        addr,
+        &startup::secret_key(&config).unwrap(),
+    ));
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    let client = browser_like_client();
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        client,
+        _dir: Some(dir),
+    }
+}
+
+/// Sends `Accept: text/html` like a browser, so page redirects are real 302s.
+pub fn browser_like_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static("text/html,*/*;q=0.8"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    /// A second visitor of the same server (own cookies); the temporary directory stays with
+    /// the first.
+    pub fn clone_without_client(&self) -> TestApp {
+        TestApp {
+            base: self.base.clone(),
+            db: self.db.clone(),
+            client: browser_like_client(),
+            _dir: None,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn setup_admin(&self) {
+        let r = self
+            .post(
+                "/setup",
+                &[
+                    ("email", ADMIN),
+                    ("password", PASSWORD),
+                    ("password_repeat", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(location(&r), "/login?done=setup");
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+pub const ADMIN: &str = "secretaris@gemeente.nl";
+pub const PASSWORD: &str = "een-lang-wachtwoord";
+
+pub fn location(response: &reqwest::Response) -> String {
+    assert!(
+        response.status().is_redirection(),
+        "expected a redirect, got {}",
+        response.status()
+    );
+    response.headers()[LOCATION].to_str().unwrap().to_owned()
+}
