@@ -76,7 +76,6 @@ fn ScanView(scan: ScanData) -> impl IntoView {
         let n = q.get("n").and_then(|n| n.parse().ok()).unwrap_or(0);
         q.get("done").and_then(|d| notice(i18n, &d, n))
     };
-    let confirm = query.read_untracked().get("confirm");
     let groups_text = scan
         .groups
         .iter()
@@ -127,97 +126,103 @@ fn ScanView(scan: ScanData) -> impl IntoView {
                 <p><a href=format!("/scans/{}/edit", scan.id)>{t!(i18n, scan_edit)}</a></p>
             })}
         </section>
-        <Actions scan=scan.clone() confirm />
+        <Actions scan=scan.clone() />
         <Progress rows=scan.progress.clone() total=scan.total.clone() />
         <Informants scan />
     }
 }
 
+/// The life-cycle buttons. Each first links to `?confirm=<action>`, which shows the question
+/// and the real (POST) button: a confirmation that needs no JavaScript.
 #[component]
-fn Actions(scan: ScanData, confirm: Option<String>) -> impl IntoView {
+fn Actions(scan: ScanData) -> impl IntoView {
     let i18n = use_i18n();
+    let query = use_query_map();
+    let status = scan.status;
+    let help = match status {
+        ScanStatus::Draft => t_string!(i18n, scan_actions_draft_help),
+        ScanStatus::Open => t_string!(i18n, scan_actions_open_help),
+        ScanStatus::Closed => t_string!(i18n, scan_actions_closed_help),
+    };
     let id = scan.id.clone();
-    let base = format!("/scans/{id}");
-    let post = move |action: &str| format!("/scans/{id}/do/{action}");
-    let confirming = |what: &str| confirm.as_deref() == Some(what);
+    let invitations = scan.invitations.len();
     let pending = scan.total.invited.saturating_sub(scan.total.submitted);
-    let step = |what: &'static str,
-                label: String,
-                question: String,
-                button: String,
-                danger: bool| {
-        if confirming(what) {
-            view! {
-                <form method="post" action=post(what) class="confirm-box" role="group" aria-labelledby=format!("confirm-{what}")>
-                    <p id=format!("confirm-{what}")>{question}</p>
-                    <button type="submit" class=if danger { "button-danger" } else { "button-primary" }>{button}</button>
-                    " "
-                    <a href=base.clone()>{t!(i18n, users_cancel)}</a>
+    let content = move || {
+        let confirm = query.read().get("confirm");
+        let base = format!("/scans/{id}");
+        let step = |what: &'static str,
+                    label: String,
+                    question: String,
+                    button: String,
+                    danger: bool| {
+            if confirm.as_deref() == Some(what) {
+                view! {
+                    <form method="post" action=format!("{base}/do/{what}") class="confirm-box" role="group"
+                        aria-labelledby=format!("confirm-{what}")>
+                        <p id=format!("confirm-{what}")>{question}</p>
+                        <button type="submit" class=if danger { "button-danger" } else { "button-primary" }>{button}</button>
+                        " "
+                        <a href=base.clone()>{t!(i18n, users_cancel)}</a>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! { <a class="button" href=format!("{base}?confirm={what}#actions")>{label}</a> }.into_any()
+            }
+        };
+        match status {
+            ScanStatus::Draft => view! {
+                {step(
+                    "open",
+                    t_string!(i18n, scan_action_open).to_string(),
+                    t_string!(i18n, scan_confirm_open, count = invitations).to_string(),
+                    t_string!(i18n, scan_confirm_open_button).to_string(),
+                    false,
+                )}
+                " "
+                {step(
+                    "delete",
+                    t_string!(i18n, scan_action_delete).to_string(),
+                    t_string!(i18n, scan_confirm_delete).to_string(),
+                    t_string!(i18n, scan_confirm_delete_button).to_string(),
+                    true,
+                )}
+            }
+            .into_any(),
+            ScanStatus::Open => view! {
+                {step(
+                    "remind",
+                    t_string!(i18n, scan_action_remind).to_string(),
+                    t_string!(i18n, scan_confirm_remind, count = pending).to_string(),
+                    t_string!(i18n, scan_confirm_remind_button).to_string(),
+                    false,
+                )}
+                " "
+                {step(
+                    "close",
+                    t_string!(i18n, scan_action_close).to_string(),
+                    t_string!(i18n, scan_confirm_close).to_string(),
+                    t_string!(i18n, scan_confirm_close_button).to_string(),
+                    true,
+                )}
+            }
+            .into_any(),
+            ScanStatus::Closed => view! {
+                <form method="post" action=format!("{base}/do/reopen") class="inline-form stack">
+                    <div class="field">
+                        <label for="reopen-deadline">{t!(i18n, scan_reopen_deadline)}</label>
+                        <input id="reopen-deadline" name="deadline" type="date" required />
+                    </div>
+                    <button type="submit">{t!(i18n, scan_action_reopen)}</button>
                 </form>
             }
-            .into_any()
-        } else {
-            view! { <a class="button" href=format!("{base}?confirm={what}#actions")>{label}</a> }
-                .into_any()
+            .into_any(),
         }
-    };
-    let invitations = scan.invitations.len();
-    let content = match scan.status {
-        ScanStatus::Draft => view! {
-            {step(
-                "open",
-                t_string!(i18n, scan_action_open).to_string(),
-                t_string!(i18n, scan_confirm_open, count = invitations).to_string(),
-                t_string!(i18n, scan_confirm_open_button).to_string(),
-                false,
-            )}
-            " "
-            {step(
-                "delete",
-                t_string!(i18n, scan_action_delete).to_string(),
-                t_string!(i18n, scan_confirm_delete).to_string(),
-                t_string!(i18n, scan_confirm_delete_button).to_string(),
-                true,
-            )}
-        }
-        .into_any(),
-        ScanStatus::Open => view! {
-            {step(
-                "remind",
-                t_string!(i18n, scan_action_remind).to_string(),
-                t_string!(i18n, scan_confirm_remind, count = pending).to_string(),
-                t_string!(i18n, scan_confirm_remind_button).to_string(),
-                false,
-            )}
-            " "
-            {step(
-                "close",
-                t_string!(i18n, scan_action_close).to_string(),
-                t_string!(i18n, scan_confirm_close).to_string(),
-                t_string!(i18n, scan_confirm_close_button).to_string(),
-                true,
-            )}
-        }
-        .into_any(),
-        ScanStatus::Closed => view! {
-            <form method="post" action=post("reopen") class="inline-form stack">
-                <div class="field">
-                    <label for="reopen-deadline">{t!(i18n, scan_reopen_deadline)}</label>
-                    <input id="reopen-deadline" name="deadline" type="date" required />
-                </div>
-                <button type="submit">{t!(i18n, scan_action_reopen)}</button>
-            </form>
-        }
-        .into_any(),
     };
     view! {
         <section class="card" id="actions" aria-labelledby="scan-actions">
             <h2 id="scan-actions">{t!(i18n, scan_section_actions)}</h2>
-            <p class="help">{match scan.status {
-                ScanStatus::Draft => t_string!(i18n, scan_actions_draft_help),
-                ScanStatus::Open => t_string!(i18n, scan_actions_open_help),
-                ScanStatus::Closed => t_string!(i18n, scan_actions_closed_help),
-            }}</p>
+            <p class="help">{help}</p>
             <div class="actions">{content}</div>
         </section>
     }

@@ -3,6 +3,7 @@
 //! TEXT ids, BIGINT times and flags), and both backends run the same storage tests.
 
 mod accounts;
+pub mod api_tokens;
 mod error;
 mod frameworks;
 mod invitations;
