@@ -42,8 +42,6 @@ pub fn build(state: AppState) -> Router {
             "/scans/{id}/invitations/{invitation}/{action}",
             post(scan_forms::invitation_action),
         )
-        .route("/api/v1/frameworks", get(frameworks::api_list))
-        .route("/api/v1/frameworks/{id}", get(frameworks::api_get))
         .route("/frameworks/{id}/export", get(frameworks::export))
         .route(
             "/admin/frameworks/import",
@@ -51,6 +49,7 @@ pub fn build(state: AppState) -> Router {
             // catalog's clear message instead of a bare 413.
             post(frameworks::import).layer(DefaultBodyLimit::max(frameworks::UPLOAD_LIMIT_BYTES)),
         )
+        .merge(crate::api::router())
         .route(
             "/api/{*fn_name}",
             post(move |request| {

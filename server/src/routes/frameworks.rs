@@ -1,13 +1,11 @@
 //! Framework files in and out: the JSON API, file export and the administrator's import.
 
-use axum::Json;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::catalog::api_view::FrameworkJson;
 use app::catalog::{self, ImportError};
 use app::domain::account::CurrentUser;
 use app::domain::catalog::Format;
@@ -41,36 +39,10 @@ fn storage_failure(error: app::storage::StorageError) -> Response {
     )
 }
 
-pub async fn api_list(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if signed_in(&state, &headers).await.is_none() {
-        return problem(StatusCode::UNAUTHORIZED, "Not signed in / Niet ingelogd");
-    }
-    match state.db.latest_frameworks().await {
-        Ok(list) => Json(list.iter().map(FrameworkJson::from).collect::<Vec<_>>()).into_response(),
-        Err(e) => storage_failure(e),
-    }
-}
-
 #[derive(Deserialize)]
 pub struct VersionQuery {
     version: Option<u32>,
     format: Option<String>,
-}
-
-pub async fn api_get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Query(query): Query<VersionQuery>,
-) -> Response {
-    if signed_in(&state, &headers).await.is_none() {
-        return problem(StatusCode::UNAUTHORIZED, "Not signed in / Niet ingelogd");
-    }
-    match state.db.find_framework(&id, query.version).await {
-        Ok(Some(f)) => Json(FrameworkJson::from(&f)).into_response(),
-        Ok(None) => problem(StatusCode::NOT_FOUND, "Unknown framework / Onbekend kader"),
-        Err(e) => storage_failure(e),
-    }
 }
 
 /// `GET /frameworks/{id}/export?format=toml|json[&version=N]`: the framework as a file that

@@ -1,0 +1,106 @@
+//! The versioned JSON API under `/api/v1`, for HR systems and scripts. The router and the
+//! OpenAPI document are built from the same handler declarations (utoipa-axum), so the document
+//! at `/api/v1/openapi.json` always describes exactly what the server serves. Errors are
+//! `application/problem+json` in the request's language (see [`problem`]).
+
+pub mod docs;
+pub mod dto;
+pub mod extract;
+pub mod frameworks;
+pub mod invitations;
+pub mod outbox;
+pub mod problem;
+pub mod scans;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use utoipa::openapi::OpenApi as OpenApiDocument;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use app::state::AppState;
+
+/// Largest JSON body the API reads (a framework file is at most 2 MiB).
+pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Ontwikkelscan API",
+        version = "1",
+        description = "Scans, invitations, frameworks and outbox status of Ontwikkelscan. \
+            Authenticate with a personal API token (`Authorization: Bearer <token>`), created on \
+            the page 'API-tokens' in the app. Errors are `application/problem+json` (RFC 9457) \
+            with a `title` in the language of `Accept-Language` (nl or en)."
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "scans", description = "Scans and their life cycle"),
+        (name = "invitations", description = "Informants of a scan"),
+        (name = "frameworks", description = "The competency catalog"),
+        (name = "outbox", description = "Outgoing email (administrators)")
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDocument) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The API's routes and the document describing them.
+pub fn routes() -> (Router<AppState>, OpenApiDocument) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(scans::list, scans::create))
+        .routes(routes!(scans::get, scans::update, scans::delete))
+        .routes(routes!(scans::open))
+        .routes(routes!(scans::remind))
+        .routes(routes!(scans::close))
+        .routes(routes!(scans::reopen))
+        .routes(routes!(scans::progress))
+        .routes(routes!(invitations::list, invitations::add))
+        .routes(routes!(invitations::revoke))
+        .routes(routes!(invitations::resend))
+        .routes(routes!(frameworks::list, frameworks::import))
+        .routes(routes!(frameworks::get))
+        .routes(routes!(frameworks::export))
+        .routes(routes!(outbox::list))
+        .split_for_parts()
+}
+
+/// The API router (absolute `/api/v1/...` paths, to merge into the app's router): the documented
+/// routes, the document and its page, a problem document for every error, and the body limit.
+pub fn router() -> Router<AppState> {
+    let (api, document) = routes();
+    let json = serde_json::to_string_pretty(&document).expect("the OpenAPI document serialises");
+    let page = docs::render(&document);
+    api.route(
+        "/api/v1/openapi.json",
+        get(move || async move {
+            (
+                [(axum::http::header::CONTENT_TYPE, "application/json")],
+                json,
+            )
+        }),
+    )
+    .route(
+        "/api/v1/docs",
+        get(move || async move { axum::response::Html(page) }),
+    )
+    .route(
+        "/api/v1/{*rest}",
+        axum::routing::any(|| async { problem::ApiError::not_found() }),
+    )
+    .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+    .layer(axum::middleware::from_fn(problem::localize_problems))
+}
