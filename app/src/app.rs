@@ -25,6 +25,7 @@ use crate::pages::{
     scan_form::{EditScanPage, NewScanPage},
     scans::ScansPage,
     setup::SetupPage,
+    tokens::TokensPage,
     users::UsersPage,
 };
 use crate::server_fns::session::{VisitorSession, session_info};
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/scans/:id") view=ScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/edit") view=EditScanPage ssr=SsrMode::Async />
                         <Route path=path!("/s/:token") view=RespondPage ssr=SsrMode::Async />
+                        <Route path=path!("/account/tokens") view=TokensPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")
                             view=AdminFrameworksPage

@@ -27,6 +27,14 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Create a personal API token for an existing account and print it (shown only once).
+    CreateApiToken {
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by, e.g. "AFAS-koppeling".
+        #[arg(long)]
+        name: String,
+    },
     /// Import a competency framework file (.toml or .json); refused files change nothing.
     ImportFramework {
         /// Path of the framework file.

@@ -33,6 +33,7 @@ async fn main() -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         Command::CreateAdmin { email } => create_admin(&config, &email).await,
+        Command::CreateApiToken { email, name } => create_api_token(&config, &email, &name).await,
         Command::ImportFramework { file } => import_framework(&config, &file).await,
         Command::ExportFramework {
             id,
@@ -134,6 +135,24 @@ async fn create_admin(config: &Config, email: &str) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot create the administrator: {e}")),
+    }
+}
+
+async fn create_api_token(config: &Config, email: &str, name: &str) -> ExitCode {
+    let db = match startup::open_database(config).await {
+        Ok(db) => db,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let result =
+        app::auth::api_tokens::create_for_email(&db, email, name, app::state::unix_now()).await;
+    db.close().await;
+    match result {
+        // Only the token on standard output, so scripts can capture it.
+        Ok(token) => {
+            println!("{token}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot create the API token: {e}")),
     }
 }
 

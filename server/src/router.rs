@@ -34,6 +34,11 @@ pub fn build(state: AppState) -> Router {
         .route("/admin/users/invite", post(account_forms::invite_organiser))
         .route("/admin/users/deactivate", post(account_forms::deactivate))
         .route("/admin/users/activate", post(account_forms::activate))
+        .route("/account/tokens", post(account_forms::create_token))
+        .route(
+            "/account/tokens/{id}/revoke",
+            post(account_forms::revoke_token),
+        )
         .route("/scans", post(scan_forms::create))
         .route("/scans/{id}/edit", post(scan_forms::update))
         .route("/scans/{id}/informants", post(scan_forms::informants))

@@ -1,6 +1,7 @@
 //! Organiser and administrator accounts: password hashing, session tokens, the login rate
 //! limit, and the account services the HTTP handlers call. Server-only.
 
+pub mod api_tokens;
 pub mod password;
 pub mod rate_limit;
 pub mod scan_link;

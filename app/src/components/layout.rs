@@ -40,6 +40,7 @@ fn Navigation() -> impl IntoView {
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
                             <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
+                            <li><a href="/account/tokens">{t!(i18n, nav_tokens)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
                                 <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>

@@ -15,4 +15,5 @@ pub mod scan_form;
 pub mod scan_informants;
 pub mod scans;
 pub mod setup;
+pub mod tokens;
 pub mod users;

@@ -7,6 +7,7 @@ pub mod outbox;
 pub mod respond;
 pub mod scans;
 pub mod session;
+pub mod tokens;
 
 /// The app state and the signed-in account (if any) of the request a server function serves.
 #[cfg(feature = "ssr")]

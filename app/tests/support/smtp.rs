@@ -24,7 +24,8 @@ impl SmtpServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let mailbox = dir.path().join("mailbox");
         let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_server.py");
+        // Relative to either crate of the workspace, so the server tests can use it too.
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/smtp_server.py");
         let mut child = Command::new("python3")
             .arg(&script)
             .arg("--port")

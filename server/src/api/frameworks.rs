@@ -68,7 +68,7 @@ pub async fn get(
 ) -> Result<Json<FrameworkJson>, ApiError> {
     match state.db.find_framework(&id, query.version).await? {
         Some(f) => Ok(Json(FrameworkJson::from(&f))),
-        None => Err(ApiError::not_found()),
+        None => Err(unknown_framework()),
     }
 }
 
@@ -117,8 +117,17 @@ pub async fn export(
             text,
         )
             .into_response()),
-        None => Err(ApiError::not_found()),
+        None => Err(unknown_framework()),
     }
+}
+
+fn unknown_framework() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "unknown-framework",
+        "Dit kader bestaat niet",
+        "This framework does not exist",
+    )
 }
 
 /// Import a framework file (the JSON export format); administrators only.

@@ -218,3 +218,46 @@ pub async fn activate(
 ) -> Response {
     set_active(state, headers, form, true).await
 }
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    name: String,
+}
+
+/// `POST /account/tokens`: create a personal API token; the page shows it once.
+pub async fn create_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    form: Result<Form<TokenForm>, FormRejection>,
+) -> Response {
+    let user = match actor(&state, &headers).await {
+        Ok(user) => user,
+        Err(error) => return back_with_error("/login", &error),
+    };
+    let Ok(Form(form)) = form else {
+        return back_with_error("/account/tokens", &UserError::BadForm);
+    };
+    match app::auth::api_tokens::create(&state.db, &user, &form.name, unix_now()).await {
+        Ok(token) => {
+            let key = state.flash.put(token);
+            Redirect::to(&format!("/account/tokens?flash={key}")).into_response()
+        }
+        Err(error) => back_with_error("/account/tokens", &error),
+    }
+}
+
+/// `POST /account/tokens/{id}/revoke`.
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Response {
+    let user = match actor(&state, &headers).await {
+        Ok(user) => user,
+        Err(error) => return back_with_error("/login", &error),
+    };
+    match app::auth::api_tokens::revoke(&state.db, &user, &id, unix_now()).await {
+        Ok(()) => Redirect::to("/account/tokens?done=revoked").into_response(),
+        Err(error) => back_with_error("/account/tokens", &error),
+    }
+}

@@ -6,6 +6,9 @@ use std::net::SocketAddr;
 
 use reqwest::header::LOCATION;
 
+#[path = "../../../app/tests/support/smtp.rs"]
+pub mod smtp;
+
 use app::storage::Db;
 use server::config::Config;
 use server::{router, startup};

@@ -1,0 +1,498 @@
+//! The JSON API against the real application: the organiser's whole flow through the API
+//! alone (with the invitation read from a real SMTP server), the OpenAPI document matching the
+//! routes both ways, and every error as problem+json.
+
+mod support;
+
+use reqwest::StatusCode;
+use reqwest::header::{ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH};
+use serde_json::{Value, json};
+
+use app::email::{RunSummary, run_once};
+use app::state::unix_now;
+use support::smtp::{FROM, SmtpServer, free_port, smtp_mailer};
+use support::{ADMIN, TestApp, spawn_app};
+
+struct Api {
+    app: TestApp,
+    token: String,
+    http: reqwest::Client,
+}
+
+impl Api {
+    async fn new() -> Self {
+        let app = spawn_app().await;
+        app.setup_admin().await;
+        let token = app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
+            .await
+            .unwrap();
+        assert!(token.starts_with("osk_"));
+        Api {
+            app,
+            token,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.app.base))
+            .header(AUTHORIZATION, format!("Bearer {}", self.token))
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.request(reqwest::Method::GET, path)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn post(&self, path: &str, body: Value) -> reqwest::Response {
+        self.request(reqwest::Method::POST, path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+fn deadline(days: i64) -> String {
+    app::domain::calendar::amsterdam_date(unix_now())
+        .add_days(days)
+        .iso()
+}
+
+fn scan_body() -> Value {
+    json!({
+        "subject_name": "Piet Jansen",
+        "subject_email": "piet@gemeente.nl",
+        "subject_job_title": "Beleidsmedewerker",
+        "framework_id": "maastricht-2014",
+        "framework_version": 1,
+        "profile_id": "beleidsmedewerker",
+        "level_id": "8-10",
+        "competency_ids": ["samenwerken", "klantgericht-werken", "integriteit",
+            "gevoel-voor-bestuurlijke-verhouding", "werken-in-netwerken", "visie-ontwikkelen",
+            "resultaatgerichtheid"],
+        "deadline": deadline(14),
+        "introduction": "Graag uw eerlijke blik."
+    })
+}
+
+async fn problem(response: reqwest::Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status);
+    assert_eq!(response.headers()[CONTENT_TYPE], "application/problem+json");
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], status.as_u16());
+    assert!(
+        body["type"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:ontwikkelscan:problem:")
+    );
+    assert!(!body["title"].as_str().unwrap().is_empty());
+    body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organisers_flow_through_the_api_alone() {
+    let api = Api::new().await;
+    let smtp = SmtpServer::start(free_port());
+
+    let r = api.post("/api/v1/scans", scan_body()).await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let etag = r.headers()[ETAG].to_str().unwrap().to_owned();
+    let location = r.headers()["location"].to_str().unwrap().to_owned();
+    let scan: Value = r.json().await.unwrap();
+    let id = scan["id"].as_str().unwrap().to_owned();
+    assert_eq!(location, format!("/api/v1/scans/{id}"));
+    assert_eq!(scan["status"], "draft");
+    assert_eq!(scan["groups"][0]["id"], "self");
+
+    // Three informants; one bad item refuses all, naming the item.
+    let bad = json!({"informants": [
+        {"name": "Anna", "email": "anna@gemeente.nl", "group": "colleagues"},
+        {"name": "Bram", "email": "bram@gemeente", "group": "colleagues"},
+        {"name": "Cees", "email": "cees@gemeente.nl", "group": "bestaat-niet"}
+    ]});
+    let body = problem(
+        api.post(&format!("/api/v1/scans/{id}/invitations"), bad)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["informants[1]", "informants[2]"]);
+    let good = json!({"informants": [
+        {"name": "Anna", "email": "anna@gemeente.nl", "group": "colleagues"},
+        {"name": "Bram", "email": "bram@gemeente.nl", "group": "colleagues"},
+        {"name": "Cees", "email": "cees@gemeente.nl", "group": "staff"}
+    ]});
+    let r = api
+        .post(&format!("/api/v1/scans/{id}/invitations"), good)
+        .await;
+    assert_eq!(r.status(), StatusCode::CREATED);
+    assert_eq!(r.json::<Value>().await.unwrap()["added"], 3);
+
+    // Update needs the ETag; a stale or missing one is refused.
+    let mut changed = scan_body();
+    changed["introduction"] = json!("Nieuwe inleiding");
+    let put = |tag: Option<&str>| {
+        let mut request = api
+            .request(reqwest::Method::PUT, &format!("/api/v1/scans/{id}"))
+            .json(&changed);
+        if let Some(tag) = tag {
+            request = request.header(IF_MATCH, tag);
+        }
+        request.send()
+    };
+    problem(put(None).await.unwrap(), StatusCode::PRECONDITION_REQUIRED).await;
+    problem(
+        put(Some("\"999\"")).await.unwrap(),
+        StatusCode::PRECONDITION_FAILED,
+    )
+    .await;
+    let r = put(Some(&etag)).await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_ne!(r.headers()[ETAG].to_str().unwrap(), etag);
+    problem(
+        put(Some(&etag)).await.unwrap(),
+        StatusCode::PRECONDITION_FAILED,
+    )
+    .await;
+
+    // Open: four invitations go out; read one from the SMTP server and follow its link.
+    let r = api
+        .post(&format!("/api/v1/scans/{id}/open"), json!(null))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["queued"], 4);
+    let sent = run_once(
+        &api.app.db,
+        &smtp_mailer(smtp.port),
+        FROM,
+        "api-test",
+        unix_now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        sent,
+        RunSummary {
+            sent: 4,
+            retried: 0,
+            failed: 0
+        }
+    );
+    let anna = smtp
+        .deliveries()
+        .into_iter()
+        .find(|m| m["rcpt_tos"][0] == "anna@gemeente.nl")
+        .unwrap();
+    let text = anna["text"].as_str().unwrap().replace("=\n", "");
+    let start = text.find("/s/").unwrap();
+    let link = format!("{}{}", api.app.base, &text[start..start + 3 + 64]);
+    let welcome = reqwest::get(&link).await.unwrap().text().await.unwrap();
+    assert!(welcome.contains("Feedback over Piet Jansen"));
+
+    // The invitation list and the counts per group.
+    let list: Value = api
+        .get(&format!("/api/v1/scans/{id}/invitations?limit=2"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+    let cursor = list["next_cursor"].as_str().unwrap();
+    let rest: Value = api
+        .get(&format!(
+            "/api/v1/scans/{id}/invitations?limit=2&cursor={cursor}"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rest["items"].as_array().unwrap().len(), 2);
+    assert!(rest["next_cursor"].is_null());
+    assert!(
+        rest["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["delivery"] == "sent" && i["submitted"].is_null())
+    );
+    let progress: Value = api
+        .get(&format!("/api/v1/scans/{id}/progress"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let colleagues = progress
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "colleagues")
+        .unwrap();
+    assert_eq!(
+        (
+            colleagues["invited"].as_u64(),
+            colleagues["opened"].as_u64()
+        ),
+        (Some(2), Some(1))
+    );
+
+    // Remind, close, reopen.
+    let r = api
+        .post(&format!("/api/v1/scans/{id}/remind"), json!(null))
+        .await;
+    assert_eq!(r.json::<Value>().await.unwrap()["queued"], 4);
+    let r = api
+        .post(&format!("/api/v1/scans/{id}/close"), json!(null))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    problem(
+        api.post(&format!("/api/v1/scans/{id}/remind"), json!(null))
+            .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let r = api
+        .post(
+            &format!("/api/v1/scans/{id}/reopen"),
+            json!({"deadline": deadline(7)}),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["status"], "open");
+    // An open scan cannot be deleted, even with confirmation.
+    let r = api
+        .request(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/scans/{id}?confirm=true"),
+        )
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::CONFLICT).await;
+    let list: Value = api.get("/api/v1/scans").await.json().await.unwrap();
+    assert_eq!(list["items"][0]["id"], id.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_error_is_a_problem_document_in_the_requested_language() {
+    let api = Api::new().await;
+    // No token, a wrong token, a revoked token.
+    let r = reqwest::get(format!("{}/api/v1/scans", api.app.base))
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["www-authenticate"], "Bearer");
+    problem(r, StatusCode::UNAUTHORIZED).await;
+    let r = api
+        .http
+        .get(format!("{}/api/v1/scans", api.app.base))
+        .header(AUTHORIZATION, "Bearer osk_nep")
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::UNAUTHORIZED).await;
+
+    // Unknown fields are rejected, not ignored.
+    let mut body = scan_body();
+    body["subject_naam"] = json!("typo");
+    let doc = problem(
+        api.post("/api/v1/scans", body).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("subject_naam"),
+        "{doc}"
+    );
+    // Rule violations name their fields, in Dutch by default and English on request.
+    let mut body = scan_body();
+    body["k"] = json!(1);
+    body["subject_email"] = json!("geen-adres");
+    let doc = problem(
+        api.post("/api/v1/scans", body.clone()).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(doc["title"], "De invoer is ongeldig");
+    let fields: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"k") && fields.contains(&"subject_email"),
+        "{fields:?}"
+    );
+    let r = api
+        .request(reqwest::Method::POST, "/api/v1/scans")
+        .header(ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let doc = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(doc["title"], "The input is not valid");
+    // Wrong content type, too large, malformed JSON.
+    let r = api
+        .request(reqwest::Method::POST, "/api/v1/scans")
+        .header(CONTENT_TYPE, "text/plain")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::UNSUPPORTED_MEDIA_TYPE).await;
+    let huge = format!("{{\"x\": \"{}\"}}", "a".repeat(5 * 1024 * 1024));
+    let r = api
+        .request(reqwest::Method::POST, "/api/v1/scans")
+        .header(CONTENT_TYPE, "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::PAYLOAD_TOO_LARGE).await;
+    let r = api
+        .request(reqwest::Method::POST, "/api/v1/scans")
+        .header(CONTENT_TYPE, "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+    // Unknown routes and ids, wrong methods, bad pagination.
+    let doc = problem(api.get("/api/v1/bestaat-niet").await, StatusCode::NOT_FOUND).await;
+    assert_eq!(doc["type"], "urn:ontwikkelscan:problem:not-found");
+    problem(api.get("/api/v1/scans/0123").await, StatusCode::NOT_FOUND).await;
+    let r = api
+        .request(reqwest::Method::PATCH, "/api/v1/scans")
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::METHOD_NOT_ALLOWED).await;
+    problem(
+        api.get("/api/v1/scans?limit=0").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    problem(
+        api.get("/api/v1/scans?cursor=abc").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        api.app.db.list_scans(None).await.unwrap().is_empty(),
+        "nothing was stored"
+    );
+    // Deleting needs a confirmation.
+    let r = api.post("/api/v1/scans", scan_body()).await;
+    let id = r.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let r = api
+        .request(reqwest::Method::DELETE, &format!("/api/v1/scans/{id}"))
+        .send()
+        .await
+        .unwrap();
+    problem(r, StatusCode::BAD_REQUEST).await;
+    let r = api
+        .request(
+            reqwest::Method::DELETE,
+            &format!("/api/v1/scans/{id}?confirm=true"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    // A revoked token stops working at once.
+    let user = api.app.db.list_accounts().await.unwrap().remove(0);
+    let owner = app::domain::account::CurrentUser {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+    };
+    let tokens = app::auth::api_tokens::list(&api.app.db, &owner)
+        .await
+        .unwrap();
+    assert!(tokens[0].last_used_at.is_some(), "last use is recorded");
+    app::auth::api_tokens::revoke(&api.app.db, &owner, &tokens[0].id, unix_now())
+        .await
+        .unwrap();
+    problem(api.get("/api/v1/scans").await, StatusCode::UNAUTHORIZED).await;
+}
+
+const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_and_the_routes_match_both_ways() {
+    let api = Api::new().await;
+    let document: Value = api.get("/api/v1/openapi.json").await.json().await.unwrap();
+    assert_eq!(
+        document["openapi"].as_str().unwrap().chars().next(),
+        Some('3')
+    );
+    let paths = document["paths"].as_object().unwrap();
+    assert!(paths.len() >= 12, "{}", paths.len());
+    let docs = api.get("/api/v1/docs").await.text().await.unwrap();
+    for (path, item) in paths {
+        assert!(path.starts_with("/api/v1/"), "{path}");
+        let concrete = path.replace("{id}", "0000").replace("{invitation}", "0000");
+        for method in METHODS {
+            let request = api.request(method.to_uppercase().parse().unwrap(), &concrete);
+            let r = if method == "get" || method == "delete" {
+                request
+            } else {
+                request.json(&json!({}))
+            }
+            .send()
+            .await
+            .unwrap();
+            let status = r.status();
+            let body: Value = r.json().await.unwrap_or(Value::Null);
+            if item.get(method).is_some() {
+                // Documented: the router serves it (never the catch-all's generic 404, never 405).
+                assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+                assert_ne!(
+                    body["type"], "urn:ontwikkelscan:problem:not-found",
+                    "{method} {path}"
+                );
+                assert!(
+                    docs.contains(&format!("{} {}", method.to_uppercase(), path)),
+                    "{method} {path} on the docs page"
+                );
+            } else {
+                // Not documented: not served either.
+                assert_eq!(
+                    status,
+                    StatusCode::METHOD_NOT_ALLOWED,
+                    "{method} {path} is served but undocumented"
+                );
+            }
+        }
+    }
+    // Paths the document does not name are not served (beyond the document itself and its page).
+    for path in [
+        "/api/v1/scans/0000/report",
+        "/api/v1/accounts",
+        "/api/v1/scans/0000/invitations/0000",
+    ] {
+        let r = api.get(path).await;
+        let body: Value = r.json().await.unwrap();
+        assert_eq!(
+            body["type"], "urn:ontwikkelscan:problem:not-found",
+            "{path}"
+        );
+    }
+}
