@@ -92,6 +92,16 @@ ensure_aiosmtpd() {
   fi
 }
 
+# The API is fuzzed against its own OpenAPI document by schemathesis.
+SCHEMATHESIS_VERSION="4.32.5"
+ensure_schemathesis() {
+  if ! python3 -m schemathesis.cli --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION" \
+    && ! schemathesis --version 2>/dev/null | grep -q "$SCHEMATHESIS_VERSION"; then
+    log "installing schemathesis $SCHEMATHESIS_VERSION (the API fuzz test)"
+    python3 -m pip install --quiet "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_cargo_leptos
@@ -104,4 +114,5 @@ ensure_test_tools() {
   ensure_chromium
   ensure_end2end_deps
   ensure_aiosmtpd
+  ensure_schemathesis
 }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod calendar;
 pub mod catalog;
 pub mod informants;
+pub mod questionnaire;
 pub mod rating;
 pub mod scan;
 pub mod scoring;

@@ -136,3 +136,23 @@ impl Page {
         Ok((items, next))
     }
 }
+
+/// Query parameters that must all be known and well-formed; a problem is a 422 naming them.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, ApiError> {
+        let query = parts.uri.query().unwrap_or("");
+        serde_urlencoded::from_str(query)
+            .map(ApiQuery)
+            .map_err(|e| {
+                ApiError::validation(vec![FieldMessage {
+                    field: String::new(),
+                    nl: format!("ongeldige queryparameters: {e}"),
+                    en: format!("invalid query parameters: {e}"),
+                }])
+            })
+    }
+}

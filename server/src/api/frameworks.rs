@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
@@ -15,7 +15,7 @@ use app::domain::catalog::Format;
 use app::state::{AppState, unix_now};
 
 use super::dto::{FrameworkList, FrameworkSummaryOutput, ImportOutput};
-use super::extract::{ApiUser, Page};
+use super::extract::{ApiQuery, ApiUser, Page};
 use super::problem::{ApiError, FieldMessage, ProblemDocument};
 
 /// The latest version of every framework.
@@ -26,7 +26,7 @@ use super::problem::{ApiError, FieldMessage, ProblemDocument};
 pub async fn list(
     State(state): State<AppState>,
     _user: ApiUser,
-    Query(page): Query<Page>,
+    ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<FrameworkList>, ApiError> {
     let all = state.db.latest_frameworks().await?;
     let (items, next_cursor) = page.slice(&all)?;
@@ -64,7 +64,7 @@ pub async fn get(
     State(state): State<AppState>,
     _user: ApiUser,
     Path(id): Path<String>,
-    Query(query): Query<VersionQuery>,
+    ApiQuery(query): ApiQuery<VersionQuery>,
 ) -> Result<Json<FrameworkJson>, ApiError> {
     match state.db.find_framework(&id, query.version).await? {
         Some(f) => Ok(Json(FrameworkJson::from(&f))),
@@ -92,7 +92,7 @@ pub async fn export(
     State(state): State<AppState>,
     _user: ApiUser,
     Path(id): Path<String>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let (format, extension, mime) = match query.format.as_deref() {
         Some("json") => (Format::Json, "json", "application/json"),

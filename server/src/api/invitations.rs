@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
 use app::domain::account::Email;
@@ -13,7 +13,7 @@ use app::scans::service;
 use app::state::{AppState, unix_now};
 
 use super::dto::{Added, InformantsInput, InvitationList, InvitationOutput};
-use super::extract::{ApiJson, ApiUser, Page};
+use super::extract::{ApiJson, ApiQuery, ApiUser, Page};
 use super::problem::{ApiError, FieldMessage, ProblemDocument};
 use super::scans::service_error;
 
@@ -27,7 +27,7 @@ pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-    Query(page): Query<Page>,
+    ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<InvitationList>, ApiError> {
     let overview = service::overview(&state.db, &user, &id)
         .await
@@ -121,14 +121,15 @@ pub async fn add(
         unix_now(),
     )
     .await
-    .map_err(service_error)?;
+    .map_err(super::scans::action_error)?;
     Ok((StatusCode::CREATED, Json(Added { added })))
 }
 
 /// Withdraw an invitation's link (it stops working at once); on a draft, remove it.
 #[utoipa::path(post, path = "/api/v1/scans/{id}/invitations/{invitation}/revoke", tag = "invitations",
     params(("id" = String, Path), ("invitation" = String, Path)),
-    responses((status = 204), (status = 401, body = ProblemDocument), (status = 404, body = ProblemDocument)),
+    responses((status = 204), (status = 401, body = ProblemDocument), (status = 404, body = ProblemDocument),
+        (status = 409, body = ProblemDocument)),
     security(("bearer" = [])))]
 pub async fn revoke(
     State(state): State<AppState>,
@@ -137,7 +138,7 @@ pub async fn revoke(
 ) -> Result<StatusCode, ApiError> {
     service::revoke_invitation(&state.db, &user, &id, &invitation, unix_now())
         .await
-        .map_err(service_error)?;
+        .map_err(super::scans::action_error)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -161,6 +162,6 @@ pub async fn resend(
         unix_now(),
     )
     .await
-    .map_err(service_error)?;
+    .map_err(super::scans::action_error)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -60,7 +60,7 @@ impl Modify for BearerAuth {
 
 /// The API's routes and the document describing them.
 pub fn routes() -> (Router<AppState>, OpenApiDocument) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(scans::list, scans::create))
         .routes(routes!(scans::get, scans::update, scans::delete))
         .routes(routes!(scans::open))
@@ -75,7 +75,67 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(frameworks::get))
         .routes(routes!(frameworks::export))
         .routes(routes!(outbox::list))
-        .split_for_parts()
+        .split_for_parts();
+    ProblemResponses.modify(&mut document);
+    (router, document)
+}
+
+/// Documents the problem responses every operation can give, with their real media type:
+/// every error response is `application/problem+json`; every operation may answer 401 (no or
+/// a bad token) and 422 (malformed query); operations with a body also 413 and 415.
+struct ProblemResponses;
+
+impl Modify for ProblemResponses {
+    fn modify(&self, openapi: &mut OpenApiDocument) {
+        use utoipa::openapi::path::Operation;
+        use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
+
+        let problem = || Content::new(Some(RefOr::Ref(Ref::from_schema_name("ProblemDocument"))));
+        let fix = |operation: &mut Operation| {
+            for (status, response) in operation.responses.responses.iter_mut() {
+                let is_error = status.parse::<u16>().is_ok_and(|s| s >= 400);
+                if let (true, RefOr::T(response)) = (is_error, response) {
+                    response.content.clear();
+                    response
+                        .content
+                        .insert("application/problem+json".into(), problem());
+                }
+            }
+            let mut extra = vec![("401", "Not signed in"), ("422", "Invalid parameters")];
+            if operation.request_body.is_some() {
+                extra.push(("413", "Request body too large"));
+                extra.push(("415", "Not JSON"));
+            }
+            for (status, description) in extra {
+                operation
+                    .responses
+                    .responses
+                    .entry(status.into())
+                    .or_insert_with(|| {
+                        RefOr::T(
+                            ResponseBuilder::new()
+                                .description(description)
+                                .content("application/problem+json", problem())
+                                .build(),
+                        )
+                    });
+            }
+        };
+        for item in openapi.paths.paths.values_mut() {
+            for operation in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                fix(operation);
+            }
+        }
+    }
 }
 
 /// The API router (absolute `/api/v1/...` paths, to merge into the app's router): the documented

@@ -1,12 +1,12 @@
 //! `/api/v1/outbox`: the delivery state of outgoing email, for administrators.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use app::state::AppState;
 
 use super::dto::{OutboxList, OutboxOutput};
-use super::extract::{ApiUser, Page};
+use super::extract::{ApiQuery, ApiUser, Page};
 use super::problem::{ApiError, ProblemDocument};
 
 /// Outgoing email, newest first (the latest 10,000).
@@ -17,7 +17,7 @@ use super::problem::{ApiError, ProblemDocument};
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(page): Query<Page>,
+    ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<OutboxList>, ApiError> {
     if !user.is_admin() {
         return Err(ApiError::forbidden());

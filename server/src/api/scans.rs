@@ -2,7 +2,7 @@
 //! domain's draft, call the scan services, translate back.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header::{ETAG, IF_MATCH, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -23,7 +23,7 @@ use super::dto::{
     GroupOutput, GroupProgressOutput, Queued, ReopenInput, ScanInput, ScanList, ScanOutput,
     ScanSummary,
 };
-use super::extract::{ApiJson, ApiUser, Page};
+use super::extract::{ApiJson, ApiQuery, ApiUser, Page};
 use super::problem::{ApiError, FieldMessage};
 
 fn field_of(error: &ScanError) -> &'static str {
@@ -85,6 +85,20 @@ pub fn service_error(error: ScanServiceError) -> ApiError {
         ),
         ScanServiceError::User(e) => e.into(),
         ScanServiceError::Storage(e) => e.into(),
+    }
+}
+
+/// For actions that are not conditional requests: losing a race with another change of the
+/// same scan is a 409 conflict (try again), not a failed precondition.
+pub fn action_error(error: ScanServiceError) -> ApiError {
+    match error {
+        ScanServiceError::User(UserError::ScanChanged) => ApiError::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "De scan werd tegelijk door iemand anders gewijzigd; probeer het opnieuw",
+            "The scan was changed by someone else at the same time; try again",
+        ),
+        other => service_error(other),
     }
 }
 
@@ -214,7 +228,7 @@ async fn reload(
 pub async fn list(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    Query(page): Query<Page>,
+    ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<ScanList>, ApiError> {
     let owner = (!user.is_admin()).then_some(user.id.as_str());
     let all = state.db.list_scans(owner).await?;
@@ -341,7 +355,7 @@ pub async fn delete(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
-    Query(confirm): Query<Confirm>,
+    ApiQuery(confirm): ApiQuery<Confirm>,
 ) -> Result<StatusCode, ApiError> {
     reload(&state, &user, &id).await?;
     if confirm.confirm != Some(true) {
@@ -354,7 +368,7 @@ pub async fn delete(
     }
     service::delete_draft(&state.db, &user, &id)
         .await
-        .map_err(service_error)?;
+        .map_err(action_error)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -367,7 +381,7 @@ macro_rules! scan_action {
                 (status = 422, body = super::problem::ProblemDocument)),
             security(("bearer" = [])))]
         pub async fn $name(State($state): State<AppState>, ApiUser($user): ApiUser, Path($id): Path<String>) -> Result<Json<Queued>, ApiError> {
-            let queued = $body.await.map_err(service_error)?;
+            let queued = $body.await.map_err(action_error)?;
             Ok(Json(Queued { queued }))
         }
     };
@@ -422,7 +436,7 @@ pub async fn reopen(
     let deadline = parse_date("deadline", &input.deadline)?;
     service::reopen_scan(&state.db, &user, &id, deadline, unix_now())
         .await
-        .map_err(service_error)?;
+        .map_err(action_error)?;
     Ok(with_etag(
         StatusCode::OK,
         &reload(&state, &user, &id).await?,
