@@ -43,6 +43,9 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Slows down clients that try many unknown personal links.
+    #[from_ref(skip)]
+    pub link_limiter: Arc<LoginLimiter>,
     pub flash: Arc<FlashStore>,
 }
 

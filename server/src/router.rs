@@ -7,7 +7,7 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{account_forms, frameworks, health, language, scan_forms};
+use crate::routes::{account_forms, frameworks, health, language, respond_forms, scan_forms};
 use crate::telemetry;
 
 /// Every route the server answers: plain HTTP handlers, Leptos server functions, the pages,
@@ -39,6 +39,8 @@ pub fn build(state: AppState) -> Router {
             "/account/tokens/{id}/revoke",
             post(account_forms::revoke_token),
         )
+        .route("/s/{token}/q/{n}", post(respond_forms::save_section))
+        .route("/s/{token}/versturen", post(respond_forms::submit))
         .route("/scans", post(scan_forms::create))
         .route("/scans/{id}/edit", post(scan_forms::update))
         .route("/scans/{id}/informants", post(scan_forms::informants))

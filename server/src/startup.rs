@@ -142,6 +142,9 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> App
         }),
         // Five failures per address or account per fifteen minutes.
         login_limiter: Arc::new(LoginLimiter::new(5, Duration::from_secs(15 * 60))),
+        // Twenty unknown personal links per client address per ten minutes; real respondents
+        // never miss, so they are never slowed down.
+        link_limiter: Arc::new(LoginLimiter::new(20, Duration::from_secs(10 * 60))),
         flash: Arc::new(app::flash::FlashStore::default()),
     }
 }

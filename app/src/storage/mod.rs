@@ -8,6 +8,7 @@ mod error;
 mod frameworks;
 mod invitations;
 mod outbox;
+pub mod responses;
 pub mod scans;
 mod sessions;
 
@@ -109,6 +110,14 @@ impl Db {
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }
+}
+
+/// Rows of a read-only query without parameters, for tests and tools that inspect the schema or
+/// the raw rows (e.g. to prove a response cannot be joined to its invitation).
+pub async fn raw_rows(db: &Db, sql: &str) -> Result<Vec<sqlx::any::AnyRow>, StorageError> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()))
+        .fetch_all(db.pool())
+        .await?)
 }
 
 /// `sqlite://data/x.db` → `sqlite://data/x.db?mode=rwc`, so a fresh machine gets its file.

@@ -1,0 +1,148 @@
+//! The respondent's side: a personal link opens the questionnaire of one invitation, answers
+//! are kept as a draft per section, and the submission is stored once, durably, without any
+//! link back to the invitation. Unknown, malformed and revoked links are indistinguishable.
+//! Server-only; the pages and form handlers stay thin wrappers around these.
+
+use crate::auth::token::{hash_token, looks_like_token};
+use crate::domain::questionnaire::{self, AnswerError, Answers, Questionnaire};
+use crate::domain::scan::ScanStatus;
+use crate::domain::scan::progress::InvitationRecord;
+use crate::storage::responses::SubmitOutcome;
+use crate::storage::{Db, StorageError, StoredScan};
+
+/// What a link leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// Unknown, malformed or revoked: one answer for all, so links cannot be probed.
+    NotValid,
+    /// The scan is closed or past its deadline.
+    Closed { subject_name: String },
+    /// Already submitted.
+    Submitted { subject_name: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RespondError {
+    #[error("link: {0:?}")]
+    Link(LinkError),
+    #[error("answers refused")]
+    Answers(Vec<AnswerError>),
+    #[error("no such section")]
+    NoSuchSection,
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+impl From<LinkError> for RespondError {
+    fn from(error: LinkError) -> Self {
+        RespondError::Link(error)
+    }
+}
+
+/// An open invitation with its scan, questionnaire and draft answers.
+#[derive(Debug, Clone)]
+pub struct Respondent {
+    pub invitation: InvitationRecord,
+    pub scan: StoredScan,
+    pub questionnaire: Questionnaire,
+    pub answers: Answers,
+    /// The respondent rates themselves (the self group).
+    pub is_self: bool,
+}
+
+/// Looks a link up. `Ok` only while the invitation is invited, not submitted, and its scan is
+/// open before the deadline.
+pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, RespondError> {
+    if !looks_like_token(token) {
+        return Err(LinkError::NotValid.into());
+    }
+    let Some((scan_id, invitation)) = db.find_invitation_by_token(&hash_token(token)).await? else {
+        return Err(LinkError::NotValid.into());
+    };
+    let Some(scan) = db.find_scan(&scan_id).await? else {
+        return Err(LinkError::NotValid.into());
+    };
+    let subject_name = scan.scan.subject_name.clone();
+    if invitation.submitted_at.is_some() {
+        return Err(LinkError::Submitted { subject_name }.into());
+    }
+    if scan.status != ScanStatus::Open || scan.scan.deadline <= now {
+        return Err(LinkError::Closed { subject_name }.into());
+    }
+    let Some(framework) = db
+        .find_framework(&scan.scan.framework_id, Some(scan.scan.framework_version))
+        .await?
+    else {
+        return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
+    };
+    let is_self = scan
+        .scan
+        .group(&invitation.group_id)
+        .is_some_and(|g| g.is_self);
+    let questionnaire = questionnaire::build(&framework, &scan.scan, is_self);
+    let answers = match db.load_draft(&invitation.id).await? {
+        Some(json) => serde_json::from_str(&json).unwrap_or_default(),
+        None => Answers::default(),
+    };
+    Ok(Respondent {
+        invitation,
+        scan,
+        questionnaire,
+        answers,
+        is_self,
+    })
+}
+
+/// Records that the link was opened (the first time only).
+pub async fn mark_opened(db: &Db, respondent: &Respondent, now: i64) -> Result<(), StorageError> {
+    db.mark_invitation_opened(&respondent.invitation.id, now)
+        .await
+}
+
+/// Applies one section's posted answers and stores the draft. Refused answers change nothing.
+pub async fn save_section(
+    db: &Db,
+    respondent: &mut Respondent,
+    section: usize,
+    pairs: &[(String, String)],
+    ignored: &[&str],
+    now: i64,
+) -> Result<(), RespondError> {
+    let section = respondent
+        .questionnaire
+        .sections
+        .get(section)
+        .ok_or(RespondError::NoSuchSection)?;
+    questionnaire::apply_section(section, pairs, ignored, &mut respondent.answers)
+        .map_err(RespondError::Answers)?;
+    let json = serde_json::to_string(&respondent.answers).expect("answers serialise");
+    if !db.save_draft(&respondent.invitation.id, &json, now).await? {
+        return Err(LinkError::Submitted {
+            subject_name: respondent.scan.scan.subject_name.clone(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Submits the draft as the response, once.
+pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), RespondError> {
+    let mut answers = respondent.answers.clone();
+    questionnaire::retain_known(&respondent.questionnaire, &mut answers);
+    let json = serde_json::to_string(&answers).expect("answers serialise");
+    let subject_name = respondent.scan.scan.subject_name.clone();
+    match db
+        .submit_response(
+            &respondent.invitation.id,
+            &respondent.scan.id,
+            &respondent.invitation.group_id,
+            &json,
+            now,
+        )
+        .await?
+    {
+        SubmitOutcome::Stored => Ok(()),
+        SubmitOutcome::AlreadySubmitted => Err(LinkError::Submitted { subject_name }.into()),
+        SubmitOutcome::NotOpen => Err(LinkError::Closed { subject_name }.into()),
+    }
+}

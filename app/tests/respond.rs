@@ -1,0 +1,413 @@
+//! The respondent's side below the web layer, on every backend: drafts that survive, a
+//! submission that is stored once and cannot be joined back to its invitation, and every state
+//! a link can be in.
+
+mod support;
+
+use std::collections::HashSet;
+
+use app::auth::scan_link::LinkSecret;
+use app::domain::account::{CurrentUser, Email, Role};
+use app::domain::informants::Informant;
+use app::domain::questionnaire::{Answer, AnswerError};
+use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
+use app::respond::{self, LinkError, RespondError};
+use app::scans::mail::LinkMaker;
+use app::scans::service;
+use app::storage::Db;
+use sqlx::Row;
+
+const NOW: i64 = 1_800_000_000;
+const DAY: i64 = 86_400;
+
+struct Scan {
+    id: String,
+    organiser: CurrentUser,
+    secret: LinkSecret,
+}
+
+impl Scan {
+    fn links(&self) -> LinkMaker<'_> {
+        LinkMaker {
+            base_url: "https://scan.example.nl",
+            secret: &self.secret,
+        }
+    }
+
+    /// The personal link tokens by address.
+    async fn tokens(&self, db: &Db) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for i in db.list_invitations(&self.id).await.unwrap() {
+            let (target, _) = db
+                .find_invitation_target(&self.id, &i.id)
+                .await
+                .unwrap()
+                .unwrap();
+            out.push((i.email.clone(), self.links().token(&target)));
+        }
+        out
+    }
+}
+
+async fn open_scan(db: &Db, colleagues: usize) -> Scan {
+    app::catalog::load_builtin(db, NOW).await.unwrap();
+    let email = Email::parse("hr@gemeente.nl").unwrap();
+    let id = db
+        .create_account(&email, None, Role::Organiser, NOW)
+        .await
+        .unwrap();
+    let organiser = CurrentUser {
+        id,
+        email: email.as_str().into(),
+        role: Role::Organiser,
+    };
+    let fw = app::domain::catalog::builtin()
+        .into_iter()
+        .find(|f| f.id == "maastricht-2014")
+        .unwrap();
+    let draft = ScanDraft {
+        subject_name: "Piet Jansen".into(),
+        subject_email: "piet@gemeente.nl".into(),
+        subject_job_title: String::new(),
+        framework_id: fw.id.clone(),
+        framework_version: fw.version,
+        profile_id: Some("beleidsmedewerker".into()),
+        level_id: Some("8-10".into()),
+        include_next_level: false,
+        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
+        groups: default_groups(&fw.id),
+        k: 3,
+        deadline: NOW + 14 * DAY,
+        language: Default::default(),
+        introduction: String::new(),
+        report_readers: vec![],
+        reminder_days: None,
+        person_status: false,
+    };
+    let scan_id = service::create_scan(db, &organiser, &draft, NOW)
+        .await
+        .unwrap();
+    let scan = Scan {
+        id: scan_id,
+        organiser,
+        secret: LinkSecret::generate(),
+    };
+    let informants: Vec<Informant> = (0..colleagues)
+        .map(|i| Informant {
+            name: format!("Collega {i}"),
+            email: Email::parse(&format!("c{i}@gemeente.nl")).unwrap(),
+            group: "colleagues".into(),
+        })
+        .collect();
+    service::add_informants(
+        db,
+        &scan.links(),
+        &scan.organiser,
+        &scan.id,
+        &informants,
+        NOW,
+    )
+    .await
+    .unwrap();
+    service::open_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW)
+        .await
+        .unwrap();
+    scan
+}
+
+fn pairs(list: &[(String, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| (k.clone(), (*v).to_owned()))
+        .collect()
+}
+
+/// Answers every statement of every section with `rating`.
+async fn answer_all(db: &Db, token: &str, rating: &str, now: i64) {
+    let mut r = respond::respondent(db, token, now).await.unwrap();
+    for index in 0..r.questionnaire.sections.len() {
+        let section = r.questionnaire.sections[index].clone();
+        let answers: Vec<(String, &str)> = section
+            .items
+            .iter()
+            .map(|i| (format!("r:{}", i.key), rating))
+            .collect();
+        respond::save_section(db, &mut r, index, &pairs(&answers), &[], now)
+            .await
+            .unwrap();
+    }
+}
+
+fn link_error(result: Result<respond::Respondent, RespondError>) -> LinkError {
+    match result {
+        Err(RespondError::Link(e)) => e,
+        Err(other) => panic!("expected a link error, got {other:?}"),
+        Ok(_) => panic!("expected a link error, got an open questionnaire"),
+    }
+}
+
+#[tokio::test]
+async fn drafts_survive_and_resume_where_the_respondent_left_off() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        let token = scan
+            .tokens(db)
+            .await
+            .into_iter()
+            .find(|(e, _)| e == "c0@gemeente.nl")
+            .unwrap()
+            .1;
+        let mut r = respond::respondent(db, &token, NOW + 1).await.unwrap();
+        assert!(!r.is_self);
+        assert_eq!(r.questionnaire.resume_at(&r.answers), Some(0));
+        let first = r.questionnaire.sections[0].clone();
+        let mut answers: Vec<(String, &str)> = first
+            .items
+            .iter()
+            .map(|i| (format!("r:{}", i.key), "4"))
+            .collect();
+        answers.push((format!("c:{}", first.competency_id), "Werkt prettig samen."));
+        respond::save_section(db, &mut r, 0, &pairs(&answers), &[], NOW + 2)
+            .await
+            .unwrap();
+
+        // The browser closes; the link is opened again.
+        let again = respond::respondent(db, &token, NOW + 3).await.unwrap();
+        assert_eq!(
+            again.questionnaire.resume_at(&again.answers),
+            Some(1),
+            "{}",
+            t.name
+        );
+        assert_eq!(
+            again.answers.ratings[&first.items[0].key],
+            Answer::Rating(4)
+        );
+        assert_eq!(
+            again.answers.comments[&first.competency_id],
+            "Werkt prettig samen."
+        );
+
+        // Bad input changes nothing.
+        let mut again = again;
+        let bad = vec![(format!("r:{}", first.items[0].key), "7")];
+        match respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await {
+            Err(RespondError::Answers(e)) => {
+                assert!(matches!(e[0], AnswerError::OutOfScale { .. }))
+            }
+            other => panic!("{other:?}"),
+        }
+        let long = "x".repeat(4001);
+        let bad = vec![(format!("c:{}", first.competency_id), long.as_str())];
+        assert!(matches!(
+            respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await,
+            Err(RespondError::Answers(_))
+        ));
+        let other_section = r.questionnaire.sections[1].items[0].key.clone();
+        let bad = vec![(format!("r:{other_section}"), "3")];
+        assert!(matches!(
+            respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await,
+            Err(RespondError::Answers(_))
+        ));
+        assert!(matches!(
+            respond::save_section(db, &mut again, 99, &[], &[], NOW + 4).await,
+            Err(RespondError::NoSuchSection)
+        ));
+        let stored = respond::respondent(db, &token, NOW + 5).await.unwrap();
+        assert_eq!(
+            stored.answers.ratings[&first.items[0].key],
+            Answer::Rating(4),
+            "{}",
+            t.name
+        );
+        // The subject answers in the first person.
+        let subject = scan
+            .tokens(db)
+            .await
+            .into_iter()
+            .find(|(e, _)| e == "piet@gemeente.nl")
+            .unwrap()
+            .1;
+        let own = respond::respondent(db, &subject, NOW + 5).await.unwrap();
+        assert!(own.is_self);
+        assert!(
+            own.questionnaire
+                .sections
+                .iter()
+                .flat_map(|s| &s.items)
+                .all(|i| !i.text.starts_with("Je "))
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_submitted_response_cannot_be_joined_to_its_invitation() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 4).await;
+        let tokens = scan.tokens(db).await;
+        for (n, (_, token)) in tokens.iter().enumerate() {
+            answer_all(db, token, &((n % 5) + 1).to_string(), NOW + 10).await;
+            let r = respond::respondent(db, token, NOW + 11).await.unwrap();
+            respond::submit(db, &r, NOW + 12 + n as i64).await.unwrap();
+        }
+        // The schema: a response has an id, the scan, the group and the answers. Nothing else.
+        let columns: Vec<String> = match db.backend() {
+            app::storage::Backend::Sqlite => sqlx_columns(db, "SELECT name FROM pragma_table_info('responses') ORDER BY cid").await,
+            app::storage::Backend::Postgres => sqlx_columns(db, "SELECT CAST(column_name AS TEXT) AS name FROM information_schema.columns WHERE table_name = 'responses' ORDER BY ordinal_position").await,
+        };
+        assert_eq!(
+            columns,
+            ["id", "scan_id", "group_id", "answers"],
+            "{}",
+            t.name
+        );
+        // The rows: random ids, no invitation id, token or address anywhere in them.
+        let invitations = db.list_invitations(&scan.id).await.unwrap();
+        let responses = raw_responses(db).await;
+        assert_eq!(responses.len(), 5);
+        let ids: HashSet<&str> = responses.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids.len(), 5);
+        for (id, answers) in &responses {
+            assert_eq!(id.len(), 32);
+            for invitation in &invitations {
+                assert!(!answers.contains(&invitation.id) && !answers.contains(&invitation.email));
+            }
+            for (_, token) in &tokens {
+                assert!(!answers.contains(token.as_str()));
+                assert!(!answers.contains(&app::auth::token::hash_token(token)));
+            }
+            assert!(!answers.contains("1800000"), "no time in the answers");
+        }
+        // Drafts are gone; every invitation knows only that it was submitted.
+        let drafts: i64 = sqlx_count(db, "SELECT COUNT(*) AS n FROM response_drafts").await;
+        assert_eq!(drafts, 0);
+        assert!(invitations.iter().all(|i| i.submitted_at.is_some()));
+        t.finish().await;
+    }
+}
+
+async fn sqlx_columns(db: &Db, sql: &str) -> Vec<String> {
+    // Only schema queries: the storage module has no API for them, and tests may look.
+    let url_db = db.clone();
+    app::storage::raw_rows(&url_db, sql)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String, _>("name").unwrap())
+        .collect()
+}
+
+async fn sqlx_count(db: &Db, sql: &str) -> i64 {
+    app::storage::raw_rows(db, sql).await.unwrap()[0]
+        .try_get::<i64, _>("n")
+        .unwrap()
+}
+
+async fn raw_responses(db: &Db) -> Vec<(String, String)> {
+    app::storage::raw_rows(db, "SELECT id, answers FROM responses")
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.try_get("id").unwrap(), r.try_get("answers").unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn submitting_twice_after_closing_or_with_a_revoked_link_changes_nothing() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        let tokens = scan.tokens(db).await;
+        let token = |email: &str| tokens.iter().find(|(e, _)| e == email).unwrap().1.clone();
+
+        let first = token("c0@gemeente.nl");
+        answer_all(db, &first, "3", NOW + 10).await;
+        let r = respond::respondent(db, &first, NOW + 11).await.unwrap();
+        respond::submit(db, &r, NOW + 12).await.unwrap();
+        // The same page submitted again (a double click): refused, still one response.
+        assert!(matches!(
+            respond::submit(db, &r, NOW + 13).await,
+            Err(RespondError::Link(LinkError::Submitted { .. }))
+        ));
+        assert!(matches!(
+            link_error(respond::respondent(db, &first, NOW + 13).await),
+            LinkError::Submitted { .. }
+        ));
+        assert_eq!(
+            db.list_responses(&scan.id).await.unwrap().len(),
+            1,
+            "{}",
+            t.name
+        );
+
+        // Revoked: the same answer as an unknown link.
+        let second = token("c1@gemeente.nl");
+        let open_second = respond::respondent(db, &second, NOW + 14).await.unwrap();
+        let invitation = open_second.invitation.id.clone();
+        service::revoke_invitation(db, &scan.organiser, &scan.id, &invitation, NOW + 14)
+            .await
+            .unwrap();
+        assert_eq!(
+            link_error(respond::respondent(db, &second, NOW + 15).await),
+            LinkError::NotValid
+        );
+        assert!(matches!(
+            respond::submit(db, &open_second, NOW + 15).await,
+            Err(RespondError::Link(_))
+        ));
+        for unknown in ["", "abc", &"0".repeat(64), &second.to_uppercase()] {
+            assert_eq!(
+                link_error(respond::respondent(db, unknown, NOW).await),
+                LinkError::NotValid
+            );
+        }
+
+        // Closed (or past the deadline): a clear refusal, nothing stored.
+        let third = token("c2@gemeente.nl");
+        answer_all(db, &third, "5", NOW + 16).await;
+        let open_third = respond::respondent(db, &third, NOW + 16).await.unwrap();
+        assert!(matches!(
+            link_error(respond::respondent(db, &third, NOW + 15 * DAY).await),
+            LinkError::Closed { .. }
+        ));
+        service::close_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW + 17)
+            .await
+            .unwrap();
+        assert!(matches!(
+            respond::submit(db, &open_third, NOW + 18).await,
+            Err(RespondError::Link(LinkError::Closed { .. }))
+        ));
+        assert_eq!(
+            db.list_responses(&scan.id).await.unwrap().len(),
+            1,
+            "{}",
+            t.name
+        );
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn concurrent_double_submits_store_one_response() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        let token = scan.tokens(db).await[0].1.clone();
+        answer_all(db, &token, "2", NOW + 10).await;
+        let r = respond::respondent(db, &token, NOW + 11).await.unwrap();
+        let (a, b) = tokio::join!(
+            respond::submit(db, &r, NOW + 12),
+            respond::submit(db, &r, NOW + 12)
+        );
+        assert_eq!(
+            [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+            1,
+            "{}",
+            t.name
+        );
+        assert_eq!(db.list_responses(&scan.id).await.unwrap().len(), 1);
+        t.finish().await;
+    }
+}
