@@ -57,7 +57,10 @@ start_server() { # name -> prints base URL
 
 BASE_URL_JS="$(start_server js)"
 BASE_URL_NOJS="$(start_server nojs)"
-export BASE_URL_JS BASE_URL_NOJS
+# The respondent tests read their personal links from the .eml files the servers write.
+DATA_DIR_JS="$WORK/js"
+DATA_DIR_NOJS="$WORK/nojs"
+export BASE_URL_JS BASE_URL_NOJS DATA_DIR_JS DATA_DIR_NOJS
 E2E_LOG_FILE="$WORK/playwright.log"
 (cd end2end && npx playwright test) 2>&1 | tee "$E2E_LOG_FILE"
 browser_passed="$(grep -Eo '^ +[0-9]+ passed' "$E2E_LOG_FILE" | grep -Eo '[0-9]+' | tail -n 1)"

@@ -10,6 +10,7 @@ pub mod frameworks;
 pub mod invitations;
 pub mod outbox;
 pub mod problem;
+pub mod respond;
 pub mod scans;
 
 use axum::Router;
@@ -41,7 +42,8 @@ pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
         (name = "scans", description = "Scans and their life cycle"),
         (name = "invitations", description = "Informants of a scan"),
         (name = "frameworks", description = "The competency catalog"),
-        (name = "outbox", description = "Outgoing email (administrators)")
+        (name = "outbox", description = "Outgoing email (administrators)"),
+        (name = "respond", description = "The respondent's questionnaire, by personal link")
     )
 )]
 struct ApiDoc;
@@ -75,6 +77,9 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(frameworks::get))
         .routes(routes!(frameworks::export))
         .routes(routes!(outbox::list))
+        .routes(routes!(respond::get))
+        .routes(routes!(respond::save_section))
+        .routes(routes!(respond::submit))
         .split_for_parts();
     ProblemResponses.modify(&mut document);
     (router, document)
@@ -101,7 +106,10 @@ impl Modify for ProblemResponses {
                         .insert("application/problem+json".into(), problem());
                 }
             }
-            let mut extra = vec![("401", "Not signed in"), ("422", "Invalid parameters")];
+            let mut extra = vec![("422", "Invalid parameters")];
+            if operation.security.is_some() {
+                extra.push(("401", "Not signed in"));
+            }
             if operation.request_body.is_some() {
                 extra.push(("413", "Request body too large"));
                 extra.push(("415", "Not JSON"));
