@@ -200,6 +200,79 @@ async fn the_organisers_flow_through_the_api_alone() {
     let welcome = reqwest::get(&link).await.unwrap().text().await.unwrap();
     assert!(welcome.contains("Feedback over Piet Jansen"));
 
+    // Every respondent answers through the API alone, authorised by their link's token.
+    let respondent = reqwest::Client::new();
+    for message in smtp.deliveries() {
+        let text = message["text"].as_str().unwrap().replace("=\n", "");
+        let start = text.find("/s/").unwrap() + 3;
+        let token = &text[start..start + 64];
+        let base = format!("{}/api/v1/respond/{token}", api.app.base);
+        let questionnaire: Value = respondent
+            .get(&base)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let sections = questionnaire["sections"].as_array().unwrap();
+        assert!(!sections.is_empty());
+        for (index, section) in sections.iter().enumerate() {
+            let answers: serde_json::Map<String, Value> = section["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| (item["key"].as_str().unwrap().to_owned(), json!("4")))
+                .collect();
+            let r = respondent
+                .put(format!("{base}/sections/{index}"))
+                .json(&json!({"answers": answers, "comment": "Prettige samenwerking."}))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        }
+        // A rating off the scale is refused, naming the item.
+        let key = sections[0]["items"][0]["key"].as_str().unwrap();
+        let r = respondent
+            .put(format!("{base}/sections/0"))
+            .json(&json!({"answers": {key: "9"}}))
+            .send()
+            .await
+            .unwrap();
+        let doc = problem(r, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert_eq!(doc["errors"][0]["field"], format!("answers.{key}"));
+        let r = respondent
+            .post(format!("{base}/submit"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NO_CONTENT);
+        problem(
+            respondent
+                .post(format!("{base}/submit"))
+                .send()
+                .await
+                .unwrap(),
+            StatusCode::CONFLICT,
+        )
+        .await;
+    }
+    problem(
+        respondent
+            .get(format!(
+                "{}/api/v1/respond/{}",
+                api.app.base,
+                "0".repeat(64)
+            ))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(api.app.db.list_responses(&id).await.unwrap().len(), 4);
+
     // The invitation list and the counts per group.
     let list: Value = api
         .get(&format!("/api/v1/scans/{id}/invitations?limit=2"))
@@ -241,16 +314,16 @@ async fn the_organisers_flow_through_the_api_alone() {
     assert_eq!(
         (
             colleagues["invited"].as_u64(),
-            colleagues["opened"].as_u64()
+            colleagues["submitted"].as_u64()
         ),
-        (Some(2), Some(1))
+        (Some(2), Some(2))
     );
 
-    // Remind, close, reopen.
+    // Remind (nobody is left to remind), close, reopen.
     let r = api
         .post(&format!("/api/v1/scans/{id}/remind"), json!(null))
         .await;
-    assert_eq!(r.json::<Value>().await.unwrap()["queued"], 4);
+    assert_eq!(r.json::<Value>().await.unwrap()["queued"], 0);
     let r = api
         .post(&format!("/api/v1/scans/{id}/close"), json!(null))
         .await;
