@@ -411,3 +411,33 @@ async fn concurrent_double_submits_store_one_response() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn answers_saved_as_they_are_given_never_overwrite_each_other() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        let token = scan.tokens(db).await[1].1.clone();
+        let r = respond::respondent(db, &token, NOW + 1).await.unwrap();
+        let section = r.questionnaire.sections[0].clone();
+        // Every statement clicked at once, each saved by its own request.
+        let saves = section.items.iter().map(|item| {
+            let field = format!("r:{}", item.key);
+            let r = &r;
+            async move { respond::save_field(db, r, 0, &field, "4", NOW + 2).await }
+        });
+        for result in futures_util::future::join_all(saves).await {
+            result.unwrap();
+        }
+        let stored = respond::respondent(db, &token, NOW + 3).await.unwrap();
+        for item in &section.items {
+            assert_eq!(
+                stored.answers.ratings.get(&item.key),
+                Some(&Answer::Rating(4)),
+                "{}",
+                t.name
+            );
+        }
+        t.finish().await;
+    }
+}

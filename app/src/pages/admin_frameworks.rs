@@ -14,7 +14,7 @@ use crate::server_fns::frameworks::{ImportReport, list_frameworks, load_import_r
 pub fn AdminFrameworksPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, admin_frameworks_title).to_string() />
+        <Title text=t_string!(i18n, admin_frameworks_title).to_string() />
         <RequireUser children=move |user| {
             if user.is_admin() {
                 view! { <FrameworkAdmin /> }.into_any()

@@ -9,7 +9,7 @@ use crate::i18n::*;
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, home_title).to_string() />
+        <Title text=t_string!(i18n, home_title).to_string() />
         <RequireUser children=move |user| {
             let role = match user.role {
                 Role::Admin => t_string!(i18n, role_admin).to_string(),

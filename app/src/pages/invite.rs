@@ -15,7 +15,7 @@ pub fn InvitePage() -> impl IntoView {
     let token = move || params.read().get("token").unwrap_or_default();
     let email = Resource::new(token, invitation_email);
     view! {
-        <Title text=move || t_string!(i18n, invite_title).to_string() />
+        <Title text=t_string!(i18n, invite_title).to_string() />
         <section class="card narrow">
             <h1>{t!(i18n, invite_title)}</h1>
             <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>

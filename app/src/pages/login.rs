@@ -18,7 +18,7 @@ pub fn LoginPage() -> impl IntoView {
     };
     let email = move || query.read().get("email").unwrap_or_default();
     view! {
-        <Title text=move || t_string!(i18n, login_title).to_string() />
+        <Title text=t_string!(i18n, login_title).to_string() />
         <section class="card narrow">
             <h1>{t!(i18n, login_title)}</h1>
             <p>{t!(i18n, login_intro)}</p>

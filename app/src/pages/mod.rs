@@ -1,4 +1,7 @@
 //! One file per page.
+//!
+//! Page titles are plain strings, never closures over signals: leptos_axum reads the title after
+//! the render, when the page's reactive owner may already be gone (a panic under load).
 
 pub mod admin_frameworks;
 pub mod competency;

@@ -13,7 +13,7 @@ use crate::server_fns::outbox::list_outbox_rows;
 pub fn OutboxPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, outbox_title).to_string() />
+        <Title text=t_string!(i18n, outbox_title).to_string() />
         <RequireUser children=move |user| {
             if user.is_admin() {
                 view! { <OutboxTable /> }.into_any()

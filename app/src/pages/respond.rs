@@ -7,8 +7,9 @@ use crate::components::localized::{date_text, pick, user_error_of};
 use crate::i18n::*;
 use crate::server_fns::respond::{
     Closed, LinkState, Page, SectionPage, SummaryPage, Welcome, load_section, load_summary,
-    open_link,
+    open_link, save_field,
 };
+use leptos_router::components::Form;
 
 fn token() -> Memo<String> {
     let params = use_params_map();
@@ -46,11 +47,11 @@ pub fn RespondPage() -> impl IntoView {
     let token = token();
     let state = Resource::new(move || token.get(), open_link);
     view! {
-        <Title text=move || t_string!(i18n, respond_title).to_string() />
+        <Title text=t_string!(i18n, respond_title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match state.await {
-                    Ok(LinkState::Open(welcome)) => view! { <WelcomeView welcome token=token.get_untracked() /> }.into_any(),
+                    Ok(LinkState::Open(welcome)) => view! { <WelcomeView welcome /> }.into_any(),
                     Ok(LinkState::Unavailable(closed)) => view! { <Unavailable closed /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
                 }
@@ -60,8 +61,9 @@ pub fn RespondPage() -> impl IntoView {
 }
 
 #[component]
-fn WelcomeView(welcome: Welcome, token: String) -> impl IntoView {
+fn WelcomeView(welcome: Welcome) -> impl IntoView {
     let i18n = use_i18n();
+    let token = welcome.token.clone();
     let subject = welcome.subject_name.clone();
     let k = welcome.k;
     let group = pick(i18n, &welcome.group_nl, &welcome.group_en);
@@ -142,11 +144,11 @@ pub fn RespondSectionPage() -> impl IntoView {
         load_section(token, index, flash)
     });
     view! {
-        <Title text=move || t_string!(i18n, respond_title).to_string() />
+        <Title text=t_string!(i18n, respond_title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Page::Ready(section)) => view! { <SectionForm page=section token=token.get_untracked() /> }.into_any(),
+                    Ok(Page::Ready(section)) => view! { <SectionForm page=section /> }.into_any(),
                     Ok(Page::Unavailable(closed)) => view! { <Unavailable closed /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
                 }
@@ -167,8 +169,9 @@ fn scale(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(&'static str, String)> 
 }
 
 #[component]
-fn SectionForm(page: SectionPage, token: String) -> impl IntoView {
+fn SectionForm(page: SectionPage) -> impl IntoView {
     let i18n = use_i18n();
+    let token = page.token.clone();
     let labels = scale(i18n);
     let last = page.index + 1 == page.total;
     let items = page
@@ -210,6 +213,31 @@ fn SectionForm(page: SectionPage, token: String) -> impl IntoView {
         .collect_view();
     let problems = page.problems.clone();
     let comment_id = format!("comment-{}", page.section.competency_id);
+    let saved = RwSignal::new(false);
+    let save_as_you_go = {
+        let token = token.clone();
+        let index = page.index;
+        move |ev: leptos::ev::Event| {
+            use leptos::wasm_bindgen::JsCast;
+            let Some(target) = ev.target() else { return };
+            let (name, value) = if let Some(input) =
+                target.dyn_ref::<leptos::web_sys::HtmlInputElement>()
+            {
+                (input.name(), input.value())
+            } else if let Some(area) = target.dyn_ref::<leptos::web_sys::HtmlTextAreaElement>() {
+                (area.name(), area.value())
+            } else {
+                return;
+            };
+            let token = token.clone();
+            saved.set(false);
+            leptos::task::spawn_local(async move {
+                if let Ok(true) = save_field(token, index, name, value).await {
+                    saved.set(true);
+                }
+            });
+        }
+    };
     view! {
         <p class="progress-text">{t_string!(i18n, respond_progress, n = page.index + 1, total = page.total).to_string()}</p>
         <progress value=(page.index + 1).to_string() max=page.total.to_string()
@@ -222,7 +250,10 @@ fn SectionForm(page: SectionPage, token: String) -> impl IntoView {
             </div>
         })}
         <p class="help">{if page.is_self { t_string!(i18n, respond_instruction_self) } else { t_string!(i18n, respond_instruction) }}</p>
-        <form method="post" action=format!("/s/{token}/q/{}", page.index) class="stack questionnaire">
+        // A plain form without JavaScript; once hydrated, <Form> posts it in the background and
+        // moves on without a full page load, and every change is saved as you go.
+        <Form method="post" action=format!("/s/{token}/q/{}", page.index)>
+          <div class="stack questionnaire" on:change=save_as_you_go>
             {items}
             <div class="field">
                 <label for=comment_id.clone()>{t!(i18n, respond_comment)}</label>
@@ -238,8 +269,12 @@ fn SectionForm(page: SectionPage, token: String) -> impl IntoView {
                 {(page.index > 0).then(|| view! {
                     <button type="submit" name="action" value="prev">{t!(i18n, respond_previous)}</button>
                 })}
+                <span class="saved" role="status" aria-live="polite">
+                    {move || saved.get().then(|| t_string!(i18n, respond_saved))}
+                </span>
             </div>
-        </form>
+          </div>
+        </Form>
     }
 }
 
@@ -250,11 +285,11 @@ pub fn RespondSummaryPage() -> impl IntoView {
     let token = token();
     let page = Resource::new(move || token.get(), load_summary);
     view! {
-        <Title text=move || t_string!(i18n, respond_title).to_string() />
+        <Title text=t_string!(i18n, respond_title).to_string() />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
-                    Ok(Page::Ready(summary)) => view! { <Summary summary token=token.get_untracked() /> }.into_any(),
+                    Ok(Page::Ready(summary)) => view! { <Summary summary /> }.into_any(),
                     Ok(Page::Unavailable(closed)) => view! { <Unavailable closed /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
                 }
@@ -264,8 +299,9 @@ pub fn RespondSummaryPage() -> impl IntoView {
 }
 
 #[component]
-fn Summary(summary: SummaryPage, token: String) -> impl IntoView {
+fn Summary(summary: SummaryPage) -> impl IntoView {
     let i18n = use_i18n();
+    let token = summary.token.clone();
     let complete = summary.unanswered.is_empty();
     let list = summary
         .unanswered
@@ -294,13 +330,13 @@ fn Summary(summary: SummaryPage, token: String) -> impl IntoView {
                 </section>
             }.into_any()
         }}
-        <form method="post" action=format!("/s/{token}/versturen") class="stack">
+        <Form method="post" action=format!("/s/{token}/versturen")>
             <p>{t!(i18n, respond_submit_help)}</p>
             <div class="actions actions-nav">
                 <button type="submit" class="button-primary">{t!(i18n, respond_submit)}</button>
                 <a href=format!("/s/{token}/q/{}", summary.sections.saturating_sub(1))>{t!(i18n, respond_previous)}</a>
             </div>
-        </form>
+        </Form>
     }
 }
 
@@ -309,7 +345,7 @@ fn Summary(summary: SummaryPage, token: String) -> impl IntoView {
 pub fn RespondThanksPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, respond_title).to_string() />
+        <Title text=t_string!(i18n, respond_title).to_string() />
         <h1>{t!(i18n, respond_thanks_title)}</h1>
         <p data-testid="thanks">{t!(i18n, respond_thanks)}</p>
     }

@@ -19,7 +19,7 @@ use leptos_i18n::I18nContext;
 pub fn ScanPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, scan_title).to_string() />
+        <Title text=t_string!(i18n, scan_title).to_string() />
         <RequireUser children=move |_| view! { <ScanLoader /> } />
     }
 }

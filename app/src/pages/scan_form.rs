@@ -17,7 +17,7 @@ use crate::server_fns::scans::{FormOutline, FrameworkChoice, ScanFormPage, load_
 pub fn NewScanPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, scan_new_title).to_string() />
+        <Title text=t_string!(i18n, scan_new_title).to_string() />
         <RequireUser children=move |_| view! { <ScanFormLoader editing=false /> } />
     }
 }
@@ -28,7 +28,7 @@ pub fn NewScanPage() -> impl IntoView {
 pub fn EditScanPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, scan_edit_title).to_string() />
+        <Title text=t_string!(i18n, scan_edit_title).to_string() />
         <RequireUser children=move |_| view! { <ScanFormLoader editing=true /> } />
     }
 }

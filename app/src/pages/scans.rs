@@ -15,7 +15,7 @@ use leptos_i18n::I18nContext;
 pub fn ScansPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, scans_title).to_string() />
+        <Title text=t_string!(i18n, scans_title).to_string() />
         <RequireUser children=move |_| view! { <ScanList /> } />
     }
 }

@@ -11,7 +11,7 @@ pub fn SetupPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionResource>();
     view! {
-        <Title text=move || t_string!(i18n, setup_title).to_string() />
+        <Title text=t_string!(i18n, setup_title).to_string() />
         <section class="card narrow">
             <h1>{t!(i18n, setup_title)}</h1>
             <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>

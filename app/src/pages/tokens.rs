@@ -14,7 +14,7 @@ use crate::server_fns::tokens::{TokensPageData, load_tokens};
 pub fn TokensPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, tokens_title).to_string() />
+        <Title text=t_string!(i18n, tokens_title).to_string() />
         <RequireUser children=move |_| view! { <Tokens /> } />
     }
 }

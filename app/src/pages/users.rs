@@ -16,7 +16,7 @@ use leptos_i18n::I18nContext;
 pub fn UsersPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=move || t_string!(i18n, users_title).to_string() />
+        <Title text=t_string!(i18n, users_title).to_string() />
         <RequireUser children=move |user| {
             if user.is_admin() {
                 view! { <AccountsAdmin user /> }.into_any()

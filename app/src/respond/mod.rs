@@ -70,7 +70,7 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
         return Err(LinkError::Closed { subject_name }.into());
     }
     let Some(framework) = db
-        .find_framework(&scan.scan.framework_id, Some(scan.scan.framework_version))
+        .framework_version(&scan.scan.framework_id, scan.scan.framework_version)
         .await?
     else {
         return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
@@ -99,7 +99,8 @@ pub async fn mark_opened(db: &Db, respondent: &Respondent, now: i64) -> Result<(
         .await
 }
 
-/// Applies one section's posted answers and stores the draft. Refused answers change nothing.
+/// Applies one section's posted answers to the latest stored draft and stores it, in one
+/// transaction per respondent (see `Db::change_draft`). Refused answers change nothing.
 pub async fn save_section(
     db: &Db,
     respondent: &mut Respondent,
@@ -112,17 +113,81 @@ pub async fn save_section(
         .questionnaire
         .sections
         .get(section)
-        .ok_or(RespondError::NoSuchSection)?;
-    questionnaire::apply_section(section, pairs, ignored, &mut respondent.answers)
-        .map_err(RespondError::Answers)?;
-    let json = serde_json::to_string(&respondent.answers).expect("answers serialise");
-    if !db.save_draft(&respondent.invitation.id, &json, now).await? {
-        return Err(LinkError::Submitted {
+        .ok_or(RespondError::NoSuchSection)?
+        .clone();
+    let mut latest = Answers::default();
+    let outcome = db
+        .change_draft(&respondent.invitation.id, now, |stored| {
+            let mut answers: Answers = stored
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            questionnaire::apply_section(&section, pairs, ignored, &mut answers)?;
+            let json = serde_json::to_string(&answers).expect("answers serialise");
+            latest = answers;
+            Ok(json)
+        })
+        .await?;
+    match outcome {
+        Some(Ok(())) => {
+            respondent.answers = latest;
+            Ok(())
+        }
+        Some(Err(problems)) => Err(RespondError::Answers(problems)),
+        None => Err(LinkError::Submitted {
             subject_name: respondent.scan.scan.subject_name.clone(),
         }
-        .into());
+        .into()),
     }
-    Ok(())
+}
+
+/// Sets one field of a section (an answer as it is given) on the latest stored draft.
+pub async fn save_field(
+    db: &Db,
+    respondent: &Respondent,
+    section: usize,
+    field: &str,
+    value: &str,
+    now: i64,
+) -> Result<(), RespondError> {
+    let section = respondent
+        .questionnaire
+        .sections
+        .get(section)
+        .ok_or(RespondError::NoSuchSection)?
+        .clone();
+    let outcome = db
+        .change_draft(&respondent.invitation.id, now, |stored| {
+            let mut answers: Answers = stored
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            // The section as stored, with this one field replaced.
+            let mut pairs: Vec<(String, String)> = section
+                .items
+                .iter()
+                .filter_map(|item| {
+                    answers
+                        .ratings
+                        .get(&item.key)
+                        .map(|a| (format!("r:{}", item.key), a.form_value()))
+                })
+                .collect();
+            if let Some(comment) = answers.comments.get(&section.competency_id) {
+                pairs.push((format!("c:{}", section.competency_id), comment.clone()));
+            }
+            pairs.retain(|(name, _)| name != field);
+            pairs.push((field.to_owned(), value.to_owned()));
+            questionnaire::apply_section(&section, &pairs, &[], &mut answers)?;
+            Ok(serde_json::to_string(&answers).expect("answers serialise"))
+        })
+        .await?;
+    match outcome {
+        Some(Ok(())) => Ok(()),
+        Some(Err(problems)) => Err(RespondError::Answers(problems)),
+        None => Err(LinkError::Submitted {
+            subject_name: respondent.scan.scan.subject_name.clone(),
+        }
+        .into()),
+    }
 }
 
 /// Submits the draft as the response, once.

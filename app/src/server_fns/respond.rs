@@ -10,6 +10,9 @@ use crate::domain::questionnaire::Section;
 /// The welcome page's content.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Welcome {
+    /// The link's token, for the page's own links (read from here rather than from the route
+    /// inside async rendering).
+    pub token: String,
     pub subject_name: String,
     pub subject_job_title: String,
     pub organiser: String,
@@ -49,6 +52,7 @@ pub enum LinkState {
 /// One section, with the respondent's answers so far.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionPage {
+    pub token: String,
     pub subject_name: String,
     pub is_self: bool,
     pub index: usize,
@@ -71,6 +75,7 @@ pub struct Unanswered {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SummaryPage {
+    pub token: String,
     pub subject_name: String,
     pub total_items: usize,
     pub answered: usize,
@@ -135,6 +140,7 @@ pub async fn open_link(token: String) -> Result<LinkState, ServerFnError> {
     let scan = &r.scan.scan;
     let group = scan.group(&r.invitation.group_id);
     Ok(LinkState::Open(Welcome {
+        token: token.clone(),
         subject_name: scan.subject_name.clone(),
         subject_job_title: scan.subject_job_title.clone(),
         organiser: r.scan.organiser_email.clone(),
@@ -189,6 +195,7 @@ pub async fn load_section(
         .and_then(|payload| serde_json::from_str(&payload).ok())
         .unwrap_or_default();
     Ok(Page::Ready(SectionPage {
+        token: token.clone(),
         subject_name: r.scan.scan.subject_name.clone(),
         is_self: r.is_self,
         index,
@@ -219,10 +226,38 @@ pub async fn load_summary(token: String) -> Result<Page<SummaryPage>, ServerFnEr
         .collect();
     let missing: usize = unanswered.iter().map(|u| u.count).sum();
     Ok(Page::Ready(SummaryPage {
+        token: token.clone(),
         subject_name: r.scan.scan.subject_name.clone(),
         total_items: q.item_count(),
         answered: q.item_count() - missing,
         sections: q.sections.len(),
         unanswered,
     }))
+}
+
+/// Saves one changed field of a part as you go (used once the page is hydrated): the part's
+/// saved answers with this one field replaced. `false` when the change was refused (the page's
+/// own submit then shows why).
+#[server]
+pub async fn save_field(
+    token: String,
+    index: usize,
+    field: String,
+    value: String,
+) -> Result<bool, ServerFnError> {
+    let state = expect_context::<crate::state::AppState>();
+    let r = match respondent(&token).await? {
+        Ok(r) => r,
+        Err(_) => return Ok(false),
+    };
+    Ok(crate::respond::save_field(
+        &state.db,
+        &r,
+        index,
+        &field,
+        &value,
+        crate::state::unix_now(),
+    )
+    .await
+    .is_ok())
 }

@@ -93,6 +93,24 @@ impl Db {
         rows.iter().map(decode).collect()
     }
 
+    /// One stored framework version, shared: parsed once per process (versions never change).
+    pub async fn framework_version(
+        &self,
+        id: &str,
+        version: u32,
+    ) -> Result<Option<std::sync::Arc<Framework>>, StorageError> {
+        let key = (id.to_owned(), version);
+        if let Some(found) = self.framework_cache.get(&key) {
+            return Ok(Some(found));
+        }
+        let Some(framework) = self.find_framework(id, Some(version)).await? else {
+            return Ok(None);
+        };
+        let shared = std::sync::Arc::new(framework);
+        self.framework_cache.put(key, shared.clone());
+        Ok(Some(shared))
+    }
+
     /// One framework: the given version, or the newest when `version` is `None`.
     pub async fn find_framework(
         &self,
@@ -133,4 +151,31 @@ fn decode(row: &sqlx::any::AnyRow) -> Result<Framework, StorageError> {
             format!("stored framework is not valid JSON: {e}").into(),
         ))
     })
+}
+
+/// See [`Db::framework_version`].
+#[derive(Clone, Debug, Default)]
+pub struct FrameworkCache(
+    std::sync::Arc<
+        std::sync::RwLock<std::collections::HashMap<(String, u32), std::sync::Arc<Framework>>>,
+    >,
+);
+
+impl FrameworkCache {
+    fn get(&self, key: &(String, u32)) -> Option<std::sync::Arc<Framework>> {
+        self.0
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(key)
+            .cloned()
+    }
+
+    fn put(&self, key: (String, u32), framework: std::sync::Arc<Framework>) {
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        // A handful of frameworks in practice; a bound against a flood of imports.
+        if map.len() >= 256 {
+            map.clear();
+        }
+        map.insert(key, framework);
+    }
 }

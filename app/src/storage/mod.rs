@@ -46,6 +46,9 @@ impl Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Parsed framework versions. A stored version never changes, so it can be kept for the
+    /// process's life; this spares every questionnaire page a 150 KB JSON parse.
+    framework_cache: frameworks::FrameworkCache,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -76,7 +79,11 @@ impl Db {
             })
             .connect(&url)
             .await?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            framework_cache: Default::default(),
+        })
     }
 
     /// Applies the migrations in `migrations/`; the server refuses to start when this fails.

@@ -58,6 +58,61 @@ impl Db {
         Ok(changed == 1)
     }
 
+    /// Changes the draft of an invitation that has not submitted yet, in one transaction that
+    /// first takes the draft's row (so concurrent changes of one respondent's draft — a form
+    /// post and an answer saved as it is given — run one after the other, each on the latest
+    /// state). `change` gets the stored answers (JSON, `None` for a new draft) and returns the
+    /// new ones or an error that leaves everything as it was. `Ok(None)` when the invitation
+    /// has submitted (or cannot answer): nothing is stored.
+    pub async fn change_draft<E>(
+        &self,
+        invitation_id: &str,
+        now: i64,
+        change: impl FnOnce(Option<String>) -> Result<String, E>,
+    ) -> Result<Option<Result<(), E>>, StorageError> {
+        let mut tx = self.pool().begin().await?;
+        // Take the row first (insert or touch): the lock that orders concurrent changes.
+        let taken = sqlx::query(
+            "INSERT INTO response_drafts (invitation_id, answers, updated_at) \
+             SELECT $1, '{}', $2 WHERE EXISTS (SELECT 1 FROM scan_invitations \
+               WHERE id = $1 AND status = 'invited' AND submitted_at IS NULL) \
+             ON CONFLICT (invitation_id) DO UPDATE SET updated_at = excluded.updated_at",
+        )
+        .bind(invitation_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if taken != 1 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        // Read under the lock: the latest committed state.
+        let current: Option<String> =
+            sqlx::query("SELECT answers FROM response_drafts WHERE invitation_id = $1")
+                .bind(invitation_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| r.try_get("answers"))
+                .transpose()?
+                .filter(|json| json != "{}");
+        match change(current) {
+            Ok(json) => {
+                sqlx::query("UPDATE response_drafts SET answers = $2 WHERE invitation_id = $1")
+                    .bind(invitation_id)
+                    .bind(&json)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                Ok(Some(Ok(())))
+            }
+            Err(error) => {
+                tx.rollback().await?;
+                Ok(Some(Err(error)))
+            }
+        }
+    }
+
     /// Submits once, in one transaction: marks the invitation submitted (only if it is invited,
     /// not yet submitted, and its scan is open before its deadline), stores the response among
     /// the scan's others in a fresh random order, and removes the draft.

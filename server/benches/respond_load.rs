@@ -1,0 +1,328 @@
+//! Load benchmark of the respondent's pages (a program that reports numbers, not a test).
+//!
+//!     cargo bench -p server --bench respond_load [-- --seconds 10 --connections 64 --respondents 200]
+//!
+//! Starts the real application (release build, SQLite in a temporary directory) on a free port,
+//! creates and opens a Maastricht scan with as many informants as respondents, and then with one
+//! load generator (keep-alive HTTP/1.1 connections, each sending its next request when the
+//! previous answer is read):
+//! 1. requests a questionnaire page (`GET /s/<token>/q/0`: token lookup, draft load, server
+//!    rendering) on `--connections` connections for `--seconds` seconds;
+//! 2. requests the same page's HTML, pre-rendered once, from a bare axum handler on another
+//!    port: the ceiling;
+//! 3. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
+//!    the stored responses in the database afterwards.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use app::domain::account::{CurrentUser, Email, Role};
+use app::domain::informants::Informant;
+use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
+use app::scans::mail::LinkMaker;
+use app::scans::service;
+use app::state::unix_now;
+use server::config::Config;
+use server::{router, startup};
+
+struct Args {
+    seconds: u64,
+    connections: usize,
+    respondents: usize,
+}
+
+fn args() -> Args {
+    let mut args = Args {
+        seconds: 10,
+        connections: 64,
+        respondents: 200,
+    };
+    let list: Vec<String> = std::env::args().collect();
+    let mut i = 1;
+    while i < list.len() {
+        let value = || list.get(i + 1).and_then(|v| v.parse::<u64>().ok());
+        match list[i].as_str() {
+            "--seconds" => args.seconds = value().expect("--seconds N"),
+            "--connections" => args.connections = value().expect("--connections N") as usize,
+            "--respondents" => args.respondents = value().expect("--respondents N") as usize,
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        i += 2;
+    }
+    args
+}
+
+struct Measured {
+    requests: usize,
+    errors: usize,
+    seconds: f64,
+    latencies: Vec<Duration>,
+}
+
+impl Measured {
+    fn report(&self, what: &str) {
+        let mut sorted = self.latencies.clone();
+        sorted.sort();
+        let at = |q: f64| {
+            sorted
+                .get(((sorted.len() as f64 * q) as usize).min(sorted.len().saturating_sub(1)))
+                .map(|d| d.as_secs_f64() * 1000.0)
+                .unwrap_or(f64::NAN)
+        };
+        println!(
+            "{what}: {:.0} requests/s ({} in {:.1} s, {} not 2xx), p50 {:.2} ms, p99 {:.2} ms",
+            self.requests as f64 / self.seconds,
+            self.requests,
+            self.seconds,
+            self.errors,
+            at(0.50),
+            at(0.99)
+        );
+    }
+}
+
+/// `connections` loops requesting `url` until `seconds` have passed.
+async fn hammer(url: String, connections: usize, seconds: u64) -> Measured {
+    let end = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..connections {
+        let url = url.clone();
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .pool_max_idle_per_host(1)
+                .build()
+                .unwrap();
+            let mut latencies = Vec::new();
+            let mut errors = 0;
+            while Instant::now() < end {
+                let t = Instant::now();
+                match client.get(&url).send().await {
+                    Ok(r) if r.status().is_success() => {
+                        let _ = r.bytes().await;
+                    }
+                    _ => errors += 1,
+                }
+                latencies.push(t.elapsed());
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut measured = Measured {
+        requests: 0,
+        errors: 0,
+        seconds: 0.0,
+        latencies: Vec::new(),
+    };
+    for task in tasks {
+        let (latencies, errors) = task.await.unwrap();
+        measured.requests += latencies.len();
+        measured.errors += errors;
+        measured.latencies.extend(latencies);
+    }
+    measured.seconds = started.elapsed().as_secs_f64();
+    measured
+}
+
+#[tokio::main]
+async fn main() {
+    let args = args();
+    let dir = tempfile::tempdir().unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let vars: HashMap<String, String> = [
+        ("LISTEN_ADDR", addr.to_string()),
+        ("BASE_URL", format!("http://{addr}")),
+        ("DATA_DIR", dir.path().display().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
+    let config = Config::from_vars(&vars).unwrap();
+    let db = startup::open_database(&config).await.unwrap();
+    let key = startup::secret_key(&config).unwrap();
+    let state = startup::state(&config, db.clone(), addr, &key);
+    let settings = state.settings.clone();
+    let app = router::build(state);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+
+    // A Maastricht scan for a policy adviser at level 8-10, opened, one informant per respondent.
+    let email = Email::parse("hr@gemeente.nl").unwrap();
+    let id = db
+        .create_account(&email, None, Role::Organiser, unix_now())
+        .await
+        .unwrap();
+    let organiser = CurrentUser {
+        id,
+        email: email.as_str().into(),
+        role: Role::Organiser,
+    };
+    let fw = app::domain::catalog::builtin()
+        .into_iter()
+        .find(|f| f.id == "maastricht-2014")
+        .unwrap();
+    let draft = ScanDraft {
+        subject_name: "Piet Jansen".into(),
+        subject_email: "piet@gemeente.nl".into(),
+        subject_job_title: "Beleidsmedewerker".into(),
+        framework_id: fw.id.clone(),
+        framework_version: fw.version,
+        profile_id: Some("beleidsmedewerker".into()),
+        level_id: Some("8-10".into()),
+        include_next_level: false,
+        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
+        groups: default_groups(&fw.id),
+        k: 3,
+        deadline: unix_now() + 14 * 86_400,
+        language: Default::default(),
+        introduction: "Graag uw eerlijke blik.".into(),
+        report_readers: vec![],
+        reminder_days: None,
+        person_status: false,
+    };
+    let links = LinkMaker {
+        base_url: &settings.base_url,
+        secret: &settings.link_secret,
+    };
+    let scan_id = service::create_scan(&db, &organiser, &draft, unix_now())
+        .await
+        .unwrap();
+    let informants: Vec<Informant> = (0..args.respondents.saturating_sub(1))
+        .map(|i| Informant {
+            name: format!("Collega {i}"),
+            email: Email::parse(&format!("collega{i}@gemeente.nl")).unwrap(),
+            group: "colleagues".into(),
+        })
+        .collect();
+    service::add_informants(&db, &links, &organiser, &scan_id, &informants, unix_now())
+        .await
+        .unwrap();
+    service::open_scan(&db, &links, &organiser, &scan_id, unix_now())
+        .await
+        .unwrap();
+    let mut tokens = Vec::new();
+    for invitation in db.list_invitations(&scan_id).await.unwrap() {
+        let (target, _) = db
+            .find_invitation_target(&scan_id, &invitation.id)
+            .await
+            .unwrap()
+            .unwrap();
+        tokens.push(links.token(&target));
+    }
+    let base = format!("http://{addr}");
+    let page_url = format!("{base}/s/{}/q/0", tokens[0]);
+
+    // Warm up, and keep the rendered page for the ceiling.
+    let html = reqwest::get(&page_url).await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("Onderdeel 1 van"),
+        "the questionnaire page renders"
+    );
+    let _ = hammer(page_url.clone(), 4, 1).await;
+
+    println!(
+        "machine: {} cores; page size {} bytes; {} s per run",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
+        html.len(),
+        args.seconds
+    );
+    let real = hammer(page_url, args.connections, args.seconds).await;
+    real.report(&format!(
+        "questionnaire page (GET /s/<token>/q/0), {} connections",
+        args.connections
+    ));
+
+    let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let ceiling_addr = ceiling_listener.local_addr().unwrap();
+    let fixed: Arc<str> = html.into();
+    let ceiling_app = axum::Router::new().route(
+        "/",
+        axum::routing::get(move || {
+            let fixed = fixed.clone();
+            async move { axum::response::Html(fixed.to_string()) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(ceiling_listener, ceiling_app).await.unwrap() });
+    let _ = hammer(format!("http://{ceiling_addr}/"), 4, 1).await;
+    let ceiling = hammer(
+        format!("http://{ceiling_addr}/"),
+        args.connections,
+        args.seconds,
+    )
+    .await;
+    ceiling.report(&format!(
+        "ceiling: bare axum handler, same HTML, {} connections",
+        args.connections
+    ));
+    println!(
+        "real page / ceiling: {:.0} %",
+        100.0 * (real.requests as f64 / real.seconds) / (ceiling.requests as f64 / ceiling.seconds)
+    );
+
+    // Submissions: every respondent at once.
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for token in tokens.clone() {
+        let url = format!("{base}/s/{token}/versturen");
+        tasks.push(tokio::spawn(async move {
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap();
+            let t = Instant::now();
+            let ok = client
+                .post(&url)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body("")
+                .send()
+                .await
+                .map(|r| {
+                    r.status().is_redirection()
+                        && r.headers()["location"]
+                            .to_str()
+                            .unwrap()
+                            .ends_with("/bedankt")
+                })
+                .unwrap_or(false);
+            (ok, t.elapsed())
+        }));
+    }
+    let mut accepted = 0;
+    let mut latencies = Vec::new();
+    for task in tasks {
+        let (ok, latency) = task.await.unwrap();
+        accepted += usize::from(ok);
+        latencies.push(latency);
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let stored = db.list_responses(&scan_id).await.unwrap().len();
+    let submissions = Measured {
+        requests: tokens.len(),
+        errors: tokens.len() - accepted,
+        seconds,
+        latencies,
+    };
+    submissions.report(&format!(
+        "submissions, {} respondents at once",
+        tokens.len()
+    ));
+    println!("submissions accepted: {accepted}; responses in the database afterwards: {stored}");
+    if stored != accepted {
+        eprintln!("error: {accepted} submissions were accepted but {stored} responses are stored");
+        std::process::exit(1);
+    }
+}
