@@ -31,6 +31,9 @@ test("a respondent fills in half, closes the page, comes back and finishes", asy
   const link = personalLink(js, "anna@gemeente.nl");
 
   await page.goto(link);
+  // Wait for the WebAssembly to take over before clicking: a choice made on the server-rendered
+  // page in the moment before hydration is not guaranteed to survive it.
+  if (js) await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Feedback over Piet Jansen");
   await expect(page.getByTestId("anonymity-promise")).toContainText("minstens 3 mensen");
   await page.getByRole("link", { name: "Beginnen" }).click();
@@ -58,6 +61,7 @@ test("a respondent fills in half, closes the page, comes back and finishes", asy
   const context = await browser.newContext({ javaScriptEnabled: js, baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
   const again = await context.newPage();
   await again.goto(link);
+  if (js) await again.waitForLoadState("networkidle");
   await again.getByRole("link", { name: "Verdergaan waar u was" }).click();
   await expect(again.getByText(/Onderdeel 2 van \d+/)).toBeVisible();
   await expect(again.locator("fieldset.item").first().getByLabel("kan ik niet beoordelen")).toBeChecked();
@@ -89,6 +93,7 @@ test("a respondent fills in half, closes the page, comes back and finishes", asy
 test("a respondent completes the scan with the keyboard only", async ({ page }, testInfo) => {
   const js = testInfo.project.use.javaScriptEnabled !== false;
   await page.goto(personalLink(js, "bram@gemeente.nl"));
+  if (js) await page.waitForLoadState("networkidle");
 
   const focusOn = async (name: RegExp) => {
     for (let i = 0; i < 60; i++) {

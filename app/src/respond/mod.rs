@@ -160,22 +160,8 @@ pub async fn save_field(
             let mut answers: Answers = stored
                 .and_then(|json| serde_json::from_str(&json).ok())
                 .unwrap_or_default();
-            // The section as stored, with this one field replaced.
-            let mut pairs: Vec<(String, String)> = section
-                .items
-                .iter()
-                .filter_map(|item| {
-                    answers
-                        .ratings
-                        .get(&item.key)
-                        .map(|a| (format!("r:{}", item.key), a.form_value()))
-                })
-                .collect();
-            if let Some(comment) = answers.comments.get(&section.competency_id) {
-                pairs.push((format!("c:{}", section.competency_id), comment.clone()));
-            }
-            pairs.retain(|(name, _)| name != field);
-            pairs.push((field.to_owned(), value.to_owned()));
+            // Only this field: the section's other answers stay as they are.
+            let pairs = [(field.to_owned(), value.to_owned())];
             questionnaire::apply_section(&section, &pairs, &[], &mut answers)?;
             Ok(serde_json::to_string(&answers).expect("answers serialise"))
         })

@@ -208,10 +208,13 @@ impl Questionnaire {
     }
 }
 
-/// Reads the posted fields of one section into `answers`, replacing that section's previous
-/// answers. Fields other than the section's ratings and comment (and the given `ignored`
-/// control fields) are refused, as are ratings off the scale and comments over the limit: on
-/// any problem `answers` is left unchanged and every problem is returned.
+/// Reads the posted fields of one section into `answers`. A posted rating replaces the stored
+/// one and an empty value clears it; a statement that is not posted keeps its stored answer (a
+/// chosen radio button cannot be unchosen in a form, so absence means "no change" — this also
+/// keeps an answer saved as it was given when a page posts without it). The comment likewise.
+/// Fields other than the section's ratings and comment (and the given `ignored` control fields)
+/// are refused, as are ratings off the scale and comments over the limit: on any problem
+/// `answers` is left unchanged and every problem is returned.
 pub fn apply_section(
     section: &Section,
     pairs: &[(String, String)],
@@ -219,7 +222,8 @@ pub fn apply_section(
     answers: &mut Answers,
 ) -> Result<(), Vec<AnswerError>> {
     let mut errors = Vec::new();
-    let mut ratings = BTreeMap::new();
+    // Per posted statement: the new answer, or `None` to clear it.
+    let mut ratings: BTreeMap<String, Option<Answer>> = BTreeMap::new();
     let mut comment = None;
     let comment_field = format!("c:{}", section.competency_id);
     for (name, value) in pairs {
@@ -232,11 +236,11 @@ pub fn apply_section(
                     key: key.to_owned(),
                 });
             } else if value.is_empty() {
-                // Left open: no answer.
+                ratings.insert(key.to_owned(), None);
             } else {
                 match Answer::parse(value) {
                     Some(answer) => {
-                        ratings.insert(key.to_owned(), answer);
+                        ratings.insert(key.to_owned(), Some(answer));
                     }
                     None => errors.push(AnswerError::OutOfScale {
                         key: key.to_owned(),
@@ -263,17 +267,20 @@ pub fn apply_section(
     if !errors.is_empty() {
         return Err(errors);
     }
-    for item in &section.items {
-        answers.ratings.remove(&item.key);
+    for (key, answer) in ratings {
+        match answer {
+            Some(answer) => answers.ratings.insert(key, answer),
+            None => answers.ratings.remove(&key),
+        };
     }
-    answers.ratings.extend(ratings);
     match comment {
         Some(text) if !text.is_empty() => {
             answers.comments.insert(section.competency_id.clone(), text);
         }
-        _ => {
+        Some(_) => {
             answers.comments.remove(&section.competency_id);
         }
+        None => {}
     }
     Ok(())
 }

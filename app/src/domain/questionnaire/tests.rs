@@ -190,7 +190,8 @@ fn a_section_is_applied_whole_or_not_at_all() {
     assert!(matches!(errors[3], AnswerError::CommentTooLong { .. }));
     assert_eq!(answers.ratings[&a], Answer::Rating(4), "unchanged");
 
-    // Resubmitting the page replaces its answers; an empty value clears one.
+    // Posting again changes what is posted: an empty value clears one answer, a statement not
+    // posted keeps its answer, an empty comment clears it.
     apply_section(
         section,
         &pairs(&[(&format!("r:{a}"), ""), (&comment, "")]),
@@ -198,7 +199,8 @@ fn a_section_is_applied_whole_or_not_at_all() {
         &mut answers,
     )
     .unwrap();
-    assert!(!answers.ratings.contains_key(&a) && !answers.ratings.contains_key(&b));
+    assert!(!answers.ratings.contains_key(&a));
+    assert_eq!(answers.ratings[&b], Answer::CannotJudge);
     assert!(!answers.comments.contains_key(&section.competency_id));
 }
 
