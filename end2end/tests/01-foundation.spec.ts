@@ -42,6 +42,8 @@ test("first admin via setup, log in, switch language and back, log out", async (
   await page.getByLabel("Wachtwoord").fill("niet-het-goede-wachtwoord");
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of wachtwoord klopt niet.");
+  // The refusal is a new page load: let the WebAssembly take over before typing again.
+  await waitForHydration(page, js);
 
   await page.getByLabel("E-mailadres").fill(admin.email);
   await page.getByLabel("Wachtwoord").fill(admin.password);
