@@ -44,6 +44,10 @@ pub fn build(state: AppState) -> Router {
         .route("/scans", post(scan_forms::create))
         .route("/scans/{id}/edit", post(scan_forms::update))
         .route("/scans/{id}/informants", post(scan_forms::informants))
+        .route(
+            "/scans/{id}/informants/upload",
+            post(scan_forms::upload_informants),
+        )
         .route("/scans/{id}/do/{action}", post(scan_forms::action))
         .route(
             "/scans/{id}/invitations/{invitation}/{action}",

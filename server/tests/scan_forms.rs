@@ -385,3 +385,31 @@ async fn another_organiser_cannot_see_or_touch_a_scan() {
     assert_eq!(location(&r), "/scans?done=deleted");
     assert!(app.db.find_scan(&id).await.unwrap().is_none());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_uploaded_list_is_previewed_like_a_pasted_one() {
+    let app = signed_in_admin().await;
+    let id = create_scan(&app).await;
+    let upload = |bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name("informanten.csv"),
+        );
+        app.client
+            .post(format!("{}/scans/{id}/informants/upload", app.base))
+            .multipart(form)
+            .send()
+    };
+    let csv =
+        "naam;e-mail;groep\n\"Jansen, Anna\";anna@gemeente.nl;collega's\nBram;bram@;medewerkers\n";
+    let r = upload(csv.as_bytes().to_vec()).await.unwrap();
+    let body = page(&app, location(&r).split('#').next().unwrap()).await;
+    assert!(body.contains("1 regels kloppen niet"), "{body}");
+    assert!(body.contains("Jansen, Anna"));
+    assert!(body.contains("ongeldig e-mailadres"));
+    // Not text: a clear message. Nothing was saved either way.
+    let r = upload(vec![0xff, 0xfe, 0x00, 0x41]).await.unwrap();
+    let body = page(&app, location(&r).split('#').next().unwrap()).await;
+    assert!(body.contains("geen tekst in UTF-8"), "{body}");
+    assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 1);
+}

@@ -188,6 +188,14 @@ fn AddList(scan: ScanPage) -> impl IntoView {
                     })}
                 </div>
             </form>
+            <form method="post" action=format!("/scans/{}/informants/upload", scan.id) enctype="multipart/form-data"
+                class="stack upload-form">
+                <div class="field">
+                    <label for="informant-file">{t!(i18n, scan_upload_field)}</label>
+                    <input id="informant-file" name="file" type="file" required accept=".csv,.txt,text/csv,text/plain" />
+                </div>
+                <button type="submit">{t!(i18n, scan_upload_check)}</button>
+            </form>
         </section>
     }
 }

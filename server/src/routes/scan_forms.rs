@@ -176,6 +176,60 @@ pub async fn informants(
         Ok(user) => user,
         Err(response) => return response,
     };
+    informants_with(state, user, id, pairs(&body)).await
+}
+
+/// `POST /scans/{id}/informants/upload` (multipart, field `file`): a CSV or text file of
+/// informants, shown in the same preview as a pasted list (nothing is saved yet).
+pub async fn upload_informants(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let user = match organiser(&state, &headers).await {
+        Ok(user) => user,
+        Err(response) => return response,
+    };
+    let Ok(mut multipart) = multipart else {
+        return with_error(&scan_page(&id), &UserError::BadForm);
+    };
+    let mut text = None;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("file") {
+            text = match field.bytes().await {
+                Ok(bytes) if bytes.len() <= app::domain::informants::MAX_INPUT_BYTES => {
+                    Some(String::from_utf8(bytes.to_vec()))
+                }
+                // Over the limit: the parser reports the size, as for a pasted list.
+                Ok(bytes) => Some(Ok("x".repeat(bytes.len()))),
+                Err(_) => None,
+            };
+            break;
+        }
+    }
+    let text = match text {
+        Some(Ok(text)) => text,
+        Some(Err(_)) => {
+            let flash = ScanPageFlash {
+                problems: vec![FormProblem {
+                    nl: "het bestand is geen tekst in UTF-8; sla het op als CSV (UTF-8) en probeer het opnieuw".into(),
+                    en: "the file is not UTF-8 text; save it as CSV (UTF-8) and try again".into(),
+                }],
+                ..ScanPageFlash::default()
+            };
+            return flash_page(&state, &id, &flash, "add-list");
+        }
+        None => return with_error(&scan_page(&id), &UserError::BadForm),
+    };
+    let pairs = vec![
+        ("action".to_owned(), "preview".to_owned()),
+        ("list".to_owned(), text),
+    ];
+    informants_with(state, user, id, pairs).await
+}
+
+async fn informants_with(state: AppState, user: CurrentUser, id: String, pairs: Pairs) -> Response {
     let stored = match service::load_for(&state.db, &user, &id).await {
         Ok(stored) => stored,
         Err(error) => return with_error("/scans", &error.user_error()),
@@ -185,7 +239,6 @@ pub async fn informants(
         Err(error) => return with_error(&scan_page(&id), &error.user_error()),
     };
     let context = service::informant_context(&stored, &existing);
-    let pairs = pairs(&body);
     let links = state.settings.links();
     let now = unix_now();
 
