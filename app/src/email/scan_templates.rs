@@ -36,6 +36,8 @@ pub struct ScanInvitationMail<'a> {
     /// The recipient's group is shown in the report even when it is small, so their answers
     /// are recognisable as that group's. Ignored when `is_self` (self is never anonymous).
     pub identifiable: bool,
+    /// The scan's anonymity minimum: a group's results are shown only from this many answers.
+    pub k: usize,
 }
 
 /// What the notice of a closed scan says. It goes to everyone who was invited, answered or
@@ -171,36 +173,37 @@ and there is nothing more you need to do.</p>\n\
 };
 
 /// What the recipient is told about who sees their answers.
-fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> &'static str {
+fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> String {
+    let k = mail.k;
     match (language, mail.is_self, mail.identifiable) {
-        (Language::Nl, true, _) => {
+        (Language::Nl, true, _) => String::from(
             "Uw antwoorden zijn niet anoniem: het rapport toont ze als uw eigen beeld, naast de \
-             resultaten van de anderen die om feedback zijn gevraagd."
-        }
-        (Language::Nl, false, true) => {
+             resultaten van de anderen die om feedback zijn gevraagd.",
+        ),
+        (Language::Nl, false, true) => String::from(
             "Let op: uw groep wordt in het rapport apart getoond, ook als er maar weinig mensen \
              in zitten. Uw antwoorden zijn daardoor herkenbaar als antwoorden van uw groep, en \
-             bent u de enige in die groep, dan als die van u."
-        }
-        (Language::Nl, false, false) => {
+             bent u de enige in die groep, dan als die van u.",
+        ),
+        (Language::Nl, false, false) => format!(
             "Uw antwoorden zijn anoniem. Het rapport toont geen afzonderlijke antwoorden, alleen \
-             resultaten per groep, en die van een groep alleen als ten minste een minimumaantal \
-             mensen uit die groep heeft geantwoord."
-        }
-        (Language::En, true, _) => {
+             resultaten per groep, en die van een groep alleen als ten minste {k} mensen uit die \
+             groep hebben geantwoord."
+        ),
+        (Language::En, true, _) => String::from(
             "Your answers are not anonymous: the report shows them as your own view, next to the \
-             results of the others who were asked for feedback."
-        }
-        (Language::En, false, true) => {
+             results of the others who were asked for feedback.",
+        ),
+        (Language::En, false, true) => String::from(
             "Please note: your group is shown separately in the report, even if it has only a \
              few members. Your answers can therefore be recognised as answers from your group, \
-             and if you are the only one in that group, as yours."
-        }
-        (Language::En, false, false) => {
+             and if you are the only one in that group, as yours.",
+        ),
+        (Language::En, false, false) => format!(
             "Your answers are anonymous. The report shows no individual answers, only results \
-             per group, and a group's results only if at least a minimum number of people in \
-             that group have answered."
-        }
+             per group, and a group's results only if at least {k} people in that group have \
+             answered."
+        ),
     }
 }
 
@@ -365,7 +368,7 @@ pub fn scan_invitation(language: Language, mail: &ScanInvitationMail<'_>) -> Ren
             ("subject", mail.subject_name.trim()),
             ("opening", &opening),
             ("introduction", &introduction_plain),
-            ("privacy", privacy(language, mail)),
+            ("privacy", &privacy(language, mail)),
             ("deadline", mail.deadline.trim()),
             ("link", mail.link.trim()),
             ("organiser", mail.organiser.trim()),
@@ -401,7 +404,7 @@ pub fn scan_reminder(language: Language, mail: &ScanInvitationMail<'_>) -> Rende
             ("name", salutation(mail.informant_name, language)),
             ("subject", mail.subject_name.trim()),
             ("opening", &opening),
-            ("privacy", privacy(language, mail)),
+            ("privacy", &privacy(language, mail)),
             ("deadline", mail.deadline.trim()),
             ("link", mail.link.trim()),
             ("organiser", mail.organiser.trim()),
@@ -444,6 +447,7 @@ mod tests {
             deadline: "vrijdag 11 december 2026",
             is_self: false,
             identifiable: false,
+            k: 3,
         }
     }
 
@@ -501,7 +505,7 @@ mod tests {
         assert!(rendered.text.contains("ongeveer 15 minuten"));
         assert!(rendered.text.contains("Stuur deze e-mail daarom niet door"));
         assert!(rendered.text.contains("Uw antwoorden zijn anoniem."));
-        assert!(rendered.text.contains("minimumaantal"));
+        assert!(rendered.text.contains("ten minste 3 mensen"));
         assert!(rendered.html.contains("<html lang=\"nl\">"));
         assert!(
             rendered
@@ -596,6 +600,7 @@ mod tests {
             deadline: script,
             is_self: false,
             identifiable: false,
+            k: 3,
         };
         for rendered in all_rendered(&m) {
             assert!(!rendered.html.contains("<script"), "{}", rendered.html);

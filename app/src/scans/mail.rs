@@ -75,6 +75,7 @@ pub fn build(
         deadline: &deadline,
         is_self: group.is_some_and(|g| g.is_self),
         identifiable: group.is_some_and(|g| g.identifiable && !g.is_self),
+        k: scan.k,
     };
     let rendered = match kind {
         ScanMail::Invitation => scan_invitation(language, &invitation),
