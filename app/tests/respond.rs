@@ -441,3 +441,42 @@ async fn answers_saved_as_they_are_given_never_overwrite_each_other() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn the_report_is_computed_from_the_stored_responses_once_closed_for_its_readers_only() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        for (n, (_, token)) in scan.tokens(db).await.iter().enumerate() {
+            answer_all(db, token, &(n + 2).to_string(), NOW + 10).await;
+            let r = respond::respondent(db, token, NOW + 11).await.unwrap();
+            respond::submit(db, &r, NOW + 12).await.unwrap();
+        }
+        // Never while open: the figures would change answer by answer.
+        assert!(matches!(
+            app::report::figures(db, &scan.organiser, &scan.id).await,
+            Err(app::report::ReportError::NotYetReadable)
+        ));
+        service::close_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW + 20)
+            .await
+            .unwrap();
+        let (_, report) = app::report::figures(db, &scan.organiser, &scan.id)
+            .await
+            .unwrap();
+        let first = &report.competencies[0].figures;
+        assert_eq!(first.others.as_ref().unwrap().n, 3, "{}", t.name);
+        assert!(first.self_line.is_some());
+        assert_eq!(first.groups.len(), 1, "the three colleagues");
+        // Somebody else: the same answer as an unknown scan.
+        let stranger = CurrentUser {
+            id: "x".into(),
+            email: "iemand@gemeente.nl".into(),
+            role: Role::Organiser,
+        };
+        assert!(matches!(
+            app::report::figures(db, &stranger, &scan.id).await,
+            Err(app::report::ReportError::Unknown)
+        ));
+        t.finish().await;
+    }
+}

@@ -7,6 +7,7 @@
 //! scan because its questions are fixed once it is open.
 
 mod first_person;
+pub mod scoring_input;
 
 pub use first_person::to_first_person;
 
