@@ -20,6 +20,7 @@ use crate::pages::{
     login::LoginPage,
     not_found::NotFound,
     outbox::OutboxPage,
+    report::ReportPage,
     respond::{RespondPage, RespondSectionPage, RespondSummaryPage, RespondThanksPage},
     scan::ScanPage,
     scan_form::{EditScanPage, NewScanPage},
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/scans/new") view=NewScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id") view=ScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/edit") view=EditScanPage ssr=SsrMode::Async />
+                        <Route path=path!("/scans/:id/rapport") view=ReportPage ssr=SsrMode::Async />
                         <Route path=path!("/s/:token") view=RespondPage ssr=SsrMode::Async />
                         <Route path=path!("/s/:token/q/:n") view=RespondSectionPage ssr=SsrMode::Async />
                         <Route path=path!("/s/:token/overzicht") view=RespondSummaryPage ssr=SsrMode::Async />

@@ -12,6 +12,7 @@ pub mod invite;
 pub mod login;
 pub mod not_found;
 pub mod outbox;
+pub mod report;
 pub mod respond;
 pub mod scan;
 pub mod scan_form;

@@ -125,6 +125,9 @@ fn ScanView(scan: ScanData) -> impl IntoView {
             {(scan.status != ScanStatus::Closed).then(|| view! {
                 <p><a href=format!("/scans/{}/edit", scan.id)>{t!(i18n, scan_edit)}</a></p>
             })}
+            {(scan.status == ScanStatus::Closed).then(|| view! {
+                <p><a class="button button-primary" href=format!("/scans/{}/rapport", scan.id)>{t!(i18n, report_open)}</a></p>
+            })}
         </section>
         <Actions scan=scan.clone() />
         <Progress rows=scan.progress.clone() total=scan.total.clone() />

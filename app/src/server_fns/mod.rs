@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod frameworks;
 pub mod outbox;
+pub mod report;
 pub mod respond;
 pub mod scans;
 pub mod session;
