@@ -48,7 +48,7 @@ test("create a Maastricht scan, paste informants, fix the bad lines, send, follo
 
   // Paste ten informants, two of them wrong: the preview marks both and saves nothing.
   await page.getByRole("textbox", { name: "Informanten" }).fill(badList);
-  await page.getByRole("button", { name: "Controleren" }).click();
+  await page.getByRole("button", { name: "Controleren", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("2 regels kloppen niet");
   const preview = page.getByTestId("preview");
   await expect(preview.locator("tr.preview-bad")).toHaveCount(2);
@@ -58,7 +58,7 @@ test("create a Maastricht scan, paste informants, fix the bad lines, send, follo
 
   // Fix them in place, check again, save.
   await page.getByRole("textbox", { name: "Informanten" }).fill(goodList);
-  await page.getByRole("button", { name: "Controleren" }).click();
+  await page.getByRole("button", { name: "Controleren", exact: true }).click();
   await expect(page.getByRole("status").first()).toContainText("Alle 10 regels zijn in orde");
   await page.getByRole("button", { name: "Alle informanten opslaan" }).click();
   await expect(page.getByRole("status").first()).toContainText("10 informanten toegevoegd");
