@@ -196,10 +196,12 @@ pub async fn get(
 pub async fn save_section(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
-    Path((token, index)): Path<(String, usize)>,
+    // Read as text: a malformed index is an unknown section (404), not a bare 400.
+    Path((token, index)): Path<(String, String)>,
     ApiJson(input): ApiJson<SectionInput>,
 ) -> Result<StatusCode, ApiError> {
     let mut r = open(&state, client, &token).await?;
+    let index: usize = index.parse().map_err(|_| ApiError::not_found())?;
     let competency = r
         .questionnaire
         .sections
