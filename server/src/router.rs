@@ -72,5 +72,11 @@ pub fn build(state: AppState) -> Router {
             AppState,
             _,
         >(fallback_context, shell));
+    // No request may hang a connection for ever (a render that never finishes answers 408 and
+    // is logged); generous, since a 10,000-line informant list is also a request.
+    let router = router.layer(tower_http::timeout::TimeoutLayer::with_status_code(
+        axum::http::StatusCode::REQUEST_TIMEOUT,
+        std::time::Duration::from_secs(60),
+    ));
     telemetry::with_request_logging(router).with_state(state)
 }
