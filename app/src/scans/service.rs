@@ -318,9 +318,29 @@ async fn remind_in(
     links: &LinkMaker<'_>,
     now: i64,
 ) -> Result<usize> {
+    queue_for_invited(conn, ScanMail::Reminder, stored, true, links, now).await
+}
+
+/// Queues one kind of message for every invited (link-holding) informant, or only for those
+/// who have not submitted; returns how many were queued.
+async fn queue_for_invited(
+    conn: &mut AnyConnection,
+    kind: ScanMail,
+    stored: &StoredScan,
+    only_unsubmitted: bool,
+    links: &LinkMaker<'_>,
+    now: i64,
+) -> Result<usize> {
+    let targets = invitation_targets_in(
+        conn,
+        &stored.id,
+        InvitationStatus::Invited,
+        only_unsubmitted,
+    )
+    .await?;
     let mut sent = 0;
-    for target in invitation_targets_in(conn, &stored.id, InvitationStatus::Invited, true).await? {
-        if queue(conn, ScanMail::Reminder, stored, &target, links, now).await? {
+    for target in targets {
+        if queue(conn, kind, stored, &target, links, now).await? {
             sent += 1;
         }
     }
@@ -362,14 +382,7 @@ async fn close_stored(
     {
         return Err(UserError::ScanChanged.into());
     }
-    let mut sent = 0;
-    for target in
-        invitation_targets_in(&mut tx, &stored.id, InvitationStatus::Invited, false).await?
-    {
-        if queue(&mut tx, ScanMail::Closed, stored, &target, links, now).await? {
-            sent += 1;
-        }
-    }
+    let sent = queue_for_invited(&mut tx, ScanMail::Closed, stored, false, links, now).await?;
     tx.commit().await?;
     Ok(sent)
 }
