@@ -68,6 +68,9 @@ pub fn browser_like_client() -> reqwest::Client {
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
+        // A page whose render never finishes (a known, rare bug) must fail the test, not hang it:
+        // the server's own 60 s timeout cannot end a body that is already streaming.
+        .timeout(std::time::Duration::from_secs(30))
         .build()
         .unwrap()
 }
