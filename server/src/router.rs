@@ -1,8 +1,10 @@
+use std::sync::OnceLock;
+
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 
 use app::app::{App, shell};
 use app::state::AppState;
@@ -10,10 +12,24 @@ use app::state::AppState;
 use crate::routes::{account_forms, frameworks, health, language, respond_forms, scan_forms};
 use crate::telemetry;
 
+/// The app's page routes, generated once per process and shared by every router built in it.
+///
+/// Generating them renders the app with resource loading switched off by a flag leptos keeps
+/// for the whole process (`SuppressResourceLoad`): a resource that first polls while it is up
+/// waits for ever, and a generation that ends lowers it under one still running. With several
+/// servers in one process (the HTTP tests), a page rendered while another server was being
+/// built never finished, or that other generation loaded the session without the app state
+/// ("expected context of type AppState"). Generated before the first router exists, no page
+/// can overlap it.
+fn page_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// Every route the server answers: plain HTTP handlers, Leptos server functions, the pages,
 /// and the compiled assets under `/pkg`.
 pub fn build(state: AppState) -> Router {
-    let pages = generate_route_list(App);
+    let pages = page_routes();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())

@@ -398,3 +398,57 @@ async fn catalog_pages_browse_and_search() {
         .unwrap();
     assert!(page.contains("Dit competentiekader bestaat niet."));
 }
+
+/// Building a router generates its route list by rendering the app once with resource loading
+/// switched off, through a flag leptos keeps for the whole process. Pages another server in the
+/// same process renders meanwhile must still finish (their resources once waited for ever).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn pages_finish_while_another_server_starts() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    app.login(ADMIN, PASSWORD).await;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let builder = tokio::task::spawn_blocking({
+        let (stop, state) = (stop.clone(), app.state.clone());
+        move || {
+            while !stop.load(Ordering::Relaxed) {
+                drop(server::router::build(state.clone()));
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        }
+    });
+
+    let mut requests = tokio::task::JoinSet::new();
+    for i in 0..120 {
+        let path = ["/scans", "/admin/frameworks", "/frameworks", "/login"][i % 4];
+        let (client, url) = (app.client.clone(), format!("{}{path}", app.base));
+        requests.spawn(async move {
+            let answer = tokio::time::timeout(Duration::from_secs(10), async {
+                let r = client.get(url).send().await?;
+                let status = r.status();
+                r.text().await.map(|_| status)
+            })
+            .await;
+            (path, answer)
+        });
+    }
+    let mut failures = Vec::new();
+    while let Some(done) = requests.join_next().await {
+        match done.unwrap() {
+            (_, Ok(Ok(status))) if status == StatusCode::OK || status.is_redirection() => {}
+            (path, answer) => failures.push(format!("{path}: {answer:?}")),
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    builder.await.unwrap();
+    assert!(
+        failures.is_empty(),
+        "{} of 120 pages did not finish: {failures:#?}",
+        failures.len()
+    );
+}

@@ -9,6 +9,7 @@ use reqwest::header::LOCATION;
 #[path = "../../../app/tests/support/smtp.rs"]
 pub mod smtp;
 
+use app::state::AppState;
 use app::storage::Db;
 use server::config::Config;
 use server::{router, startup};
@@ -16,6 +17,8 @@ use server::{router, startup};
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The state the server was built with (to build another router on it).
+    pub state: AppState,
     pub client: reqwest::Client,
     _dir: Option<tempfile::TempDir>,
 }
@@ -34,12 +37,13 @@ pub async fn spawn_app() -> TestApp {
     .collect();
     let config = Config::from_vars(&vars).unwrap();
     let db = startup::open_database(&config).await.unwrap();
-    let app = router::build(startup::state(
+    let state = startup::state(
         &config,
         db.clone(),
         addr,
         &startup::secret_key(&config).unwrap(),
-    ));
+    );
+    let app = router::build(state.clone());
     tokio::spawn(async move {
         axum::serve(
             listener,
@@ -52,6 +56,7 @@ pub async fn spawn_app() -> TestApp {
     TestApp {
         base: format!("http://{addr}"),
         db,
+        state,
         client,
         _dir: Some(dir),
     }
@@ -82,6 +87,7 @@ impl TestApp {
         TestApp {
             base: self.base.clone(),
             db: self.db.clone(),
+            state: self.state.clone(),
             client: browser_like_client(),
             _dir: None,
         }
