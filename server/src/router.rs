@@ -9,7 +9,9 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{account_forms, frameworks, health, language, respond_forms, scan_forms};
+use crate::routes::{
+    account_forms, frameworks, health, language, report_files, respond_forms, scan_forms,
+};
 use crate::telemetry;
 
 /// The app's page routes, generated once per process and shared by every router built in it.
@@ -65,6 +67,11 @@ pub fn build(state: AppState) -> Router {
             post(scan_forms::upload_informants),
         )
         .route("/scans/{id}/do/{action}", post(scan_forms::action))
+        .route(
+            "/scans/{id}/rapport/grafiek/{file}",
+            get(report_files::chart),
+        )
+        .route("/scans/{id}/rapport/cijfers.csv", get(report_files::csv))
         .route(
             "/scans/{id}/invitations/{invitation}/{action}",
             post(scan_forms::invitation_action),

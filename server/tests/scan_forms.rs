@@ -7,87 +7,8 @@ use app::auth::password;
 use app::domain::account::{Email, NewPassword, Role};
 use app::domain::scan::ScanStatus;
 use app::state::unix_now;
-use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
-
-const SCAN_FORM: &[(&str, &str)] = &[
-    ("framework_id", "maastricht-2014"),
-    ("framework_version", "1"),
-    ("revision", ""),
-    ("subject_name", "Piet Jansen"),
-    ("subject_email", "piet@gemeente.nl"),
-    ("subject_job_title", "Beleidsmedewerker"),
-    ("profile_id", "beleidsmedewerker"),
-    ("level_id", "8-10"),
-    ("competency", "samenwerken"),
-    ("competency", "klantgericht-werken"),
-    ("competency", "integriteit"),
-    ("competency", "gevoel-voor-bestuurlijke-verhouding"),
-    ("competency", "werken-in-netwerken"),
-    ("competency", "visie-ontwikkelen"),
-    ("competency", "resultaatgerichtheid"),
-    ("group", "self"),
-    ("group", "colleagues"),
-    ("group", "staff"),
-    ("k", "3"),
-    ("language", "nl"),
-    ("reminder_days", ""),
-];
-
-/// The scan form with a deadline two weeks ahead and some fields replaced.
-fn scan_form(changes: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
-    let deadline = app::domain::calendar::amsterdam_date(unix_now())
-        .add_days(14)
-        .iso();
-    let mut form: Vec<(String, String)> = SCAN_FORM
-        .iter()
-        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    form.extend(
-        changes
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-    );
-    if !form.iter().any(|(k, _)| k == "deadline") {
-        form.push(("deadline".into(), deadline));
-    }
-    form
-}
-
-async fn post_pairs(app: &TestApp, path: &str, form: &[(String, String)]) -> reqwest::Response {
-    app.client
-        .post(format!("{}{path}", app.base))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn signed_in_admin() -> TestApp {
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
-    app
-}
-
-/// Creates the standard scan through the form; returns its id.
-async fn create_scan(app: &TestApp) -> String {
-    let r = post_pairs(app, "/scans", &scan_form(&[])).await;
-    let to = location(&r);
-    let id = to
-        .strip_prefix("/scans/")
-        .and_then(|rest| rest.strip_suffix("?done=created"))
-        .unwrap_or_else(|| panic!("unexpected redirect {to}"))
-        .to_owned();
-    assert_eq!(id.len(), 32);
-    id
-}
-
-async fn page(app: &TestApp, path: &str) -> String {
-    let r = app.get(path).await;
-    assert!(r.status().is_success(), "{path}: {}", r.status());
-    r.text().await.unwrap()
-}
+use support::scans::{create_scan, page, post_pairs, scan_form, signed_in_admin};
+use support::{PASSWORD, location, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scan_pages_and_forms_need_a_login() {

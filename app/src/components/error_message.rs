@@ -30,6 +30,7 @@ pub fn user_error_text(i18n: I18nContext<Locale>, error: &UserError) -> String {
         UserError::ScanWrongStatus => t_string!(i18n, error_scan_wrong_status).to_string(),
         UserError::UnknownInvitation => t_string!(i18n, error_unknown_invitation).to_string(),
         UserError::DeadlineInPast => t_string!(i18n, error_deadline_in_past).to_string(),
+        UserError::ReleaseTooEarly => t_string!(i18n, error_release_too_early).to_string(),
         UserError::Internal => t_string!(i18n, error_internal).to_string(),
     }
 }

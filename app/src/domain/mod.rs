@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod informants;
 pub mod questionnaire;
 pub mod rating;
+pub mod report_view;
 pub mod scan;
 pub mod scoring;
 pub mod user_error;

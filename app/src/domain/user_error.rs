@@ -42,6 +42,9 @@ pub enum UserError {
     UnknownInvitation,
     #[error("the deadline must be a date in the future")]
     DeadlineInPast,
+    /// A report may be released early only once every group has k responses.
+    #[error("too few responses to release the report")]
+    ReleaseTooEarly,
     /// Details are logged on the server, never shown.
     #[error("internal error")]
     Internal,
@@ -69,6 +72,7 @@ impl UserError {
             UserError::ScanWrongStatus => "scan_wrong_status".into(),
             UserError::UnknownInvitation => "unknown_invitation".into(),
             UserError::DeadlineInPast => "deadline_in_past".into(),
+            UserError::ReleaseTooEarly => "release_too_early".into(),
             UserError::Internal => "internal".into(),
         }
     }
@@ -101,6 +105,7 @@ impl UserError {
             "scan_wrong_status" => UserError::ScanWrongStatus,
             "unknown_invitation" => UserError::UnknownInvitation,
             "deadline_in_past" => UserError::DeadlineInPast,
+            "release_too_early" => UserError::ReleaseTooEarly,
             "internal" => UserError::Internal,
             _ => return None,
         })
@@ -132,6 +137,7 @@ mod tests {
             UserError::ScanWrongStatus,
             UserError::UnknownInvitation,
             UserError::DeadlineInPast,
+            UserError::ReleaseTooEarly,
             UserError::Internal,
         ];
         for error in all {

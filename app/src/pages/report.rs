@@ -6,22 +6,14 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{pick, user_error_of};
 use crate::components::require_user::RequireUser;
 use crate::i18n::*;
-use crate::server_fns::report::{BehaviourRow, ReportView, load_report};
+use crate::pages::report_sections::{
+    AgendaSection, Attention, Charts, Comments, Details, number, signed,
+};
+use crate::server_fns::report::{BehaviourRow, ReportBasis, ReportView, load_report};
 
-fn number(value: Option<f64>) -> String {
-    value
-        .map(|v| format!("{v:.2}"))
-        .unwrap_or_else(|| "—".to_owned())
-}
-
-fn signed(value: Option<f64>) -> String {
-    value
-        .map(|v| format!("{v:+.2}"))
-        .unwrap_or_else(|| "—".to_owned())
-}
-
-/// `/scans/:id/rapport`: the figures of a closed scan for its organiser and named readers, as
-/// tables (the charts come later). Only what the anonymity rules publish is shown.
+/// `/scans/:id/rapport`: the report of a closed (or released) scan for its organiser and named
+/// readers: charts with text tables, every figure, comments, tips and a suggested agenda. Only
+/// what the anonymity rules publish is shown; the print stylesheet lays it out on A4.
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -39,18 +31,33 @@ fn ReportLoader() -> impl IntoView {
         move || params.read().get("id").unwrap_or_default(),
         load_report,
     );
+    // Read before any await: a context read after an async boundary may find no owner.
+    #[cfg(feature = "ssr")]
+    let response = use_context::<leptos_axum::ResponseOptions>();
     view! {
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                #[cfg(feature = "ssr")]
+                let response = response.clone();
+                Suspend::new(async move {
                 match report.await {
                     Ok(view) => view! { <ReportView view /> }.into_any(),
-                    Err(e) => view! {
+                    Err(e) => {
+                        // Unknown scan or no access: a real 404, the same for both.
+                        #[cfg(feature = "ssr")]
+                        if let (Some(response), crate::domain::user_error::UserError::UnknownScan) =
+                            (&response, user_error_of(&e))
+                        {
+                            response.set_status(axum::http::StatusCode::NOT_FOUND);
+                        }
+                        view! {
                         <h1>{t!(i18n, report_title)}</h1>
                         <ErrorMessage error=user_error_of(&e) />
                         <p class="help">{t!(i18n, report_when)}</p>
-                    }.into_any(),
+                    }.into_any()
+                    }
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -125,9 +132,21 @@ fn ReportView(view: ReportView) -> impl IntoView {
         .iter()
         .map(|p| view! { <li>{format!("{}: {} / {}", pick(i18n, &p.label_nl, &p.label_en), p.submitted, p.invited)}</li> })
         .collect_view();
+    let basis = match view.basis {
+        ReportBasis::Final => None,
+        ReportBasis::Released => Some(t_string!(i18n, report_basis_released).to_string()),
+        ReportBasis::FrozenAtRelease => Some(t_string!(i18n, report_basis_frozen).to_string()),
+    };
+    let id = view.scan_id.clone();
     view! {
-        <p><a href=format!("/scans/{}", view.scan_id)>{t!(i18n, scan_back)}</a></p>
+        <p class="no-print"><a href=format!("/scans/{}", view.scan_id)>{t!(i18n, scan_back)}</a></p>
         <h1>{t_string!(i18n, report_heading, subject).to_string()}</h1>
+        {basis.map(|text| view! { <p class="notice" role="status" data-testid="report-basis">{text}</p> })}
+        <p class="actions no-print">
+            <a class="button" href=format!("/scans/{id}/rapport/cijfers.csv") download="">{t!(i18n, report_download_csv)}</a>
+            " "
+            <span class="help">{t!(i18n, report_print_help)}</span>
+        </p>
         <section class="card" aria-labelledby="report-method">
             <h2 id="report-method">{t!(i18n, report_method_title)}</h2>
             <p>{t_string!(i18n, report_method, k, threshold = threshold.clone()).to_string()}</p>
@@ -154,11 +173,16 @@ fn ReportView(view: ReportView) -> impl IntoView {
                 </table>
             </div>
         </section>
-        <section aria-labelledby="report-behaviours">
+        <Charts view=view.clone() />
+        <Attention items=view.attention.clone() />
+        <AgendaSection agenda=view.agenda.clone() />
+        <section aria-labelledby="report-behaviours" class="page-break">
             <h2 id="report-behaviours">{t!(i18n, report_behaviours)}</h2>
             <Behaviours title=t_string!(i18n, report_highest).to_string() rows=view.highest.clone() />
             <Behaviours title=t_string!(i18n, report_lowest).to_string() rows=view.lowest.clone() />
             <Behaviours title=t_string!(i18n, report_gaps).to_string() rows=view.largest_gaps.clone() />
         </section>
+        <Comments blocks=view.comments.clone() />
+        <Details rows=view.rows.clone() />
     }
 }

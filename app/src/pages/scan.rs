@@ -59,6 +59,7 @@ fn notice(i18n: I18nContext<Locale>, done: &str, n: usize) -> Option<String> {
         "opened" => t_string!(i18n, scan_done_opened, n).to_string(),
         "reminded" => t_string!(i18n, scan_done_reminded, n).to_string(),
         "closed" => t_string!(i18n, scan_done_closed).to_string(),
+        "released" => t_string!(i18n, scan_done_released).to_string(),
         "reopened" => t_string!(i18n, scan_done_reopened).to_string(),
         "added" => t_string!(i18n, scan_done_added, n).to_string(),
         "revoked" => t_string!(i18n, scan_done_revoked).to_string(),
@@ -125,7 +126,7 @@ fn ScanView(scan: ScanData) -> impl IntoView {
             {(scan.status != ScanStatus::Closed).then(|| view! {
                 <p><a href=format!("/scans/{}/edit", scan.id)>{t!(i18n, scan_edit)}</a></p>
             })}
-            {(scan.status == ScanStatus::Closed).then(|| view! {
+            {(scan.status == ScanStatus::Closed || scan.released).then(|| view! {
                 <p><a class="button button-primary" href=format!("/scans/{}/rapport", scan.id)>{t!(i18n, report_open)}</a></p>
             })}
         </section>
@@ -150,6 +151,7 @@ fn Actions(scan: ScanData) -> impl IntoView {
     let id = scan.id.clone();
     let invitations = scan.invitations.len();
     let pending = scan.total.invited.saturating_sub(scan.total.submitted);
+    let (released, k) = (scan.released, scan.k);
     let content = move || {
         let confirm = query.read().get("confirm");
         let base = format!("/scans/{id}");
@@ -200,6 +202,14 @@ fn Actions(scan: ScanData) -> impl IntoView {
                     t_string!(i18n, scan_confirm_remind_button).to_string(),
                     false,
                 )}
+                " "
+                {(!released).then(|| step(
+                    "release",
+                    t_string!(i18n, scan_action_release).to_string(),
+                    t_string!(i18n, scan_confirm_release, k).to_string(),
+                    t_string!(i18n, scan_confirm_release_button).to_string(),
+                    false,
+                ))}
                 " "
                 {step(
                     "close",

@@ -411,6 +411,10 @@ pub async fn reopen_scan(
         deadline,
         ..stored.scan.clone()
     };
+    // Readers keep seeing the figures of the closing while answers come in again.
+    crate::report::freeze_before_reopen(db, &stored, now)
+        .await
+        .map_err(|e| ScanServiceError::from(e.user_error()))?;
     let mut tx = db.begin().await?;
     if !change_status_in(
         &mut tx,

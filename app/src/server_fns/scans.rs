@@ -92,6 +92,8 @@ pub struct ScanPageFlash {
 pub struct ScanPage {
     pub id: String,
     pub status: ScanStatus,
+    /// Whether the report's figures are frozen for readers (released early or reopened).
+    pub released: bool,
     pub revision: i64,
     pub subject_name: String,
     pub subject_email: String,
@@ -311,6 +313,7 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Serve
     Ok(ScanPage {
         id: stored.id.clone(),
         status: stored.status,
+        released: stored.released_at.is_some(),
         revision: stored.revision,
         subject_name: scan.subject_name.clone(),
         subject_email: scan.subject_email.as_str().to_owned(),

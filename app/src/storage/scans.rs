@@ -24,6 +24,8 @@ pub struct StoredScan {
     pub created_at: i64,
     pub opened_at: Option<i64>,
     pub closed_at: Option<i64>,
+    /// When the report's figures were frozen for readers (released early, or reopened).
+    pub released_at: Option<i64>,
 }
 
 /// One line of the scans overview.
@@ -49,7 +51,7 @@ pub struct InvitationTarget {
 }
 
 const SCAN_COLUMNS: &str = "s.id, s.organiser_id, a.email AS organiser_email, s.status, \
-    s.settings, s.revision, s.reminder_sent, s.created_at, s.opened_at, s.closed_at";
+    s.settings, s.revision, s.reminder_sent, s.created_at, s.opened_at, s.closed_at, s.released_at";
 
 fn corrupt(what: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(what.to_string())
@@ -69,6 +71,7 @@ fn scan_from_row(row: &AnyRow) -> Result<StoredScan, StorageError> {
         created_at: row.try_get("created_at")?,
         opened_at: row.try_get("opened_at")?,
         closed_at: row.try_get("closed_at")?,
+        released_at: row.try_get("released_at")?,
     })
 }
 
@@ -313,7 +316,42 @@ pub async fn claim_reminder_in(
     Ok(changed == 1)
 }
 
+/// Freezes the figures readers see (`report_json`) while the scan is open; only an open scan,
+/// and only when the caller read it at `revision` (so a concurrent close or release wins).
+pub async fn freeze_report_in(
+    conn: &mut AnyConnection,
+    scan_id: &str,
+    revision: i64,
+    report_json: &str,
+    now: i64,
+) -> Result<bool, StorageError> {
+    let changed = sqlx::query(
+        "UPDATE scans SET released_at = $4, released_report = $3, revision = revision + 1, \
+         updated_at = $4 WHERE id = $1 AND revision = $2",
+    )
+    .bind(scan_id)
+    .bind(revision)
+    .bind(report_json)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(changed == 1)
+}
+
 impl Db {
+    /// The frozen figures of a scan's report (see `freeze_report_in`), if any.
+    pub async fn released_report(&self, scan_id: &str) -> Result<Option<String>, StorageError> {
+        let row = sqlx::query("SELECT released_report FROM scans WHERE id = $1")
+            .bind(scan_id)
+            .fetch_optional(self.pool())
+            .await?;
+        Ok(match row {
+            Some(row) => row.try_get("released_report")?,
+            None => None,
+        })
+    }
+
     /// A scan by id.
     pub async fn find_scan(&self, id: &str) -> Result<Option<StoredScan>, StorageError> {
         let row = sqlx::query(sqlx::AssertSqlSafe(format!(

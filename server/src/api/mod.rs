@@ -10,6 +10,7 @@ pub mod frameworks;
 pub mod invitations;
 pub mod outbox;
 pub mod problem;
+pub mod report;
 pub mod respond;
 pub mod scans;
 
@@ -43,7 +44,8 @@ pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
         (name = "invitations", description = "Informants of a scan"),
         (name = "frameworks", description = "The competency catalog"),
         (name = "outbox", description = "Outgoing email (administrators)"),
-        (name = "respond", description = "The respondent's questionnaire, by personal link")
+        (name = "respond", description = "The respondent's questionnaire, by personal link"),
+        (name = "reports", description = "A scan's report: figures, CSV, charts and early release")
     )
 )]
 struct ApiDoc;
@@ -70,6 +72,10 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(scans::close))
         .routes(routes!(scans::reopen))
         .routes(routes!(scans::progress))
+        .routes(routes!(report::get))
+        .routes(routes!(report::csv))
+        .routes(routes!(report::chart))
+        .routes(routes!(report::release))
         .routes(routes!(invitations::list, invitations::add))
         .routes(routes!(invitations::revoke))
         .routes(routes!(invitations::resend))

@@ -201,6 +201,12 @@ impl From<UserError> for ApiError {
                 nl: "kies een deadline in de toekomst".into(),
                 en: "choose a deadline in the future".into(),
             }]),
+            U::ReleaseTooEarly => Self::new(
+                StatusCode::CONFLICT,
+                "release-too-early",
+                "Vrijgeven kan pas als elke groep ten minste k antwoorden heeft",
+                "The report can be released once every group has at least k responses",
+            ),
             U::Internal => ApiError::internal(),
             other => ApiError::bad_request(other.to_string()),
         }

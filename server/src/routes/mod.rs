@@ -5,6 +5,7 @@ pub mod account_forms;
 pub mod frameworks;
 pub mod health;
 pub mod language;
+pub mod report_files;
 pub mod respond_forms;
 pub mod scan_forms;
 pub mod session_cookie;

@@ -353,7 +353,7 @@ async fn save(
     }
 }
 
-/// `POST /scans/{id}/{action}` for open, remind, close, reopen and delete.
+/// `POST /scans/{id}/{action}` for open, remind, release, close, reopen and delete.
 pub async fn action(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -378,6 +378,10 @@ pub async fn action(
         "close" => service::close_scan(db, &links, &user, &id, now)
             .await
             .map(|_| format!("{page}?done=closed")),
+        "release" => app::report::release(db, &user, &id, now)
+            .await
+            .map_err(|e| ScanServiceError::from(e.user_error()))
+            .map(|_| format!("{page}?done=released")),
         "reopen" => {
             let pairs = pairs(&body);
             match Date::parse_iso(field(&pairs, "deadline")) {

@@ -9,6 +9,8 @@ use reqwest::header::LOCATION;
 #[path = "../../../app/tests/support/smtp.rs"]
 pub mod smtp;
 
+pub mod scans;
+
 use app::state::AppState;
 use app::storage::Db;
 use server::config::Config;
@@ -73,7 +75,7 @@ pub fn browser_like_client() -> reqwest::Client {
         .default_headers(headers)
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
-        // A page whose render never finishes (a known, rare bug) must fail the test, not hang it:
+        // A page whose render never finishes (see 0edd9de) must fail the test, not hang it:
         // the server's own 60 s timeout cannot end a body that is already streaming.
         .timeout(std::time::Duration::from_secs(30))
         .build()

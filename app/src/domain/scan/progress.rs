@@ -86,6 +86,7 @@ pub struct InvitationLine {
 
 /// Response counts of one rater group (revoked and pending invitations not counted).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct GroupProgress {
     pub group_id: String,
     pub label_nl: String,

@@ -43,8 +43,10 @@
 
 pub mod agreement;
 pub mod anonymity;
+pub mod comments;
 pub mod highlights;
 pub mod input;
+pub mod release;
 pub mod report;
 pub mod stats;
 
@@ -55,6 +57,7 @@ mod tests;
 
 pub use agreement::AgreementCategory;
 pub use anonymity::{Breakdown, GroupLine};
+pub use comments::{CommentInput, CommentSource, CompetencyComments, publish_comments};
 pub use highlights::{BehaviourHighlight, HIGHLIGHT_COUNT, Highlights};
 pub use input::{
     BehaviourId, CompetencyId, GroupId, ItemStructure, LevelId, Response, ScanConfig, ScoringError,

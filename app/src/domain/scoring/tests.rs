@@ -427,3 +427,236 @@ fn report_round_trips_through_json() {
     let parsed = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
     assert_eq!(parsed(&again), parsed(&json));
 }
+
+/// The scan of the issue: self, 3 board members, 4 colleagues and 2 staff with k = 3, six
+/// competencies of two behaviours, one per agreement category. Staff (2) is hidden and, alone,
+/// left out of every figure; in c6 one board member judged nothing, so board (2 counted) and
+/// staff (2) are pooled into "other informants" (4 ≥ k).
+fn issue_example() -> (ScanConfig, ItemStructure, Vec<Response>) {
+    let cells: Vec<(String, Vec<&str>)> =
+        (1..=6).map(|c| (format!("c{c}"), vec!["1", "2"])).collect();
+    let mut tree: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for (competency, behaviours) in &cells {
+        tree.entry(competency.clone()).or_default().insert(
+            "l".into(),
+            behaviours
+                .iter()
+                .map(|b| format!("{competency}.{b}"))
+                .collect(),
+        );
+    }
+    let items = ItemStructure::new(tree).unwrap();
+    // Per respondent: the two ratings for c1..c6.
+    let raters: [(&str, [(&str, &str); 6]); 10] = [
+        (
+            "self",
+            [
+                ("5", "5"),
+                ("4", "4"),
+                ("4", "4"),
+                ("2", "3"),
+                ("3", "3"),
+                ("1", "1"),
+            ],
+        ),
+        (
+            "board",
+            [
+                ("4", "4"),
+                ("2", "3"),
+                ("4", "4"),
+                ("2", "2"),
+                ("4", "4"),
+                ("n", "n"),
+            ],
+        ),
+        (
+            "board",
+            [
+                ("4", "4"),
+                ("2", "3"),
+                ("4", "4"),
+                ("2", "2"),
+                ("4", "4"),
+                ("2", "2"),
+            ],
+        ),
+        (
+            "board",
+            [
+                ("4", "4"),
+                ("2", "3"),
+                ("4", "4"),
+                ("2", "2"),
+                ("4", "4"),
+                ("3", "2"),
+            ],
+        ),
+        (
+            "colleagues",
+            [
+                ("3", "4"),
+                ("2", "2"),
+                ("4", "5"),
+                ("3", "2"),
+                ("4", "5"),
+                ("2", "3"),
+            ],
+        ),
+        (
+            "colleagues",
+            [
+                ("3", "4"),
+                ("2", "2"),
+                ("4", "n"),
+                ("3", "2"),
+                ("4", "5"),
+                ("2", "3"),
+            ],
+        ),
+        (
+            "colleagues",
+            [
+                ("3", "4"),
+                ("2", "2"),
+                ("n", "n"),
+                ("3", "2"),
+                ("4", "5"),
+                ("2", "3"),
+            ],
+        ),
+        (
+            "colleagues",
+            [
+                ("3", "4"),
+                ("2", "2"),
+                ("3", "4"),
+                ("3", "2"),
+                ("4", "5"),
+                ("2", "3"),
+            ],
+        ),
+        (
+            "staff",
+            [
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "3"),
+            ],
+        ),
+        (
+            "staff",
+            [
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "2"),
+                ("2", "3"),
+            ],
+        ),
+    ];
+    let responses = raters
+        .iter()
+        .map(|(group, ratings)| {
+            let pairs: Vec<(String, String)> = ratings
+                .iter()
+                .enumerate()
+                .flat_map(|(c, (first, second))| {
+                    [
+                        (format!("c{}.1", c + 1), first.to_string()),
+                        (format!("c{}.2", c + 1), second.to_string()),
+                    ]
+                })
+                .collect();
+            let refs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(b, r)| (b.as_str(), r.as_str()))
+                .collect();
+            response(group, &refs)
+        })
+        .collect();
+    let config = config().with_min_group_size(3).unwrap();
+    (config, items, responses)
+}
+
+#[test]
+fn issue_example_hand_computed() {
+    let (config, items, responses) = issue_example();
+    let report = build_report(&config, &items, &responses).unwrap();
+    let cell = |c: &str| {
+        report
+            .competencies
+            .iter()
+            .find(|r| r.competency == c)
+            .unwrap()
+    };
+    let categories: Vec<_> = (1..=6)
+        .map(|c| cell(&format!("c{c}")).agreement.unwrap())
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            AgreementCategory::OverEstimationAtStandard,
+            AgreementCategory::OverEstimationBelowStandard,
+            AgreementCategory::AgreementAtStandard,
+            AgreementCategory::AgreementBelowStandard,
+            AgreementCategory::UnderEstimationAtStandard,
+            AgreementCategory::UnderEstimationBelowStandard,
+        ]
+    );
+
+    // c1: board 3 × 4, colleagues 4 × 3.5; staff (2) hidden and left out of others.
+    let c1 = &cell("c1").figures;
+    assert!(line(cell("c1"), "staff").is_none());
+    assert!(c1.other_informants.is_none());
+    close(c1.self_line.as_ref().unwrap().mean, 5.0);
+    close(line(cell("c1"), "colleagues").unwrap().stats.mean, 3.5);
+    close(line(cell("c1"), "colleagues").unwrap().stats.sd, 0.0);
+    let others = c1.others.as_ref().unwrap();
+    assert_eq!(others.n, 7);
+    close(others.mean, 26.0 / 7.0);
+    close(c1.gap, 26.0 / 7.0 - 5.0);
+    // Staff's 2s are left out of the distribution too: 3×(4,4) + 4×(3,4).
+    assert_eq!(others.distribution.counts, [0, 0, 4, 10, 0]);
+
+    // c2: others (3 × 2.5 + 4 × 2) / 7 — each respondent weighs equally.
+    close(cell("c2").figures.others.as_ref().unwrap().mean, 15.5 / 7.0);
+
+    // c3: one colleague judged nothing (not counted), one rated half (counted).
+    let colleagues = &line(cell("c3"), "colleagues").unwrap().stats;
+    assert_eq!(colleagues.n, 3);
+    close(colleagues.mean, 4.0);
+    close(colleagues.min, 3.5);
+    close(colleagues.max, 4.5);
+    // On c3.2 only two colleagues gave a score (C1 5, C4 4): below k there, and alone, so their
+    // answers on c3.2 leave the distribution (the means keep them). Left: c3.1 = 4, 4, 3 and
+    // one "cannot judge" (C3).
+    assert_eq!(colleagues.distribution.counts, [0, 0, 1, 2, 0]);
+    assert_eq!(colleagues.cannot_judge, 1);
+    close(cell("c3").figures.gap, 0.0);
+
+    // c4: others 16/7 ≈ 2.29 against self 2.5: within the threshold, below "normaal".
+    close(cell("c4").figures.others.as_ref().unwrap().mean, 16.0 / 7.0);
+    // c5: others 30/7 ≈ 4.29 against self 3.
+    close(cell("c5").figures.gap, 30.0 / 7.0 - 3.0);
+
+    // c6: board (2 counted) and staff (2) pooled: (2 + 2.5 + 2.5 + 2.5) / 4.
+    let c6 = &cell("c6").figures;
+    assert!(line(cell("c6"), "board").is_none());
+    let pooled = c6.other_informants.as_ref().unwrap();
+    assert_eq!(pooled.n, 4);
+    close(pooled.mean, 9.5 / 4.0);
+    let others = c6.others.as_ref().unwrap();
+    assert_eq!(others.n, 8);
+    close(others.mean, 19.5 / 8.0);
+    close(others.sd, (0.21875f64 / 7.0).sqrt());
+    close(others.min, 2.0);
+    close(others.max, 2.5);
+    assert_eq!(others.distribution.counts, [0, 9, 7, 0, 0]);
+    assert_eq!(others.cannot_judge, 2);
+    close(c6.gap, 19.5 / 8.0 - 1.0);
+}

@@ -1,0 +1,254 @@
+//! The heat map: competencies (and levels) against self, each group, the pooled line and all
+//! others; each cell coloured by its mean on a diverging scale around 3 and labelled with it.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::text::{self, Lang};
+use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use crate::domain::rating::Score;
+use crate::server_fns::report::{CompetencyRow, ReportView};
+
+const LABEL_WIDTH: i32 = 280;
+const CELL_HEIGHT: i32 = 30;
+const MAX_CELL_WIDTH: i32 = 120;
+/// Column headings wrap over at most this many lines.
+const HEADER_LINES: usize = 3;
+const HEADER_LINE_HEIGHT: i32 = 17;
+const HEADER_HEIGHT: i32 = HEADER_LINES as i32 * HEADER_LINE_HEIGHT + 8;
+/// The colour key below the cells: caption, gradient, numbers.
+const KEY_GAP: i32 = 18;
+const KEY_CAPTION: i32 = 22;
+const KEY_BAR_HEIGHT: i32 = 14;
+const KEY_BAR_WIDTH: i32 = 320;
+const KEY_NUMBERS: i32 = 22;
+/// Written in a cell without a published figure.
+const NO_FIGURE: &str = "—";
+
+/// One column of the heat map.
+enum Column {
+    Own,
+    /// A group, by its label in the chart's language.
+    Group(String),
+    Pooled,
+    Others,
+}
+
+pub(super) struct Heatmap<'a> {
+    view: &'a ReportView,
+    lang: Lang,
+    title: String,
+    columns: Vec<Column>,
+}
+
+impl<'a> Heatmap<'a> {
+    /// Plans the chart; a report without rows has nothing to draw.
+    pub(super) fn new(view: &'a ReportView, lang: Lang) -> Result<Heatmap<'a>, ChartError> {
+        if view.rows.is_empty() {
+            return Err(ChartError::NotApplicable);
+        }
+        let mut columns = vec![Column::Own];
+        for group in view.rows.iter().flat_map(|r| &r.groups) {
+            let label = lang.group(group);
+            if !columns
+                .iter()
+                .any(|c| matches!(c, Column::Group(g) if g == label))
+            {
+                columns.push(Column::Group(label.to_owned()));
+            }
+        }
+        if view.rows.iter().any(|r| r.pooled.is_some()) {
+            columns.push(Column::Pooled);
+        }
+        columns.push(Column::Others);
+        let title = format!(
+            "{}: {}",
+            lang.pick(
+                "Gemiddelde per competentie en groep",
+                "Mean per competency and group"
+            ),
+            view.subject_name
+        );
+        Ok(Heatmap {
+            view,
+            lang,
+            title,
+            columns,
+        })
+    }
+
+    fn heading(&self, column: &Column) -> String {
+        match column {
+            Column::Own => self.lang.self_view().to_owned(),
+            Column::Group(label) => label.clone(),
+            Column::Pooled => self.lang.pooled().to_owned(),
+            Column::Others => self.lang.others().to_owned(),
+        }
+    }
+
+    /// The published mean of `row` in `column`, if there is one.
+    fn value(&self, row: &CompetencyRow, column: &Column) -> Option<f64> {
+        match column {
+            Column::Own => row.self_mean,
+            Column::Group(label) => row
+                .groups
+                .iter()
+                .find(|g| self.lang.group(g) == label)
+                .and_then(|g| g.mean),
+            Column::Pooled => row.pooled.and_then(|(_, mean)| mean),
+            Column::Others => row.others_mean,
+        }
+    }
+
+    fn cells_left(&self) -> i32 {
+        MARGIN + LABEL_WIDTH + 8
+    }
+
+    fn cell_width(&self) -> i32 {
+        let available = WIDTH as i32 - MARGIN - self.cells_left();
+        (available / self.columns.len() as i32).min(MAX_CELL_WIDTH)
+    }
+
+    fn rows_top(&self) -> i32 {
+        TITLE_HEIGHT + HEADER_HEIGHT
+    }
+
+    fn rows_bottom(&self) -> i32 {
+        self.rows_top() + CELL_HEIGHT * self.view.rows.len() as i32
+    }
+
+    fn draw_key<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        let top = self.rows_bottom() + KEY_GAP;
+        let caption = text::font(text::SMALL_SIZE)
+            .color(&colours::INK)
+            .pos(Pos::new(HPos::Left, VPos::Top));
+        root.draw_text(
+            &format!(
+                "{} 1 ({}) – 5 ({})",
+                self.lang
+                    .pick("Gemiddelde op de schaal", "Mean on the scale"),
+                self.lang.text(Score::MIN.label()),
+                self.lang.text(Score::MAX.label())
+            ),
+            &caption,
+            (MARGIN, top),
+        )?;
+        let bar_top = top + KEY_CAPTION;
+        let steps = 64;
+        for step in 0..steps {
+            let x0 = MARGIN + KEY_BAR_WIDTH * step / steps;
+            let x1 = MARGIN + KEY_BAR_WIDTH * (step + 1) / steps;
+            let value = 1.0 + 4.0 * (f64::from(step) + 0.5) / f64::from(steps);
+            root.draw(&Rectangle::new(
+                [(x0, bar_top), (x1, bar_top + KEY_BAR_HEIGHT)],
+                colours::diverging(value).filled(),
+            ))?;
+        }
+        let number = text::font(text::SMALL_SIZE)
+            .color(&colours::INK)
+            .pos(Pos::new(HPos::Center, VPos::Top));
+        for point in 1..=5 {
+            let x = MARGIN + KEY_BAR_WIDTH * (point - 1) / 4;
+            root.draw(&PathElement::new(
+                vec![
+                    (x, bar_top + KEY_BAR_HEIGHT),
+                    (x, bar_top + KEY_BAR_HEIGHT + 4),
+                ],
+                colours::INK.stroke_width(1),
+            ))?;
+            root.draw_text(
+                &point.to_string(),
+                &number,
+                (x, bar_top + KEY_BAR_HEIGHT + 6),
+            )?;
+        }
+        let swatch = MARGIN + KEY_BAR_WIDTH + 40;
+        root.draw(&Rectangle::new(
+            [(swatch, bar_top), (swatch + 28, bar_top + KEY_BAR_HEIGHT)],
+            colours::EMPTY.filled(),
+        ))?;
+        let note = text::font(text::SMALL_SIZE)
+            .color(&colours::INK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        root.draw_text(
+            &format!(
+                "{NO_FIGURE} {}",
+                self.lang
+                    .pick("geen gepubliceerd cijfer", "no published figure")
+            ),
+            &note,
+            (swatch + 36, bar_top + KEY_BAR_HEIGHT / 2),
+        )?;
+        Ok(())
+    }
+}
+
+impl Chart for Heatmap<'_> {
+    fn size(&self) -> (u32, u32) {
+        let height =
+            self.rows_bottom() + KEY_GAP + KEY_CAPTION + KEY_BAR_HEIGHT + KEY_NUMBERS + MARGIN;
+        (WIDTH, height as u32)
+    }
+
+    fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+        let width = self.cell_width();
+        let left = self.cells_left();
+        let top = self.rows_top();
+        let heading = text::font(text::SMALL_SIZE)
+            .color(&colours::INK)
+            .pos(Pos::new(HPos::Center, VPos::Bottom));
+        for (c, column) in self.columns.iter().enumerate() {
+            let centre = left + width * c as i32 + width / 2;
+            let lines = text::wrap(
+                &self.heading(column),
+                text::SMALL_SIZE,
+                (width - 6) as u32,
+                HEADER_LINES,
+            );
+            let count = lines.len() as i32;
+            for (l, line) in lines.iter().enumerate() {
+                let baseline = top - 6 - HEADER_LINE_HEIGHT * (count - 1 - l as i32);
+                root.draw_text(line, &heading, (centre, baseline))?;
+            }
+        }
+        let label = text::font(text::LABEL_SIZE)
+            .color(&colours::INK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        let value_style = |colour: &RGBColor| {
+            text::font(text::LABEL_SIZE)
+                .color(colour)
+                .pos(Pos::new(HPos::Center, VPos::Center))
+        };
+        for (r, row) in self.view.rows.iter().enumerate() {
+            let y0 = top + CELL_HEIGHT * r as i32;
+            let middle = y0 + CELL_HEIGHT / 2;
+            let name = text::fit(
+                &text::row_label(row),
+                text::LABEL_SIZE,
+                (LABEL_WIDTH - 6) as u32,
+            );
+            root.draw_text(&name, &label, (MARGIN + 6, middle))?;
+            for (c, column) in self.columns.iter().enumerate() {
+                let x0 = left + width * c as i32;
+                let (fill, written, ink) = match self.value(row, column) {
+                    Some(mean) => {
+                        let fill = colours::diverging(mean);
+                        (fill, text::score(mean), colours::text_on(fill))
+                    }
+                    None => (colours::EMPTY, NO_FIGURE.to_owned(), colours::INK),
+                };
+                root.draw(&Rectangle::new(
+                    [(x0 + 1, y0 + 1), (x0 + width - 1, y0 + CELL_HEIGHT - 1)],
+                    fill.filled(),
+                ))?;
+                root.draw_text(&written, &value_style(&ink), (x0 + width / 2, middle))?;
+            }
+        }
+        self.draw_key(root)
+    }
+}

@@ -1,0 +1,177 @@
+//! The report as its readers see it: names instead of ids, only what the anonymity rules
+//! publish, in the order the page, the charts and the exports show it. Built by [`build`] from
+//! the scoring engine's [`Report`](crate::domain::scoring::Report); nothing is recomputed here.
+//! [`guide`] picks the competencies that need attention and drafts the conversation's agenda.
+
+mod build;
+pub mod guide;
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::scan::progress::GroupProgress;
+
+pub use build::{ReportSources, build};
+
+/// Which kind of line a figure is, for labels and for the CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    SelfView,
+    Group,
+    /// A group shown below k because its members were told they are identifiable.
+    IdentifiableGroup,
+    /// Hidden groups pooled to reach k ("overige informanten").
+    Pooled,
+    Others,
+}
+
+/// Every published figure of one line of one competency at one level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LineFigures {
+    pub kind: LineKind,
+    /// The group id for group lines; "self", "pooled" or "others" otherwise.
+    pub id: String,
+    pub label_nl: String,
+    pub label_en: String,
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// How often each label 1–5 was given.
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<u64>))]
+    pub distribution: [usize; 5],
+    pub cannot_judge: usize,
+}
+
+/// One group's line for a competency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupFigure {
+    pub label_nl: String,
+    pub label_en: String,
+    pub n: usize,
+    pub mean: Option<f64>,
+    pub identifiable: bool,
+}
+
+/// One competency at one level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CompetencyRow {
+    pub competency_id: String,
+    pub level_id: String,
+    pub name: String,
+    /// The level's name; empty for frameworks without levels.
+    pub level: String,
+    pub self_mean: Option<f64>,
+    pub others_mean: Option<f64>,
+    pub others_n: usize,
+    pub others_sd: Option<f64>,
+    pub gap: Option<f64>,
+    pub groups: Vec<GroupFigure>,
+    /// Hidden groups pooled to reach k: (n, mean).
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Vec<Option<f64>>>))]
+    pub pooled: Option<(usize, Option<f64>)>,
+    /// The self–other agreement category id (see `AgreementCategory::id`).
+    pub category_id: Option<String>,
+    /// The self–other agreement category: (nl name, en name, nl explanation, en explanation).
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<Vec<String>>))]
+    pub category: Option<(String, String, String, String)>,
+    /// Self, each shown group, the pooled line and others, with every figure.
+    pub lines: Vec<LineFigures>,
+}
+
+/// One behaviour in a highlight list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct BehaviourRow {
+    pub competency: String,
+    pub text: String,
+    pub others_mean: f64,
+    pub others_n: usize,
+    pub self_mean: Option<f64>,
+    pub gap: Option<f64>,
+}
+
+/// The comments of one source on one competency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CommentList {
+    /// The group's label; empty when no group may be named.
+    pub label_nl: String,
+    pub label_en: String,
+    /// In alphabetical order, never that of submission.
+    pub comments: Vec<String>,
+}
+
+/// The comments on one competency, per source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CommentBlock {
+    pub competency: String,
+    pub lists: Vec<CommentList>,
+}
+
+/// A competency that most needs attention, with the framework's tips at the scan's level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AttentionItem {
+    pub name: String,
+    pub level: String,
+    pub others_mean: Option<f64>,
+    pub self_mean: Option<f64>,
+    pub gap: Option<f64>,
+    pub tips: Vec<String>,
+}
+
+/// The suggested agenda (seed 000): look back, discuss, agree. Names only; the page words it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Agenda {
+    /// The competencies with the largest difference between self and others.
+    pub largest_gaps: Vec<String>,
+    /// The lowest rated by others.
+    pub lowest: Vec<String>,
+    /// The highest rated by others.
+    pub highest: Vec<String>,
+    /// Development agreements: the competencies that need attention.
+    pub development: Vec<String>,
+}
+
+/// Which figures the readers see (see `domain::scoring::release`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReportBasis {
+    /// The scan is closed; every answer is in.
+    Final,
+    /// The organiser released the report while the scan is open: the figures as released.
+    Released,
+    /// The scan is closed, but answers that came in after the release would reveal who gave
+    /// them: the figures stay as released.
+    FrozenAtRelease,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ReportView {
+    pub scan_id: String,
+    pub subject_name: String,
+    pub k: usize,
+    pub threshold: f64,
+    pub basis: ReportBasis,
+    /// Ordered by gap, the largest shortfall of others below self first.
+    pub rows: Vec<CompetencyRow>,
+    pub highest: Vec<BehaviourRow>,
+    pub lowest: Vec<BehaviourRow>,
+    pub largest_gaps: Vec<BehaviourRow>,
+    pub progress: Vec<GroupProgress>,
+    pub comments: Vec<CommentBlock>,
+    pub attention: Vec<AttentionItem>,
+    pub agenda: Agenda,
+}

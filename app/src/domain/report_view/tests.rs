@@ -1,0 +1,186 @@
+//! The view of a Maastricht scan (level 8–10 with the next level): names, order, comments,
+//! attention with the framework's tips, and the agenda.
+
+use super::*;
+use crate::domain::catalog::{Framework, builtin};
+use crate::domain::questionnaire::scoring_input::scoring_input;
+use crate::domain::questionnaire::{self, Answer, Answers, Questionnaire};
+use crate::domain::scan::{
+    ScanDraft, ValidScan, default_groups, preselect_from_profile, validate_scan,
+};
+use crate::domain::scoring::{CommentInput, build_report, publish_comments};
+
+const NOW: i64 = 1_800_000_000;
+
+fn maastricht_scan() -> (Framework, ValidScan) {
+    let fw = builtin()
+        .into_iter()
+        .find(|f| f.id == "maastricht-2014")
+        .unwrap();
+    let draft = ScanDraft {
+        subject_name: "Piet".into(),
+        subject_email: "piet@gemeente.nl".into(),
+        subject_job_title: String::new(),
+        framework_id: fw.id.clone(),
+        framework_version: fw.version,
+        profile_id: Some("beleidsmedewerker".into()),
+        level_id: Some("8-10".into()),
+        include_next_level: true,
+        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
+        groups: default_groups(&fw.id),
+        k: 3,
+        deadline: NOW + 86_400,
+        language: Default::default(),
+        introduction: String::new(),
+        report_readers: vec![],
+        reminder_days: None,
+        person_status: false,
+    };
+    let scan = validate_scan(&draft, &fw, NOW).unwrap();
+    (fw, scan)
+}
+
+/// Every statement of competency number `i` (in questionnaire order) gets `score(i)`.
+fn answers(q: &Questionnaire, score: impl Fn(usize) -> u8, comment: Option<&str>) -> Answers {
+    let mut answers = Answers::default();
+    for (i, section) in q.sections.iter().enumerate() {
+        for item in &section.items {
+            answers
+                .ratings
+                .insert(item.key.clone(), Answer::Rating(score(i)));
+        }
+        if let Some(text) = comment {
+            answers
+                .comments
+                .insert(section.competency_id.clone(), text.to_owned());
+        }
+    }
+    answers
+}
+
+fn view() -> (Questionnaire, ReportView) {
+    let (fw, scan) = maastricht_scan();
+    let q = questionnaire::build(&fw, &scan, false);
+    // Self rates everything 4; three colleagues rate competency i with 1 + i % 5; two staff
+    // (hidden, left out) rate 5.
+    let mut responses = vec![("self".to_owned(), answers(&q, |_| 4, Some("Eigen blik")))];
+    for name in ["a", "b", "c"] {
+        let comment = format!("Collega {name}");
+        responses.push((
+            "colleagues".to_owned(),
+            answers(&q, |i| 1 + (i % 5) as u8, Some(&comment)),
+        ));
+    }
+    for _ in 0..2 {
+        responses.push(("staff".to_owned(), answers(&q, |_| 5, Some("Medewerker"))));
+    }
+    let input = scoring_input(&q, &scan, &responses).unwrap();
+    let report = build_report(&input.config, &input.items, &input.responses).unwrap();
+    let comment_inputs: Vec<CommentInput> = responses
+        .iter()
+        .map(|(group, a)| CommentInput {
+            group: group.clone(),
+            comments: a.comments.clone(),
+        })
+        .collect();
+    let comments = publish_comments(&input.config, &report, &comment_inputs);
+    let view = build(ReportSources {
+        scan_id: "scan-1",
+        scan: &scan,
+        framework: &fw,
+        questionnaire: &q,
+        report: &report,
+        comments: &comments,
+        progress: vec![],
+        basis: ReportBasis::Final,
+    });
+    (q, view)
+}
+
+#[test]
+fn rows_carry_names_and_are_ordered_by_gap() {
+    let (q, view) = view();
+    // Every competency twice: its own level and the next.
+    assert_eq!(view.rows.len(), 2 * q.sections.len());
+    let gaps: Vec<f64> = view.rows.iter().map(|r| r.gap.unwrap()).collect();
+    assert!(gaps.windows(2).all(|w| w[0] <= w[1]), "{gaps:?}");
+    let first = &view.rows[0];
+    assert_eq!(first.gap, Some(-3.0));
+    assert!(!first.name.is_empty() && first.name != first.competency_id);
+    assert!(!first.level.is_empty());
+    // Lines: self, colleagues, others; staff (2) is hidden and not pooled.
+    let kinds: Vec<LineKind> = first.lines.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds,
+        [LineKind::SelfView, LineKind::Group, LineKind::Others]
+    );
+    assert_eq!(first.lines[1].label_nl, "Collega's");
+    assert_eq!(first.lines[2].n, 3);
+    assert_eq!(
+        first.category_id.as_deref(),
+        Some("over_estimation_below_standard")
+    );
+}
+
+#[test]
+fn attention_names_the_three_lowest_at_the_scans_level_with_tips() {
+    let (_, view) = view();
+    assert_eq!(view.attention.len(), 3);
+    for item in &view.attention {
+        assert!(!item.tips.is_empty(), "{} has no tips", item.name);
+    }
+    // The lowest others' score is 1 (competencies 0 and 5 in questionnaire order).
+    assert_eq!(view.attention[0].others_mean, Some(1.0));
+    let levels: Vec<&str> = view.attention.iter().map(|a| a.level.as_str()).collect();
+    assert!(levels.windows(2).all(|w| w[0] == w[1]), "{levels:?}");
+    assert_eq!(view.agenda.development.len(), 3);
+    assert_eq!(view.agenda.development[0], view.attention[0].name);
+}
+
+#[test]
+fn agenda_lists_gaps_lowest_and_highest_at_the_scans_level() {
+    let (_, view) = view();
+    let own: Vec<&CompetencyRow> = view.rows.iter().filter(|r| r.level_id == "8-10").collect();
+    let lowest = own
+        .iter()
+        .min_by(|a, b| a.others_mean.unwrap().total_cmp(&b.others_mean.unwrap()))
+        .unwrap();
+    let highest = own
+        .iter()
+        .max_by(|a, b| a.others_mean.unwrap().total_cmp(&b.others_mean.unwrap()))
+        .unwrap();
+    assert_eq!(view.agenda.lowest.len(), 3);
+    assert_eq!(
+        own.iter()
+            .find(|r| r.name == view.agenda.lowest[0])
+            .unwrap()
+            .others_mean,
+        lowest.others_mean
+    );
+    assert_eq!(
+        own.iter()
+            .find(|r| r.name == view.agenda.highest[0])
+            .unwrap()
+            .others_mean,
+        highest.others_mean
+    );
+    // The largest gap is 3 (self 4, others 1).
+    let first_gap = own
+        .iter()
+        .find(|r| r.name == view.agenda.largest_gaps[0])
+        .unwrap();
+    assert_eq!(first_gap.gap.map(f64::abs), Some(3.0));
+}
+
+#[test]
+fn comments_are_labelled_only_for_shown_groups() {
+    let (q, view) = view();
+    assert_eq!(view.comments.len(), q.sections.len());
+    let lists = &view.comments[0].lists;
+    let labels: Vec<(&str, usize)> = lists
+        .iter()
+        .map(|list| (list.label_nl.as_str(), list.comments.len()))
+        .collect();
+    // Self, colleagues (shown), then staff's comments without a label.
+    assert_eq!(labels, [("Zelf", 1), ("Collega's", 3), ("", 2)]);
+}

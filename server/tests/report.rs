@@ -1,0 +1,319 @@
+//! The report over HTTP against the real application: who may read it and when (page, charts,
+//! CSV and API alike), early release, and figures that stay frozen when a later answer would
+//! reveal who gave it.
+
+mod support;
+
+use reqwest::StatusCode;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+
+use app::auth::password;
+use app::domain::account::{Email, NewPassword, Role};
+use app::domain::questionnaire::{self, Answer, Answers};
+use app::state::unix_now;
+use support::scans::{page, post_pairs, scan_form};
+use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
+
+const READER: &str = "lezer@gemeente.nl";
+const OUTSIDER: &str = "buiten@gemeente.nl";
+
+async fn account(app: &TestApp, email: &str) {
+    let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
+    app.db
+        .create_account(
+            &Email::parse(email).unwrap(),
+            Some(&hash),
+            Role::Organiser,
+            unix_now(),
+        )
+        .await
+        .unwrap();
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> TestApp {
+    let visitor = app.clone_without_client();
+    assert_eq!(location(&visitor.login(email, PASSWORD).await), "/");
+    visitor
+}
+
+/// An open scan read by READER with four colleagues and four staff invited (k = 3).
+async fn open_scan(app: &TestApp) -> String {
+    let mut form = scan_form(&[]);
+    form.push(("report_readers".into(), READER.into()));
+    let id = {
+        let r = post_pairs(app, "/scans", &form).await;
+        location(&r)
+            .strip_prefix("/scans/")
+            .and_then(|rest| rest.strip_suffix("?done=created"))
+            .unwrap()
+            .to_owned()
+    };
+    for (name, group) in [
+        ("anna", "colleagues"),
+        ("bram", "colleagues"),
+        ("cees", "colleagues"),
+        ("dirk", "colleagues"),
+        ("eva", "staff"),
+        ("fien", "staff"),
+        ("gijs", "staff"),
+        ("hans", "staff"),
+    ] {
+        let email = format!("{name}@gemeente.nl");
+        let r = app
+            .post(
+                &format!("/scans/{id}/informants"),
+                &[
+                    ("action", "add"),
+                    ("name", name),
+                    ("email", &email),
+                    ("group", group),
+                ],
+            )
+            .await;
+        assert!(location(&r).contains("done=added"), "{}", location(&r));
+    }
+    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=opened&n=9"));
+    id
+}
+
+/// Submits the questionnaire for the first not yet submitted invitation of `group`, every
+/// statement rated `score`, with a comment on the first competency.
+async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
+    let stored = app.db.find_scan(id).await.unwrap().unwrap();
+    let framework = app
+        .db
+        .framework_version(&stored.scan.framework_id, stored.scan.framework_version)
+        .await
+        .unwrap()
+        .unwrap();
+    let q = questionnaire::build(&framework, &stored.scan, false);
+    let mut answers = Answers::default();
+    for item in q.sections.iter().flat_map(|s| s.items.iter()) {
+        answers
+            .ratings
+            .insert(item.key.clone(), Answer::Rating(score));
+    }
+    answers.comments.insert(
+        q.sections[0].competency_id.clone(),
+        format!("Opmerking {group} {score}"),
+    );
+    let invitation = app
+        .db
+        .list_invitations(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|i| i.group_id == group && i.submitted_at.is_none())
+        .expect("an invitation left to submit");
+    app.db
+        .submit_response(
+            &invitation.id,
+            id,
+            group,
+            &serde_json::to_string(&answers).unwrap(),
+            unix_now(),
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
+    account(&app, READER).await;
+    account(&app, OUTSIDER).await;
+    let id = open_scan(&app).await;
+    let reader = signed_in(&app, READER).await;
+    let outsider = signed_in(&app, OUTSIDER).await;
+    let anonymous = app.clone_without_client();
+    let report = format!("/scans/{id}/rapport");
+    let svg = format!("{report}/grafiek/verschil.svg");
+    let png = format!("{report}/grafiek/heatmap.png");
+    let csv = format!("{report}/cijfers.csv");
+
+    // Open and not released: nobody reads figures yet, not even the organiser.
+    submit(&app, &id, "self", 4).await;
+    for colleague in [2, 3, 3] {
+        submit(&app, &id, "colleagues", colleague).await;
+    }
+    let stored = app.db.find_scan(&id).await.unwrap().unwrap();
+    assert_eq!(stored.scan.report_readers.len(), 1, "the reader is named");
+    for visitor in [&app, &reader] {
+        assert!(
+            page(visitor, &report)
+                .await
+                .contains("te lezen zodra de scan gesloten")
+        );
+        assert_eq!(visitor.get(&svg).await.status(), StatusCode::CONFLICT);
+        assert_eq!(visitor.get(&csv).await.status(), StatusCode::CONFLICT);
+    }
+
+    // Release is refused while staff has fewer than k responses, and for anyone but the organiser.
+    submit(&app, &id, "staff", 5).await;
+    let r = app.post(&format!("/scans/{id}/do/release"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?error=release_too_early"));
+    submit(&app, &id, "staff", 5).await;
+    submit(&app, &id, "staff", 4).await;
+    let r = reader.post(&format!("/scans/{id}/do/release"), &[]).await;
+    assert!(
+        location(&r).ends_with("error=forbidden") || location(&r).ends_with("error=unknown_scan")
+    );
+    let r = app.post(&format!("/scans/{id}/do/release"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=released"));
+
+    // Released: the reader sees the figures, the charts and the CSV.
+    let body = page(&reader, &report).await;
+    assert!(
+        body.contains("vrijgegeven terwijl de scan nog openstaat"),
+        "{body}"
+    );
+    assert!(body.contains("Opmerking colleagues 2"));
+    let r = reader.get(&svg).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()[CONTENT_TYPE], "image/svg+xml");
+    let text = r.text().await.unwrap();
+    assert!(
+        text.starts_with("<svg") && text.contains("<title>"),
+        "{text}"
+    );
+    let r = reader.get(&png).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.bytes().await.unwrap().starts_with(b"\x89PNG"));
+    let released_csv = reader.get(&csv).await.text().await.unwrap();
+    assert!(released_csv.starts_with("competency_id,competency,"));
+    assert!(
+        released_csv.contains(",staff,Medewerkers,Staff,3,"),
+        "{released_csv}"
+    );
+    assert!(
+        !released_csv.contains("Opmerking"),
+        "comments never reach the CSV"
+    );
+
+    // Nobody else, whatever the URL: the same answer as for a scan that does not exist.
+    let r = outsider.get(&report).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("Deze scan bestaat niet, of u heeft er geen toegang toe"));
+    assert!(!body.contains("Piet Jansen"));
+    for path in [&svg, &png, &csv] {
+        assert_eq!(
+            outsider.get(path).await.status(),
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+        assert_eq!(
+            anonymous.get(path).await.status(),
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        reader
+            .get(&format!("{report}/grafiek/onbekend.svg"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // A one-level scan has no levels chart... this one asks only 8–10.
+    assert_eq!(
+        reader
+            .get(&format!("{report}/grafiek/niveaus.svg"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // One more staff member answers, then the scan closes: staff would move by one, which
+    // would reveal that answer, so the released figures stay.
+    submit(&app, &id, "staff", 1).await;
+    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    let body = page(&reader, &report).await;
+    assert!(
+        body.contains("Antwoorden die daarna binnenkwamen, tellen niet mee"),
+        "{body}"
+    );
+    assert_eq!(reader.get(&csv).await.text().await.unwrap(), released_csv);
+
+    // The API gives the same figures to a token of the organiser.
+    let token = app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let r = http
+        .get(format!("{}/api/v1/scans/{id}/report", app.base))
+        .header(AUTHORIZATION, format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let json: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(json["basis"], "frozen_at_release");
+    assert_eq!(json["rows"].as_array().unwrap().len(), 7);
+    let r = http
+        .get(format!("{}/api/v1/scans/{id}/report.csv", app.base))
+        .header(AUTHORIZATION, format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.text().await.unwrap(), released_csv);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
+    account(&app, READER).await;
+    let id = open_scan(&app).await;
+    submit(&app, &id, "self", 5).await;
+    for score in [2, 3, 3] {
+        submit(&app, &id, "colleagues", score).await;
+    }
+    // Two staff: hidden, and (alone) left out of every figure.
+    submit(&app, &id, "staff", 1).await;
+    submit(&app, &id, "staff", 1).await;
+    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
+    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    let reader = signed_in(&app, READER).await;
+    let body = page(&reader, &format!("/scans/{id}/rapport")).await;
+    assert!(
+        !body.contains("data-testid=\"report-basis\""),
+        "final figures need no notice"
+    );
+    assert!(body.contains("Aandachtspunten en ontwikkeltips"));
+    assert!(body.contains("Terugblik op de afspraken van het vorige gesprek"));
+    // Others: three colleagues (2, 3, 3), each weighing equally; staff not in it.
+    assert!(body.contains("2.67 (n=3)"), "{body}");
+    let csv = reader
+        .get(&format!("/scans/{id}/rapport/cijfers.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!csv.contains(",staff,"), "{csv}");
+    assert!(
+        csv.contains(",others,others,Anderen,Others,3,2.6667,"),
+        "{csv}"
+    );
+    // Fewer than k comments from shown groups... but 6 comments in all: staff's appear unlabelled.
+    assert!(body.contains("Zonder groepsnaam"));
+    assert!(body.contains("Opmerking staff 1"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn report_pages_need_a_login() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.get("/scans/abc/rapport").await), "/login");
+    for path in [
+        "/scans/abc/rapport/cijfers.csv",
+        "/scans/abc/rapport/grafiek/verschil.svg",
+    ] {
+        assert_eq!(app.get(path).await.status(), StatusCode::UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,85 @@
+//! The organiser's standard scan, created through the real forms, for the HTTP tests.
+
+use app::state::unix_now;
+
+use super::{ADMIN, PASSWORD, TestApp, location, spawn_app};
+
+pub const SCAN_FORM: &[(&str, &str)] = &[
+    ("framework_id", "maastricht-2014"),
+    ("framework_version", "1"),
+    ("revision", ""),
+    ("subject_name", "Piet Jansen"),
+    ("subject_email", "piet@gemeente.nl"),
+    ("subject_job_title", "Beleidsmedewerker"),
+    ("profile_id", "beleidsmedewerker"),
+    ("level_id", "8-10"),
+    ("competency", "samenwerken"),
+    ("competency", "klantgericht-werken"),
+    ("competency", "integriteit"),
+    ("competency", "gevoel-voor-bestuurlijke-verhouding"),
+    ("competency", "werken-in-netwerken"),
+    ("competency", "visie-ontwikkelen"),
+    ("competency", "resultaatgerichtheid"),
+    ("group", "self"),
+    ("group", "colleagues"),
+    ("group", "staff"),
+    ("k", "3"),
+    ("language", "nl"),
+    ("reminder_days", ""),
+];
+
+/// The scan form with a deadline two weeks ahead and some fields replaced.
+pub fn scan_form(changes: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+    let deadline = app::domain::calendar::amsterdam_date(unix_now())
+        .add_days(14)
+        .iso();
+    let mut form: Vec<(String, String)> = SCAN_FORM
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    form.extend(
+        changes
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    if !form.iter().any(|(k, _)| k == "deadline") {
+        form.push(("deadline".into(), deadline));
+    }
+    form
+}
+
+pub async fn post_pairs(app: &TestApp, path: &str, form: &[(String, String)]) -> reqwest::Response {
+    app.client
+        .post(format!("{}{path}", app.base))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+pub async fn signed_in_admin() -> TestApp {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
+    app
+}
+
+/// Creates the standard scan through the form; returns its id.
+pub async fn create_scan(app: &TestApp) -> String {
+    let r = post_pairs(app, "/scans", &scan_form(&[])).await;
+    let to = location(&r);
+    let id = to
+        .strip_prefix("/scans/")
+        .and_then(|rest| rest.strip_suffix("?done=created"))
+        .unwrap_or_else(|| panic!("unexpected redirect {to}"))
+        .to_owned();
+    assert_eq!(id.len(), 32);
+    id
+}
+
+pub async fn page(app: &TestApp, path: &str) -> String {
+    let r = app.get(path).await;
+    assert!(r.status().is_success(), "{path}: {}", r.status());
+    r.text().await.unwrap()
+}
