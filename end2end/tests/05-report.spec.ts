@@ -19,7 +19,8 @@ function personalLink(js: boolean, recipient: string): string {
     const match = raw.replace(/=\r?\n/g, "").match(/\/s\/([0-9a-f]{64})/);
     if (match) return `/s/${match[1]}`;
   }
-  throw new Error(`no invitation for ${recipient} in ${dir}`);
+  const seen = readdirSync(dir).map((name) => readFileSync(join(dir, name), "utf8").match(/^(To|Subject): .*$/gm)?.join(" | "));
+  throw new Error(`no invitation for ${recipient} in ${dir}: ${seen.join("\n")}`);
 }
 
 /** Answers every part with `score` as the plain HTML form would post it, then submits. */

@@ -560,7 +560,7 @@ async fn the_openapi_document_and_the_routes_match_both_ways() {
     }
     // Paths the document does not name are not served (beyond the document itself and its page).
     for path in [
-        "/api/v1/scans/0000/report",
+        "/api/v1/scans/0000/agreements",
         "/api/v1/accounts",
         "/api/v1/scans/0000/invitations/0000",
     ] {

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{pick, user_error_of};
 use crate::components::require_user::RequireUser;
+use crate::domain::scoring::AgreementCategory;
 use crate::i18n::*;
 use crate::pages::report_sections::{
     AgendaSection, Attention, Charts, Comments, Details, number, signed,
@@ -150,6 +151,16 @@ fn ReportView(view: ReportView) -> impl IntoView {
         <section class="card" aria-labelledby="report-method">
             <h2 id="report-method">{t!(i18n, report_method_title)}</h2>
             <p>{t_string!(i18n, report_method, k, threshold = threshold.clone()).to_string()}</p>
+            <h3>{t!(i18n, report_categories)}</h3>
+            <dl class="categories">
+                {AgreementCategory::ALL.iter().map(|c| {
+                    let (name, explanation) = (c.name(), c.explanation());
+                    view! {
+                        <dt>{pick(i18n, name.nl, name.en)}</dt>
+                        <dd>{pick(i18n, explanation.nl, explanation.en)}</dd>
+                    }
+                }).collect_view()}
+            </dl>
             <h3>{t!(i18n, report_response)}</h3>
             <ul data-testid="report-response">{progress}</ul>
         </section>

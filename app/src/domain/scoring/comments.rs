@@ -244,4 +244,68 @@ mod tests {
         );
         assert_eq!(published[0].lists[1].0, CommentSource::Unlabelled);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        fn respondent() -> impl Strategy<Value = (String, Option<u8>, Option<String>)> {
+            (
+                prop::sample::select(vec!["self", "board", "staff", "peers", "partners"]),
+                prop::option::of(1u8..=5),
+                prop::option::of("[a-c]{0,2}"),
+            )
+                .prop_map(|(g, r, c)| (g.to_owned(), r, c))
+        }
+
+        proptest! {
+            #[test]
+            fn labels_follow_the_figures_and_order_never_matters(
+                people in prop::collection::vec(respondent(), 0..14),
+                k in 2usize..5,
+                seed in any::<u64>(),
+            ) {
+                let config = ScanConfig::new("self")
+                    .with_min_group_size(k)
+                    .unwrap()
+                    .with_identifiable_groups(["board"]);
+                let responses: Vec<Response> = people
+                    .iter()
+                    .filter_map(|(g, r, _)| {
+                        r.map(|r| rated(g, &r.to_string()))
+                    })
+                    .collect();
+                let report = build_report(&config, &one_item(), &responses).unwrap();
+                let inputs: Vec<CommentInput> = people
+                    .iter()
+                    .filter_map(|(g, _, c)| c.as_ref().map(|c| comment(g, c)))
+                    .collect();
+                let published = publish_comments(&config, &report, &inputs);
+                let written = inputs.iter().filter(|i| !i.comments["c"].trim().is_empty()).count();
+                if written < k {
+                    prop_assert!(published.is_empty());
+                }
+                let shown: Vec<&GroupId> = report
+                    .competencies
+                    .iter()
+                    .flat_map(|c| c.figures.groups.iter().map(|g| &g.group))
+                    .collect();
+                for block in &published {
+                    for (source, texts) in &block.lists {
+                        if let CommentSource::Group(group) = source {
+                            prop_assert!(group == "board" || shown.contains(&group));
+                        }
+                        prop_assert!(texts.windows(2).all(|w| w[0] <= w[1]));
+                    }
+                }
+                // Any other order of the same comments publishes exactly the same.
+                let mut shuffled = inputs.clone();
+                let len = shuffled.len().max(1);
+                shuffled.rotate_left((seed as usize) % len);
+                shuffled.reverse();
+                prop_assert_eq!(publish_comments(&config, &report, &shuffled), published);
+            }
+        }
+    }
 }
