@@ -10,7 +10,7 @@ use app::auth::scan_link::LinkSecret;
 use app::domain::account::{CurrentUser, Email, Role};
 use app::domain::informants::Informant;
 use app::domain::questionnaire::{Answer, AnswerError};
-use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
+use app::domain::scan::example::maastricht_example;
 use app::respond::{self, LinkError, RespondError};
 use app::scans::mail::LinkMaker;
 use app::scans::service;
@@ -65,25 +65,7 @@ async fn open_scan(db: &Db, colleagues: usize) -> Scan {
         .into_iter()
         .find(|f| f.id == "maastricht-2014")
         .unwrap();
-    let draft = ScanDraft {
-        subject_name: "Piet Jansen".into(),
-        subject_email: "piet@gemeente.nl".into(),
-        subject_job_title: String::new(),
-        framework_id: fw.id.clone(),
-        framework_version: fw.version,
-        profile_id: Some("beleidsmedewerker".into()),
-        level_id: Some("8-10".into()),
-        include_next_level: false,
-        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
-        groups: default_groups(&fw.id),
-        k: 3,
-        deadline: NOW + 14 * DAY,
-        language: Default::default(),
-        introduction: String::new(),
-        report_readers: vec![],
-        reminder_days: None,
-        person_status: false,
-    };
+    let draft = maastricht_example(&fw, NOW + 14 * DAY);
     let scan_id = service::create_scan(db, &organiser, &draft, NOW)
         .await
         .unwrap();

@@ -20,7 +20,8 @@ use std::time::{Duration, Instant};
 
 use app::domain::account::{CurrentUser, Email, Role};
 use app::domain::informants::Informant;
-use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
+use app::domain::scan::ScanDraft;
+use app::domain::scan::example::maastricht_example;
 use app::scans::mail::LinkMaker;
 use app::scans::service;
 use app::state::unix_now;
@@ -174,23 +175,8 @@ async fn main() {
         .find(|f| f.id == "maastricht-2014")
         .unwrap();
     let draft = ScanDraft {
-        subject_name: "Piet Jansen".into(),
-        subject_email: "piet@gemeente.nl".into(),
-        subject_job_title: "Beleidsmedewerker".into(),
-        framework_id: fw.id.clone(),
-        framework_version: fw.version,
-        profile_id: Some("beleidsmedewerker".into()),
-        level_id: Some("8-10".into()),
-        include_next_level: false,
-        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
-        groups: default_groups(&fw.id),
-        k: 3,
-        deadline: unix_now() + 14 * 86_400,
-        language: Default::default(),
         introduction: "Graag uw eerlijke blik.".into(),
-        report_readers: vec![],
-        reminder_days: None,
-        person_status: false,
+        ..maastricht_example(&fw, unix_now() + 14 * 86_400)
     };
     let links = LinkMaker {
         base_url: &settings.base_url,

@@ -83,7 +83,8 @@ mod tests {
     use super::*;
     use crate::domain::catalog::builtin;
     use crate::domain::questionnaire::build;
-    use crate::domain::scan::{ScanDraft, default_groups, preselect_from_profile, validate_scan};
+    use crate::domain::scan::example::maastricht_example;
+    use crate::domain::scan::{ScanDraft, validate_scan};
     use crate::domain::scoring::build_report;
 
     fn scan() -> (Questionnaire, ValidScan) {
@@ -93,22 +94,7 @@ mod tests {
             .unwrap();
         let draft = ScanDraft {
             subject_name: "Piet".into(),
-            subject_email: "piet@gemeente.nl".into(),
-            subject_job_title: String::new(),
-            framework_id: fw.id.clone(),
-            framework_version: fw.version,
-            profile_id: Some("beleidsmedewerker".into()),
-            level_id: Some("8-10".into()),
-            include_next_level: false,
-            competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
-            groups: default_groups(&fw.id),
-            k: 3,
-            deadline: 1_900_000_000,
-            language: Default::default(),
-            introduction: String::new(),
-            report_readers: vec![],
-            reminder_days: None,
-            person_status: false,
+            ..maastricht_example(&fw, 1_900_000_000)
         };
         let scan = validate_scan(&draft, &fw, 1_800_000_000).unwrap();
         (build(&fw, &scan, false), scan)

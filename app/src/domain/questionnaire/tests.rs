@@ -1,6 +1,8 @@
 use super::*;
 use crate::domain::catalog::builtin;
-use crate::domain::scan::{ScanDraft, default_groups, preselect_from_profile, validate_scan};
+use crate::domain::scan::example::maastricht_example;
+use crate::domain::scan::example::maastricht_example;
+use crate::domain::scan::{ScanDraft, default_groups, validate_scan};
 
 const NOW: i64 = 1_800_000_000;
 
@@ -12,22 +14,8 @@ fn maastricht_scan(next_level: bool) -> (Framework, ValidScan) {
     let fw = framework("maastricht-2014");
     let draft = ScanDraft {
         subject_name: "Piet".into(),
-        subject_email: "piet@gemeente.nl".into(),
-        subject_job_title: String::new(),
-        framework_id: fw.id.clone(),
-        framework_version: fw.version,
-        profile_id: Some("beleidsmedewerker".into()),
-        level_id: Some("8-10".into()),
         include_next_level: next_level,
-        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
-        groups: default_groups(&fw.id),
-        k: 3,
-        deadline: NOW + 86_400,
-        language: Default::default(),
-        introduction: String::new(),
-        report_readers: vec![],
-        reminder_days: None,
-        person_status: false,
+        ..maastricht_example(&fw, NOW + 86_400)
     };
     let scan = validate_scan(&draft, &fw, NOW).unwrap();
     (fw, scan)

@@ -5,9 +5,8 @@ use super::*;
 use crate::domain::catalog::{Framework, builtin};
 use crate::domain::questionnaire::scoring_input::scoring_input;
 use crate::domain::questionnaire::{self, Answer, Answers, Questionnaire};
-use crate::domain::scan::{
-    ScanDraft, ValidScan, default_groups, preselect_from_profile, validate_scan,
-};
+use crate::domain::scan::example::maastricht_example;
+use crate::domain::scan::{ScanDraft, ValidScan, validate_scan};
 use crate::domain::scoring::{CommentInput, build_report, publish_comments};
 
 const NOW: i64 = 1_800_000_000;
@@ -19,22 +18,8 @@ fn maastricht_scan() -> (Framework, ValidScan) {
         .unwrap();
     let draft = ScanDraft {
         subject_name: "Piet".into(),
-        subject_email: "piet@gemeente.nl".into(),
-        subject_job_title: String::new(),
-        framework_id: fw.id.clone(),
-        framework_version: fw.version,
-        profile_id: Some("beleidsmedewerker".into()),
-        level_id: Some("8-10".into()),
         include_next_level: true,
-        competency_ids: preselect_from_profile(&fw, "beleidsmedewerker"),
-        groups: default_groups(&fw.id),
-        k: 3,
-        deadline: NOW + 86_400,
-        language: Default::default(),
-        introduction: String::new(),
-        report_readers: vec![],
-        reminder_days: None,
-        person_status: false,
+        ..maastricht_example(&fw, NOW + 86_400)
     };
     let scan = validate_scan(&draft, &fw, NOW).unwrap();
     (fw, scan)

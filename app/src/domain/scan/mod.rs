@@ -1101,6 +1101,7 @@ pub fn check_edit(
     }
 }
 
+pub mod example;
 pub mod form;
 pub mod progress;
 
