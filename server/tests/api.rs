@@ -319,15 +319,60 @@ async fn the_organisers_flow_through_the_api_alone() {
         (Some(2), Some(2))
     );
 
-    // Remind (nobody is left to remind), close, reopen.
+    // Remind (nobody is left to remind); no report while the scan is open; close and read it.
     let r = api
         .post(&format!("/api/v1/scans/{id}/remind"), json!(null))
         .await;
     assert_eq!(r.json::<Value>().await.unwrap()["queued"], 0);
+    problem(
+        api.get(&format!("/api/v1/scans/{id}/report")).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
     let r = api
         .post(&format!("/api/v1/scans/{id}/close"), json!(null))
         .await;
     assert_eq!(r.status(), StatusCode::OK);
+    let report: Value = api
+        .get(&format!("/api/v1/scans/{id}/report"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["basis"], "final");
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 7, "one row per competency at the scan's level");
+    for row in rows {
+        // Everyone rated 4. Two colleagues and one staff member are each below k: not shown
+        // as groups, but pooled together (3) into "other informants".
+        assert_eq!(row["self_mean"], 4.0);
+        let lines = row["lines"].as_array().unwrap();
+        assert!(
+            lines
+                .iter()
+                .all(|l| l["id"] != "colleagues" && l["id"] != "staff")
+        );
+        let pooled = lines.iter().find(|l| l["id"] == "pooled").unwrap();
+        assert_eq!(
+            (pooled["n"].as_u64(), pooled["mean"].as_f64()),
+            (Some(3), Some(4.0))
+        );
+    }
+    let r = api.get(&format!("/api/v1/scans/{id}/report.csv")).await;
+    assert_eq!(r.headers()[CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(r.text().await.unwrap().starts_with("competency_id,"));
+    let r = api
+        .get(&format!(
+            "/api/v1/scans/{id}/report/charts/heatmap?format=png"
+        ))
+        .await;
+    assert_eq!(r.headers()[CONTENT_TYPE], "image/png");
+    problem(
+        api.get(&format!("/api/v1/scans/{id}/report/charts/levels"))
+            .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     problem(
         api.post(&format!("/api/v1/scans/{id}/remind"), json!(null))
             .await,
@@ -342,6 +387,14 @@ async fn the_organisers_flow_through_the_api_alone() {
         .await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.json::<Value>().await.unwrap()["status"], "open");
+    // Reopened: readers keep the figures they saw at closing.
+    let report: Value = api
+        .get(&format!("/api/v1/scans/{id}/report"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["basis"], "released");
     // An open scan cannot be deleted, even with confirmation.
     let r = api
         .request(
