@@ -78,7 +78,7 @@ pub(super) fn frame<DB: DrawingBackend>(
     let word = text::font(text::SMALL_SIZE)
         .color(&colours::INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    let step = (scale.right - scale.left) / 4;
+    let step = (scale.right() - scale.left) / 4;
     for point in Score::ALL {
         let x = scale.x(f64::from(point.value()));
         root.draw(&PathElement::new(
@@ -101,7 +101,7 @@ pub(super) fn frame<DB: DrawingBackend>(
         }
     }
     root.draw(&PathElement::new(
-        vec![(scale.left, bottom), (scale.right, bottom)],
+        vec![(scale.left, bottom), (scale.right(), bottom)],
         colours::INK.stroke_width(1),
     ))?;
     let norm = scale.x(3.0);
