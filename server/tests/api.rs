@@ -572,6 +572,17 @@ async fn the_openapi_document_and_the_routes_match_both_ways() {
         document["openapi"].as_str().unwrap().chars().next(),
         Some('3')
     );
+    // Every reference resolves: a dangling one makes clients and schemathesis reject the document.
+    let schemas = document["components"]["schemas"].as_object().unwrap();
+    let mut references = Vec::new();
+    collect_references(&document, &mut references);
+    assert!(!references.is_empty());
+    for reference in references {
+        let name = reference
+            .strip_prefix("#/components/schemas/")
+            .unwrap_or_else(|| panic!("unexpected reference {reference}"));
+        assert!(schemas.contains_key(name), "dangling reference {reference}");
+    }
     let paths = document["paths"].as_object().unwrap();
     assert!(paths.len() >= 12, "{}", paths.len());
     let docs = api.get("/api/v1/docs").await.text().await.unwrap();
@@ -623,5 +634,21 @@ async fn the_openapi_document_and_the_routes_match_both_ways() {
             body["type"], "urn:ontwikkelscan:problem:not-found",
             "{path}"
         );
+    }
+}
+
+/// Every `$ref` string in a JSON document.
+fn collect_references(value: &Value, found: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                match (key.as_str(), child) {
+                    ("$ref", Value::String(reference)) => found.push(reference.clone()),
+                    _ => collect_references(child, found),
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| collect_references(item, found)),
+        _ => {}
     }
 }

@@ -91,6 +91,7 @@ pub enum ImageFormat {
 pub struct ChartQuery {
     /// `svg` (default) or `png`.
     #[serde(default)]
+    #[param(inline)]
     format: ImageFormat,
     /// `en` for English labels; Dutch otherwise.
     lang: Option<String>,
@@ -98,7 +99,7 @@ pub struct ChartQuery {
 
 /// A chart of the report: `gap`, `heatmap` or `levels` (levels: only for scans with two levels).
 #[utoipa::path(get, path = "/api/v1/scans/{id}/report/charts/{chart}", tag = "reports",
-    params(("id" = String, Path), ("chart" = ChartName, Path), ChartQuery),
+    params(("id" = String, Path), ("chart" = inline(ChartName), Path), ChartQuery),
     responses((status = 200, content((String = "image/svg+xml"), (Vec<u8> = "image/png"))),
         (status = 401, body = super::problem::ProblemDocument), (status = 404, body = super::problem::ProblemDocument),
         (status = 409, body = super::problem::ProblemDocument), (status = 422, body = super::problem::ProblemDocument)),

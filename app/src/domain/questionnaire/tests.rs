@@ -1,7 +1,6 @@
 use super::*;
 use crate::domain::catalog::builtin;
 use crate::domain::scan::example::maastricht_example;
-use crate::domain::scan::example::maastricht_example;
 use crate::domain::scan::{ScanDraft, default_groups, validate_scan};
 
 const NOW: i64 = 1_800_000_000;
