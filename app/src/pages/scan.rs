@@ -245,11 +245,9 @@ fn Actions(scan: ScanData) -> impl IntoView {
 fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
     let i18n = use_i18n();
     let percent = |r: &GroupProgress| {
-        if r.invited == 0 {
-            "—".to_owned()
-        } else {
-            format!("{} %", r.submitted * 100 / r.invited)
-        }
+        (r.submitted * 100)
+            .checked_div(r.invited)
+            .map_or_else(|| "—".to_owned(), |p| format!("{p} %"))
     };
     let body = rows
         .iter()

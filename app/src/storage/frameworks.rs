@@ -153,13 +153,12 @@ fn decode(row: &sqlx::any::AnyRow) -> Result<Framework, StorageError> {
     })
 }
 
+/// Parsed framework versions by (id, version).
+type FrameworkMap = std::collections::HashMap<(String, u32), std::sync::Arc<Framework>>;
+
 /// See [`Db::framework_version`].
 #[derive(Clone, Debug, Default)]
-pub struct FrameworkCache(
-    std::sync::Arc<
-        std::sync::RwLock<std::collections::HashMap<(String, u32), std::sync::Arc<Framework>>>,
-    >,
-);
+pub struct FrameworkCache(std::sync::Arc<std::sync::RwLock<FrameworkMap>>);
 
 impl FrameworkCache {
     fn get(&self, key: &(String, u32)) -> Option<std::sync::Arc<Framework>> {

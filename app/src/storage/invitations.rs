@@ -27,7 +27,7 @@ impl Db {
         .bind(expires_at)
         .execute(&mut *tx)
         .await?;
-        super::enqueue_email_in(&mut *tx, message, now).await?;
+        super::enqueue_email_in(&mut tx, message, now).await?;
         tx.commit().await?;
         Ok(id)
     }
