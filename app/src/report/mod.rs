@@ -3,6 +3,7 @@
 //! from `domain::scoring::release`, the readers' view from `domain::report_view`.
 
 pub mod csv;
+pub mod organisation;
 
 use std::collections::BTreeMap;
 

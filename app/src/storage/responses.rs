@@ -16,9 +16,10 @@ pub enum SubmitOutcome {
     NotOpen,
 }
 
-/// A stored response: its group and answers (JSON), nothing else.
+/// A stored response: its scan, group and answers (JSON), nothing else.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredResponse {
+    pub scan_id: String,
     pub group_id: String,
     pub answers: String,
 }
@@ -185,17 +186,38 @@ impl Db {
 
     /// The responses of a scan, ordered by their random id (so in no meaningful order).
     pub async fn list_responses(&self, scan_id: &str) -> Result<Vec<StoredResponse>, StorageError> {
-        sqlx::query("SELECT group_id, answers FROM responses WHERE scan_id = $1 ORDER BY id")
-            .bind(scan_id)
-            .fetch_all(self.pool())
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(StoredResponse {
-                    group_id: r.try_get("group_id")?,
-                    answers: r.try_get("answers")?,
-                })
-            })
-            .collect()
+        sqlx::query(
+            "SELECT scan_id, group_id, answers FROM responses WHERE scan_id = $1 ORDER BY id",
+        )
+        .bind(scan_id)
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(response_from_row)
+        .collect()
     }
+
+    /// The responses of every closed scan, in one query: ordered by scan, and within a scan
+    /// by random id as in [`Db::list_responses`]. For the organisation-wide report run
+    /// (`report::organisation`), which would otherwise ask once per scan.
+    pub async fn responses_of_closed_scans(&self) -> Result<Vec<StoredResponse>, StorageError> {
+        sqlx::query(
+            "SELECT r.scan_id, r.group_id, r.answers FROM responses r \
+             JOIN scans s ON s.id = r.scan_id WHERE s.status = 'closed' \
+             ORDER BY r.scan_id, r.id",
+        )
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(response_from_row)
+        .collect()
+    }
+}
+
+fn response_from_row(row: &sqlx::any::AnyRow) -> Result<StoredResponse, StorageError> {
+    Ok(StoredResponse {
+        scan_id: row.try_get("scan_id")?,
+        group_id: row.try_get("group_id")?,
+        answers: row.try_get("answers")?,
+    })
 }

@@ -364,6 +364,20 @@ impl Db {
         row.as_ref().map(scan_from_row).transpose()
     }
 
+    /// Every closed scan, in one query, ordered by id (the order of
+    /// [`Db::responses_of_closed_scans`]).
+    pub async fn closed_scans(&self) -> Result<Vec<StoredScan>, StorageError> {
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SCAN_COLUMNS} FROM scans s JOIN accounts a ON a.id = s.organiser_id \
+             WHERE s.status = 'closed' ORDER BY s.id"
+        )))
+        .fetch_all(self.pool())
+        .await?
+        .iter()
+        .map(scan_from_row)
+        .collect()
+    }
+
     /// The scans an organiser made (all scans for `None`), newest first, with counts of
     /// working invitations and of submissions.
     pub async fn list_scans(
