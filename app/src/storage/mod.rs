@@ -66,6 +66,12 @@ impl Db {
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
             .acquire_timeout(Duration::from_secs(5))
+            // By default sqlx pings every connection it hands out (and again when it takes it
+            // back). A SQLite connection is a file in this process and cannot go stale, and each
+            // ping is a round trip to the connection's worker thread: three thread hand-offs per
+            // query instead of two. PostgreSQL connections can be dropped by the network, so
+            // they keep the check.
+            .test_before_acquire(backend == Backend::Postgres)
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
