@@ -127,7 +127,7 @@ pub async fn current_user(
 
 /// Whether the first-run setup page may still be used.
 pub async fn setup_open(db: &Db) -> Result<bool, UserError> {
-    Ok(db.count_accounts().await.map_err(internal)? == 0)
+    Ok(!db.any_account().await.map_err(internal)?)
 }
 
 /// The first-run setup page: creates the first administrator, only while no account exists.

@@ -27,6 +27,20 @@ impl Db {
         Ok(row.try_get::<i64, _>("n")?)
     }
 
+    /// Whether any account exists. Accounts are never deleted, so once one is seen the answer
+    /// is kept for the life of this `Db` (and its clones) and asked of the database no more.
+    pub async fn any_account(&self) -> Result<bool, StorageError> {
+        use std::sync::atomic::Ordering;
+        if self.accounts_seen.load(Ordering::Relaxed) {
+            return Ok(true);
+        }
+        let any = self.count_accounts().await? > 0;
+        if any {
+            self.accounts_seen.store(true, Ordering::Relaxed);
+        }
+        Ok(any)
+    }
+
     /// Creates the first administrator only while no account exists. The `setup_done` row is
     /// inserted in the same transaction, so two simultaneous setups cannot both succeed.
     pub async fn create_first_admin(

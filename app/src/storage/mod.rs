@@ -49,6 +49,9 @@ pub struct Db {
     /// Parsed framework versions. A stored version never changes, so it can be kept for the
     /// process's life; this spares every questionnaire page a 150 KB JSON parse.
     framework_cache: frameworks::FrameworkCache,
+    /// Set once an account was seen. Accounts are never deleted, so from then on
+    /// [`Db::any_account`] needs no query (it runs for every anonymous visitor's page).
+    accounts_seen: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -89,6 +92,7 @@ impl Db {
             pool,
             backend,
             framework_cache: Default::default(),
+            accounts_seen: Default::default(),
         })
     }
 
