@@ -1,17 +1,21 @@
 //! Load benchmark of the respondent's pages (a program that reports numbers, not a test).
 //!
 //!     cargo bench -p server --bench respond_load [-- --seconds 10 --connections 64 --respondents 200]
+//!         [--generator wrk|builtin] [--hold]
 //!
 //! Starts the real application (release build, SQLite in a temporary directory) on a free port,
 //! creates and opens a Maastricht scan with as many informants as respondents, and then with one
-//! load generator (keep-alive HTTP/1.1 connections, each sending its next request when the
-//! previous answer is read):
+//! load generator — `wrk` (Debian's package) in its own process when it is installed, else a
+//! built-in one (keep-alive HTTP/1.1 connections, each sending its next request when the
+//! previous answer is read) that shares the server's runtime:
 //! 1. requests a questionnaire page (`GET /s/<token>/q/0`: token lookup, draft load, server
 //!    rendering) on `--connections` connections for `--seconds` seconds;
 //! 2. requests the same page's HTML, pre-rendered once, from a bare axum handler on another
 //!    port: the ceiling;
 //! 3. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
 //!    the stored responses in the database afterwards.
+//!
+//! `--hold` prints the page's URL and keeps the server up (for a profiler) instead of measuring.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -28,10 +32,21 @@ use app::state::unix_now;
 use server::config::Config;
 use server::{router, startup};
 
+#[path = "load/wrk.rs"]
+mod wrk;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Generator {
+    Wrk,
+    Builtin,
+}
+
 struct Args {
     seconds: u64,
     connections: usize,
     respondents: usize,
+    generator: Generator,
+    hold: bool,
 }
 
 fn args() -> Args {
@@ -39,6 +54,12 @@ fn args() -> Args {
         seconds: 10,
         connections: 64,
         respondents: 200,
+        generator: if wrk::available() {
+            Generator::Wrk
+        } else {
+            Generator::Builtin
+        },
+        hold: false,
     };
     let list: Vec<String> = std::env::args().collect();
     let mut i = 1;
@@ -48,6 +69,18 @@ fn args() -> Args {
             "--seconds" => args.seconds = value().expect("--seconds N"),
             "--connections" => args.connections = value().expect("--connections N") as usize,
             "--respondents" => args.respondents = value().expect("--respondents N") as usize,
+            "--generator" => {
+                args.generator = match list.get(i + 1).map(String::as_str) {
+                    Some("wrk") => Generator::Wrk,
+                    Some("builtin") => Generator::Builtin,
+                    _ => panic!("--generator wrk|builtin"),
+                }
+            }
+            "--hold" => {
+                args.hold = true;
+                i += 1;
+                continue;
+            }
             _ => {
                 i += 1;
                 continue;
@@ -216,24 +249,16 @@ async fn main() {
         html.contains("Onderdeel 1 van"),
         "the questionnaire page renders"
     );
-    let _ = hammer(page_url.clone(), 4, 1).await;
-
-    println!(
-        "machine: {} cores; page size {} bytes; {} s per run",
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(0),
-        html.len(),
-        args.seconds
-    );
-    let real = hammer(page_url, args.connections, args.seconds).await;
-    real.report(&format!(
-        "questionnaire page (GET /s/<token>/q/0), {} connections",
-        args.connections
-    ));
+    if args.hold {
+        println!("serving {page_url} (Ctrl-C ends)");
+        tokio::signal::ctrl_c().await.unwrap();
+        return;
+    }
 
     let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let ceiling_addr = ceiling_listener.local_addr().unwrap();
+    let ceiling_url = format!("http://{ceiling_addr}/");
+    let page_size = html.len();
     let fixed: Arc<str> = html.into();
     let ceiling_app = axum::Router::new().route(
         "/",
@@ -243,20 +268,52 @@ async fn main() {
         }),
     );
     tokio::spawn(async move { axum::serve(ceiling_listener, ceiling_app).await.unwrap() });
-    let _ = hammer(format!("http://{ceiling_addr}/"), 4, 1).await;
-    let ceiling = hammer(
-        format!("http://{ceiling_addr}/"),
-        args.connections,
+
+    println!(
+        "machine: {} cores; page size {page_size} bytes; {} s per run; load generator: {}",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
         args.seconds,
-    )
-    .await;
-    ceiling.report(&format!(
+        match args.generator {
+            Generator::Wrk => "wrk (own process, 2 threads)",
+            Generator::Builtin => "built-in (reqwest, in the server's runtime)",
+        }
+    );
+    let real_what = format!(
+        "questionnaire page (GET /s/<token>/q/0), {} connections",
+        args.connections
+    );
+    let ceiling_what = format!(
         "ceiling: bare axum handler, same HTML, {} connections",
         args.connections
-    ));
+    );
+    let (real_rate, ceiling_rate) = match args.generator {
+        Generator::Wrk => {
+            let _ = wrk::run(&page_url, 2, 4, 1);
+            let real = wrk::run(&page_url, 2, args.connections, args.seconds);
+            real.report(&real_what);
+            let _ = wrk::run(&ceiling_url, 2, 4, 1);
+            let ceiling = wrk::run(&ceiling_url, 2, args.connections, args.seconds);
+            ceiling.report(&ceiling_what);
+            (real.requests_per_second, ceiling.requests_per_second)
+        }
+        Generator::Builtin => {
+            let _ = hammer(page_url.clone(), 4, 1).await;
+            let real = hammer(page_url, args.connections, args.seconds).await;
+            real.report(&real_what);
+            let _ = hammer(ceiling_url.clone(), 4, 1).await;
+            let ceiling = hammer(ceiling_url, args.connections, args.seconds).await;
+            ceiling.report(&ceiling_what);
+            (
+                real.requests as f64 / real.seconds,
+                ceiling.requests as f64 / ceiling.seconds,
+            )
+        }
+    };
     println!(
         "real page / ceiling: {:.0} %",
-        100.0 * (real.requests as f64 / real.seconds) / (ceiling.requests as f64 / ceiling.seconds)
+        100.0 * real_rate / ceiling_rate
     );
 
     // Submissions: every respondent at once.

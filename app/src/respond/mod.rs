@@ -6,9 +6,8 @@
 use crate::auth::token::{hash_token, looks_like_token};
 use crate::domain::questionnaire::{self, AnswerError, Answers, Questionnaire};
 use crate::domain::scan::ScanStatus;
-use crate::domain::scan::progress::InvitationRecord;
 use crate::storage::responses::SubmitOutcome;
-use crate::storage::{Db, StorageError, StoredScan};
+use crate::storage::{Db, LinkInvitation, LinkTarget, StorageError, StoredScan};
 
 /// What a link leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +41,7 @@ impl From<LinkError> for RespondError {
 /// An open invitation with its scan, questionnaire and draft answers.
 #[derive(Debug, Clone)]
 pub struct Respondent {
-    pub invitation: InvitationRecord,
+    pub invitation: LinkInvitation,
     pub scan: StoredScan,
     pub questionnaire: Questionnaire,
     pub answers: Answers,
@@ -56,10 +55,12 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
     if !looks_like_token(token) {
         return Err(LinkError::NotValid.into());
     }
-    let Some((scan_id, invitation)) = db.find_invitation_by_token(&hash_token(token)).await? else {
-        return Err(LinkError::NotValid.into());
-    };
-    let Some(scan) = db.find_scan(&scan_id).await? else {
+    let Some(LinkTarget {
+        invitation,
+        scan,
+        draft,
+    }) = db.find_link(&hash_token(token)).await?
+    else {
         return Err(LinkError::NotValid.into());
     };
     let subject_name = scan.scan.subject_name.clone();
@@ -80,7 +81,7 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
         .group(&invitation.group_id)
         .is_some_and(|g| g.is_self);
     let questionnaire = questionnaire::build(&framework, &scan.scan, is_self);
-    let answers = match db.load_draft(&invitation.id).await? {
+    let answers = match draft {
         Some(json) => serde_json::from_str(&json).unwrap_or_default(),
         None => Answers::default(),
     };

@@ -16,7 +16,7 @@ pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;
 pub use frameworks::{FrameworkOrigin, StoreOutcome};
 pub use outbox::{ClaimedMessage, OutboxEntry, OutboxStatus, enqueue_email_in};
-pub use scans::{InvitationTarget, ScanListItem, StoredScan};
+pub use scans::{InvitationTarget, LinkInvitation, LinkTarget, ScanListItem, StoredScan};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};

@@ -28,6 +28,28 @@ pub struct StoredScan {
     pub released_at: Option<i64>,
 }
 
+/// What a working personal link leads to, read in one query: the invitation fields a
+/// respondent's pages need, its scan and its draft. One statement instead of three matters
+/// here: every questionnaire page asks it, and each statement on SQLite is a round trip to
+/// the connection's own thread (and another for the ping sqlx sends when the connection goes
+/// back to the pool).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkTarget {
+    pub invitation: LinkInvitation,
+    pub scan: StoredScan,
+    /// The draft answers (JSON), when the respondent saved any.
+    pub draft: Option<String>,
+}
+
+/// The invitation behind a link, as far as its respondent's pages need it (not its name,
+/// address or delivery state).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkInvitation {
+    pub id: String,
+    pub group_id: String,
+    pub submitted_at: Option<i64>,
+}
+
 /// One line of the scans overview.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScanListItem {
@@ -565,6 +587,32 @@ impl Db {
             now,
         )
         .await
+    }
+
+    /// The invitation, scan and draft a personal link's token hash leads to, while the link
+    /// works (invited, not revoked).
+    pub async fn find_link(&self, token_hash: &str) -> Result<Option<LinkTarget>, StorageError> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {SCAN_COLUMNS}, i.id AS invitation_id, i.group_id AS invitation_group, \
+               i.submitted_at AS invitation_submitted_at, d.answers AS draft \
+             FROM scan_invitations i JOIN scans s ON s.id = i.scan_id \
+             JOIN accounts a ON a.id = s.organiser_id \
+             LEFT JOIN response_drafts d ON d.invitation_id = i.id \
+             WHERE i.token_hash = $1 AND i.status = 'invited'"
+        )))
+        .bind(token_hash)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(LinkTarget {
+            invitation: LinkInvitation {
+                id: row.try_get("invitation_id")?,
+                group_id: row.try_get("invitation_group")?,
+                submitted_at: row.try_get("invitation_submitted_at")?,
+            },
+            scan: scan_from_row(&row)?,
+            draft: row.try_get("draft")?,
+        }))
     }
 
     /// The invitation a personal link's token hash belongs to, with its scan id, while the
