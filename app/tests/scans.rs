@@ -189,6 +189,26 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
                 "{}",
                 t.name
             );
+            // The respondent pages' one-query lookup finds the same invitation, its scan and
+            // (once saved) its draft.
+            let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            assert_eq!(link.invitation.id, invitation.id);
+            assert_eq!(link.invitation.group_id, invitation.group_id);
+            assert_eq!(link.invitation.submitted_at, None);
+            assert_eq!(link.scan, db.find_scan(&id).await.unwrap().unwrap());
+            assert_eq!(link.draft, None);
+            assert!(
+                db.save_draft(&invitation.id, r#"{"ratings":{},"comments":{}}"#, NOW)
+                    .await
+                    .unwrap()
+            );
+            let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            assert_eq!(
+                link.draft.as_deref(),
+                Some(r#"{"ratings":{},"comments":{}}"#),
+                "{}",
+                t.name
+            );
             tokens.insert(token);
         }
         assert_eq!(tokens.len(), 4, "every invitation has its own link");
@@ -652,6 +672,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
                 .unwrap()
                 .is_none()
         );
+        assert!(db.find_link(&hash_token(&old)).await.unwrap().is_none());
         service::resend_invitation(db, &w.links(), &w.organiser, &id, &inv.id, NOW + DAY)
             .await
             .unwrap();
@@ -671,6 +692,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
                 .unwrap()
                 .is_some()
         );
+        assert!(db.find_link(&hash_token(&new)).await.unwrap().is_some());
         assert!(
             db.find_invitation_by_token(&hash_token(&old))
                 .await
