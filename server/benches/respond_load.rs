@@ -10,9 +10,10 @@
 //! previous answer is read) that shares the server's runtime:
 //! 1. requests a questionnaire page (`GET /s/<token>/q/0`: token lookup, draft load, server
 //!    rendering) on `--connections` connections for `--seconds` seconds;
-//! 2. requests the same page's HTML, pre-rendered once, from a bare axum handler on another
+//! 2. requests the thank-you page, which reads nothing: the floor of any page of the app;
+//! 3. requests the questionnaire page's HTML, pre-rendered once, from a bare axum handler on another
 //!    port: the ceiling;
-//! 3. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
+//! 4. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
 //!    the stored responses in the database afterwards.
 //!
 //! `--hold` prints the page's URL and keeps the server up (for a profiler) instead of measuring.
@@ -163,6 +164,31 @@ async fn hammer(url: String, connections: usize, seconds: u64) -> Measured {
     measured
 }
 
+/// Warms `url` up for a second, then loads it for `seconds` and prints the figures; returns the
+/// requests per second.
+async fn measure(
+    generator: Generator,
+    url: &str,
+    connections: usize,
+    seconds: u64,
+    what: &str,
+) -> f64 {
+    match generator {
+        Generator::Wrk => {
+            let _ = wrk::run(url, 2, 4, 1);
+            let measured = wrk::run(url, 2, connections, seconds);
+            measured.report(what);
+            measured.requests_per_second
+        }
+        Generator::Builtin => {
+            let _ = hammer(url.to_owned(), 4, 1).await;
+            let measured = hammer(url.to_owned(), connections, seconds).await;
+            measured.report(what);
+            measured.requests as f64 / measured.seconds
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let args = args();
@@ -280,40 +306,39 @@ async fn main() {
             Generator::Builtin => "built-in (reqwest, in the server's runtime)",
         }
     );
-    let real_what = format!(
-        "questionnaire page (GET /s/<token>/q/0), {} connections",
-        args.connections
-    );
-    let ceiling_what = format!(
-        "ceiling: bare axum handler, same HTML, {} connections",
-        args.connections
-    );
-    let (real_rate, ceiling_rate) = match args.generator {
-        Generator::Wrk => {
-            let _ = wrk::run(&page_url, 2, 4, 1);
-            let real = wrk::run(&page_url, 2, args.connections, args.seconds);
-            real.report(&real_what);
-            let _ = wrk::run(&ceiling_url, 2, 4, 1);
-            let ceiling = wrk::run(&ceiling_url, 2, args.connections, args.seconds);
-            ceiling.report(&ceiling_what);
-            (real.requests_per_second, ceiling.requests_per_second)
-        }
-        Generator::Builtin => {
-            let _ = hammer(page_url.clone(), 4, 1).await;
-            let real = hammer(page_url, args.connections, args.seconds).await;
-            real.report(&real_what);
-            let _ = hammer(ceiling_url.clone(), 4, 1).await;
-            let ceiling = hammer(ceiling_url, args.connections, args.seconds).await;
-            ceiling.report(&ceiling_what);
-            (
-                real.requests as f64 / real.seconds,
-                ceiling.requests as f64 / ceiling.seconds,
-            )
-        }
-    };
+    let connections = args.connections;
+    let real_rate = measure(
+        args.generator,
+        &page_url,
+        connections,
+        args.seconds,
+        &format!("questionnaire page (GET /s/<token>/q/0), {connections} connections"),
+    )
+    .await;
+    // The thank-you page reads nothing and shows two lines: what any page of the Leptos app
+    // costs (router, session, i18n, shell), below which the questionnaire cannot go.
+    let floor_rate = measure(
+        args.generator,
+        &format!("{base}/s/{}/bedankt", tokens[0]),
+        connections,
+        args.seconds,
+        &format!(
+            "floor: thank-you page, no data (GET /s/<token>/bedankt), {connections} connections"
+        ),
+    )
+    .await;
+    let ceiling_rate = measure(
+        args.generator,
+        &ceiling_url,
+        connections,
+        args.seconds,
+        &format!("ceiling: bare axum handler, same HTML, {connections} connections"),
+    )
+    .await;
     println!(
-        "real page / ceiling: {:.0} %",
-        100.0 * real_rate / ceiling_rate
+        "real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %",
+        100.0 * real_rate / ceiling_rate,
+        100.0 * floor_rate / ceiling_rate
     );
 
     // Submissions: every respondent at once.
