@@ -25,16 +25,6 @@ pub struct StoredResponse {
 }
 
 impl Db {
-    /// The draft answers (JSON) of an invitation.
-    pub async fn load_draft(&self, invitation_id: &str) -> Result<Option<String>, StorageError> {
-        let row = sqlx::query("SELECT answers FROM response_drafts WHERE invitation_id = $1")
-            .bind(invitation_id)
-            .fetch_optional(self.pool())
-            .await?;
-        row.map(|r| r.try_get("answers").map_err(Into::into))
-            .transpose()
-    }
-
     /// Stores the draft answers (JSON) of an invitation that has not submitted yet; false when
     /// it has (then nothing is stored).
     pub async fn save_draft(

@@ -615,25 +615,6 @@ impl Db {
         }))
     }
 
-    /// The invitation a personal link's token hash belongs to, with its scan id, while the
-    /// link works (invited, not revoked).
-    pub async fn find_invitation_by_token(
-        &self,
-        token_hash: &str,
-    ) -> Result<Option<(String, InvitationRecord)>, StorageError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT i.scan_id, {INVITATION_COLUMNS} FROM scan_invitations i \
-             WHERE i.token_hash = $1 AND i.status = 'invited'"
-        )))
-        .bind(token_hash)
-        .fetch_optional(self.pool())
-        .await?;
-        match row {
-            None => Ok(None),
-            Some(row) => Ok(Some((row.try_get("scan_id")?, invitation_from_row(&row)?))),
-        }
-    }
-
     /// Records the first time a respondent opened their link.
     pub async fn mark_invitation_opened(
         &self,
