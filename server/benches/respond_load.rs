@@ -13,7 +13,10 @@
 //! 2. requests the thank-you page, which reads nothing: the floor of any page of the app;
 //! 3. requests the questionnaire page's HTML, pre-rendered once, from a bare axum handler on another
 //!    port: the ceiling;
-//! 4. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
+//! 4. requests the same fixed HTML from a handler that first does the page's token lookup
+//!    (`app::respond::respondent`: one query for invitation, scan and draft): what reading the
+//!    database alone costs, with rendering free;
+//! 5. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
 //!    the stored responses in the database afterwards.
 //!
 //! `--hold` prints the page's URL and keeps the server up (for a profiler) instead of measuring.
@@ -286,13 +289,30 @@ async fn main() {
     let ceiling_url = format!("http://{ceiling_addr}/");
     let page_size = html.len();
     let fixed: Arc<str> = html.into();
-    let ceiling_app = axum::Router::new().route(
-        "/",
-        axum::routing::get(move || {
-            let fixed = fixed.clone();
-            async move { axum::response::Html(fixed.to_string()) }
-        }),
-    );
+    let lookup_html = fixed.clone();
+    let lookup_db = db.clone();
+    let ceiling_app = axum::Router::new()
+        .route(
+            "/",
+            axum::routing::get(move || {
+                let fixed = fixed.clone();
+                async move { axum::response::Html(fixed.to_string()) }
+            }),
+        )
+        .route(
+            "/lookup/{token}",
+            axum::routing::get(
+                move |axum::extract::Path(token): axum::extract::Path<String>| {
+                    let (fixed, db) = (lookup_html.clone(), lookup_db.clone());
+                    async move {
+                        app::respond::respondent(&db, &token, unix_now())
+                            .await
+                            .map(|_| axum::response::Html(fixed.to_string()))
+                            .map_err(|_| axum::http::StatusCode::NOT_FOUND)
+                    }
+                },
+            ),
+        );
     tokio::spawn(async move { axum::serve(ceiling_listener, ceiling_app).await.unwrap() });
 
     println!(
@@ -335,10 +355,19 @@ async fn main() {
         &format!("ceiling: bare axum handler, same HTML, {connections} connections"),
     )
     .await;
+    let lookup_rate = measure(
+        args.generator,
+        &format!("http://{ceiling_addr}/lookup/{}", tokens[0]),
+        connections,
+        args.seconds,
+        &format!("token lookup + same fixed HTML (bare axum), {connections} connections"),
+    )
+    .await;
     println!(
-        "real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %",
+        "real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %; lookup alone / ceiling: {:.0} %",
         100.0 * real_rate / ceiling_rate,
-        100.0 * floor_rate / ceiling_rate
+        100.0 * floor_rate / ceiling_rate,
+        100.0 * lookup_rate / ceiling_rate
     );
 
     // Submissions: every respondent at once.
