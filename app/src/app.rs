@@ -21,7 +21,6 @@ use crate::pages::{
     not_found::NotFound,
     outbox::OutboxPage,
     report::ReportPage,
-    respond::{RespondPage, RespondSectionPage, RespondSummaryPage, RespondThanksPage},
     scan::ScanPage,
     scan_form::{EditScanPage, NewScanPage},
     scans::ScansPage,
@@ -90,10 +89,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/scans/:id") view=ScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/edit") view=EditScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/rapport") view=ReportPage ssr=SsrMode::Async />
-                        <Route path=path!("/s/:token") view=RespondPage ssr=SsrMode::Async />
-                        <Route path=path!("/s/:token/q/:n") view=RespondSectionPage ssr=SsrMode::Async />
-                        <Route path=path!("/s/:token/overzicht") view=RespondSummaryPage ssr=SsrMode::Async />
-                        <Route path=path!("/s/:token/bedankt") view=RespondThanksPage ssr=SsrMode::Async />
                         <Route path=path!("/account/tokens") view=TokensPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")

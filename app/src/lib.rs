@@ -18,6 +18,8 @@ pub mod catalog;
 pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod email;
+#[cfg(feature = "hydrate")]
+pub mod enhance;
 #[cfg(feature = "ssr")]
 pub mod flash;
 #[cfg(feature = "ssr")]

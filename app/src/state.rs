@@ -50,6 +50,17 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The respondent behind a personal link, as asked from `client`: the one place every
+    /// respondent's page, form and API call looks a link up (and counts unknown links).
+    pub async fn respondent(
+        &self,
+        client: std::net::IpAddr,
+        token: &str,
+    ) -> Result<crate::respond::Respondent, crate::respond::RespondError> {
+        crate::respond::respondent_from(&self.db, &self.link_limiter, client, token, unix_now())
+            .await
+    }
+
     /// The signed-in account behind a request's session cookie, if any. The one place every
     /// handler and server function asks "who is this?".
     pub async fn signed_in(

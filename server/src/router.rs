@@ -10,7 +10,8 @@ use app::app::{App, shell};
 use app::state::AppState;
 
 use crate::routes::{
-    account_forms, frameworks, health, language, report_files, respond_forms, scan_forms,
+    account_forms, frameworks, health, language, report_files, respond_forms, respond_pages,
+    scan_forms,
 };
 use crate::telemetry;
 
@@ -57,7 +58,14 @@ pub fn build(state: AppState) -> Router {
             "/account/tokens/{id}/revoke",
             post(account_forms::revoke_token),
         )
-        .route("/s/{token}/q/{n}", post(respond_forms::save_section))
+        // The respondent's pages are plain HTML, outside the Leptos app (`app::respond::html`).
+        .route("/s/{token}", get(respond_pages::welcome))
+        .route(
+            "/s/{token}/q/{n}",
+            get(respond_pages::section).post(respond_forms::save_section),
+        )
+        .route("/s/{token}/overzicht", get(respond_pages::summary))
+        .route("/s/{token}/bedankt", get(respond_pages::thanks))
         .route("/s/{token}/versturen", post(respond_forms::submit))
         .route("/scans", post(scan_forms::create))
         .route("/scans/{id}/edit", post(scan_forms::update))

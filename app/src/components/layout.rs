@@ -89,7 +89,7 @@ fn LanguageSwitch() -> impl IntoView {
 }
 
 /// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-fn encode_query_value(value: &str) -> String {
+pub(crate) fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {

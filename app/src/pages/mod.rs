@@ -14,7 +14,6 @@ pub mod not_found;
 pub mod outbox;
 pub mod report;
 pub mod report_sections;
-pub mod respond;
 pub mod scan;
 pub mod scan_form;
 pub mod scan_informants;

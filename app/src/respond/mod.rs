@@ -3,6 +3,13 @@
 //! link back to the invitation. Unknown, malformed and revoked links are indistinguishable.
 //! Server-only; the pages and form handlers stay thin wrappers around these.
 
+pub mod html;
+pub mod pages;
+
+use std::net::IpAddr;
+use std::time::Instant;
+
+use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::token::{hash_token, looks_like_token};
 use crate::domain::questionnaire::{self, AnswerError, Answers, Questionnaire};
 use crate::domain::scan::ScanStatus;
@@ -28,6 +35,9 @@ pub enum RespondError {
     Answers(Vec<AnswerError>),
     #[error("no such section")]
     NoSuchSection,
+    /// Too many unknown links from this client address lately: no lookup was made.
+    #[error("too many unknown links from this address")]
+    RateLimited,
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -92,6 +102,26 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
         answers,
         is_self,
     })
+}
+
+/// [`respondent`] for a request from `client`: an address that tried too many unknown links
+/// is refused without a lookup for a while, so tokens cannot be guessed at speed.
+pub async fn respondent_from(
+    db: &Db,
+    limiter: &LoginLimiter,
+    client: IpAddr,
+    token: &str,
+    now: i64,
+) -> Result<Respondent, RespondError> {
+    let keys = [format!("link:{client}")];
+    if limiter.check(&keys, Instant::now()).is_err() {
+        return Err(RespondError::RateLimited);
+    }
+    let found = respondent(db, token, now).await;
+    if let Err(RespondError::Link(LinkError::NotValid)) = found {
+        limiter.record_failure(&keys, Instant::now());
+    }
+    found
 }
 
 /// Records that the link was opened (the first time only).

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::time::Instant;
 
 use axum::Json;
 use axum::extract::{ConnectInfo, Path, State};
@@ -113,28 +112,18 @@ fn error(error: RespondError) -> ApiError {
                 .collect(),
         ),
         RespondError::NoSuchSection => ApiError::not_found(),
+        RespondError::RateLimited => ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "too-many-links",
+            "Te veel onbekende links vanaf dit adres; probeer het later opnieuw",
+            "Too many unknown links from this address; try again later",
+        ),
         RespondError::Storage(e) => e.into(),
     }
 }
 
 async fn open(state: &AppState, client: SocketAddr, token: &str) -> Result<Respondent, ApiError> {
-    let keys = [format!("link:{}", client.ip())];
-    if state.link_limiter.check(&keys, Instant::now()).is_err() {
-        return Err(ApiError::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "too-many-links",
-            "Te veel onbekende links vanaf dit adres; probeer het later opnieuw",
-            "Too many unknown links from this address; try again later",
-        ));
-    }
-    match respond::respondent(&state.db, token, unix_now()).await {
-        Ok(r) => Ok(r),
-        Err(RespondError::Link(LinkError::NotValid)) => {
-            state.link_limiter.record_failure(&keys, Instant::now());
-            Err(link_error(LinkError::NotValid))
-        }
-        Err(e) => Err(error(e)),
-    }
+    state.respondent(client.ip(), token).await.map_err(error)
 }
 
 /// The questionnaire of a personal link, with the answers saved so far.

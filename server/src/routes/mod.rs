@@ -7,5 +7,6 @@ pub mod health;
 pub mod language;
 pub mod report_files;
 pub mod respond_forms;
+pub mod respond_pages;
 pub mod scan_forms;
 pub mod session_cookie;

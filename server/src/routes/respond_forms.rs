@@ -1,24 +1,33 @@
 //! The respondent's form posts: save a section (and go back, on, or to the summary), and submit
 //! once. Thin: the checks live in `app::respond` and `domain::questionnaire`.
 
+use std::net::SocketAddr;
+
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use app::respond::{self, LinkError, RespondError};
 use app::state::{AppState, unix_now};
 
+use super::respond_pages::{page_response, refusal};
+
 fn to(page: &str) -> Response {
     Redirect::to(page).into_response()
 }
 
-/// A link that shows no questionnaire goes back to its own page, which says why.
-fn unavailable(token: &str, error: RespondError) -> Response {
+/// A link that shows no questionnaire goes back to its own page, which says why; a storage
+/// failure says so at once (nothing was changed).
+fn unavailable(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &Uri,
+    token: &str,
+    error: RespondError,
+) -> Response {
     match error {
-        RespondError::Storage(error) => {
-            tracing::error!(%error, "storage failure on a respondent's form");
-            to(&format!("/s/{token}?error=internal"))
-        }
+        RespondError::Storage(_) => page_response(state, headers, uri, &refusal(error)),
         _ => to(&format!("/s/{token}")),
     }
 }
@@ -26,13 +35,16 @@ fn unavailable(token: &str, error: RespondError) -> Response {
 /// `POST /s/{token}/q/{n}` with `action` = `next` or `prev`.
 pub async fn save_section(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     Path((token, index)): Path<(String, usize)>,
+    headers: HeaderMap,
+    uri: Uri,
     body: Bytes,
 ) -> Response {
     let now = unix_now();
-    let mut respondent = match respond::respondent(&state.db, &token, now).await {
+    let mut respondent = match state.respondent(client.ip(), &token).await {
         Ok(r) => r,
-        Err(error) => return unavailable(&token, error),
+        Err(error) => return unavailable(&state, &headers, &uri, &token, error),
     };
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
     let action = pairs
@@ -54,7 +66,7 @@ pub async fn save_section(
             return to(&format!("/s/{token}/q/{index}?flash={key}"));
         }
         Err(RespondError::NoSuchSection) => return to(&format!("/s/{token}")),
-        Err(error) => return unavailable(&token, error),
+        Err(error) => return unavailable(&state, &headers, &uri, &token, error),
     }
     match action {
         "prev" if index > 0 => to(&format!("/s/{token}/q/{}", index - 1)),
@@ -65,17 +77,23 @@ pub async fn save_section(
 }
 
 /// `POST /s/{token}/versturen`: stores the response durably, then shows the thanks.
-pub async fn submit(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+pub async fn submit(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
     let now = unix_now();
-    let respondent = match respond::respondent(&state.db, &token, now).await {
+    let respondent = match state.respondent(client.ip(), &token).await {
         Ok(r) => r,
-        Err(error) => return unavailable(&token, error),
+        Err(error) => return unavailable(&state, &headers, &uri, &token, error),
     };
     match respond::submit(&state.db, &respondent, now).await {
         Ok(()) => to(&format!("/s/{token}/bedankt")),
         Err(RespondError::Link(LinkError::Submitted { .. } | LinkError::Closed { .. })) => {
             to(&format!("/s/{token}"))
         }
-        Err(error) => unavailable(&token, error),
+        Err(error) => unavailable(&state, &headers, &uri, &token, error),
     }
 }

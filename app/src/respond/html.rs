@@ -1,0 +1,346 @@
+//! The respondent's pages as plain HTML, rendered straight to a string (maud escapes every
+//! value). These pages skip Leptos' per-request render: a respondent's page is a form that the
+//! server handles, and the WebAssembly only enhances it (`crate::enhance`), so there is nothing
+//! to hydrate. The markup, classes and texts are those of the rest of the app.
+
+use leptos::config::LeptosOptions;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::LinkError;
+use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
+use crate::components::layout::encode_query_value;
+use crate::domain::calendar::format_deadline;
+use crate::domain::scan::Language;
+use crate::i18n::*;
+
+/// Where the stylesheet and the WebAssembly bundle are served.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assets {
+    css: String,
+    js: String,
+    wasm: String,
+}
+
+impl Assets {
+    /// The same file names as Leptos' own hydration scripts use (without hashed file names,
+    /// which this project does not switch on).
+    pub fn new(options: &LeptosOptions) -> Self {
+        let pkg = format!("/{}", options.site_pkg_dir);
+        let name = &options.output_name;
+        // cargo-leptos names the bundle after the output name; a plain cargo build of the
+        // server (the tests) serves wasm-bindgen's own `_bg` name.
+        let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
+            format!("{pkg}/{name}.wasm")
+        } else {
+            format!("{pkg}/{name}_bg.wasm")
+        };
+        Assets {
+            css: format!("{pkg}/{name}.css"),
+            js: format!("{pkg}/{name}.js"),
+            wasm,
+        }
+    }
+}
+
+/// The language of a request: the language cookie if it names one, else the best match of
+/// the browser's `Accept-Language`, else Dutch.
+pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+    match cookie {
+        Some("nl") => return Locale::nl,
+        Some("en") => return Locale::en,
+        _ => {}
+    }
+    let Some(header) = accept_language else {
+        return Locale::nl;
+    };
+    // Highest quality first; equal qualities keep their order.
+    let mut tags: Vec<(&str, f32)> = header
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.split(';');
+            let tag = pieces.next()?.trim();
+            let quality = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
+            (!tag.is_empty() && quality > 0.0).then_some((tag, quality))
+        })
+        .collect();
+    tags.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let tags: Vec<&str> = tags.into_iter().map(|(tag, _)| tag).collect();
+    if tags.is_empty() {
+        Locale::nl
+    } else {
+        leptos_i18n::Locale::find_locale(&tags)
+    }
+}
+
+/// The whole document for `page`. `path` is the page's own path and query, for the language
+/// switch's way back.
+pub fn render(assets: &Assets, locale: Locale, path: &str, page: &RespondentPage<'_>) -> String {
+    let body = match page {
+        RespondentPage::Welcome(welcome) => welcome_view(locale, welcome),
+        RespondentPage::Section(section) => section_view(locale, section),
+        RespondentPage::Summary(summary) => summary_view(locale, summary),
+        RespondentPage::Thanks => html! {
+            h1 { (td_string!(locale, respond_thanks_title)) }
+            p data-testid="thanks" { (td_string!(locale, respond_thanks)) }
+        },
+        RespondentPage::Unavailable(reason) => unavailable_view(locale, reason),
+        RespondentPage::Internal => html! {
+            h1 { (td_string!(locale, respond_error_title)) }
+            div.message.message-error role="alert" { p { (td_string!(locale, error_internal)) } }
+        },
+    };
+    document(assets, locale, path, body).into_string()
+}
+
+fn document(assets: &Assets, locale: Locale, path: &str, main: Markup) -> Markup {
+    let (lang, other) = match locale {
+        Locale::nl => ("nl", "en"),
+        Locale::en => ("en", "nl"),
+    };
+    let switch = format!("/language?to={other}&next={}", encode_query_value(path));
+    // The same start-up as Leptos' hydration script, calling the respondent's enhancement
+    // instead of hydrating an app. Without JavaScript nothing here runs and the forms post.
+    let start = format!(
+        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.enhance_respondent()));",
+        js = assets.js,
+        wasm = assets.wasm,
+    );
+    html! {
+        (DOCTYPE)
+        html lang=(lang) dir="ltr" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="color-scheme" content="light";
+                title { (td_string!(locale, respond_title)) }
+                link rel="stylesheet" href=(assets.css);
+                link rel="icon" href="data:,";
+                link rel="modulepreload" href=(assets.js);
+                link rel="preload" href=(assets.wasm) as="fetch" type="application/wasm" crossorigin="";
+                script type="module" { (PreEscaped(start)) }
+            }
+            body {
+                a.skip-link href="#main" { (td_string!(locale, skip_to_content)) }
+                header.site-header {
+                    div.site-header-inner {
+                        a.brand href="/" { (td_string!(locale, app_name)) }
+                        a.language-switch href=(switch) hreflang=(other)
+                            title=(td_string!(locale, switch_to_other_language_hint)) {
+                            (td_string!(locale, switch_to_other_language))
+                        }
+                    }
+                }
+                main #main .content tabindex="-1" { (main) }
+                footer.site-footer { p { (td_string!(locale, tagline)) } }
+            }
+        }
+    }
+}
+
+fn language(locale: Locale) -> Language {
+    match locale {
+        Locale::nl => Language::Nl,
+        Locale::en => Language::En,
+    }
+}
+
+fn pick<'a>(locale: Locale, nl: &'a str, en: &'a str) -> &'a str {
+    match locale {
+        Locale::nl => nl,
+        Locale::en => en,
+    }
+}
+
+fn unavailable_view(locale: Locale, reason: &LinkError) -> Markup {
+    match reason {
+        LinkError::NotValid => html! {
+            h1 { (td_string!(locale, respond_invalid_title)) }
+            p data-testid="link-invalid" { (td_string!(locale, respond_invalid)) }
+        },
+        LinkError::Closed { subject_name } => html! {
+            h1 { (td_string!(locale, respond_closed_title)) }
+            p { (td_string!(locale, respond_closed, subject_name)) }
+        },
+        LinkError::Submitted { subject_name } => html! {
+            h1 { (td_string!(locale, respond_submitted_title)) }
+            p { (td_string!(locale, respond_submitted, subject_name)) }
+        },
+    }
+}
+
+fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
+    let group = pick(locale, &w.group_nl, &w.group_en);
+    let promise = match w.promise {
+        Promise::OwnRating => td_string!(locale, respond_promise_self).to_string(),
+        Promise::Identifiable => {
+            td_string!(locale, respond_promise_identifiable, group).to_string()
+        }
+        Promise::Anonymous { k } => {
+            td_string!(locale, respond_promise_anonymous, group, k).to_string()
+        }
+    };
+    let token = &w.token;
+    let (start_href, start_label) = match (w.resume_at, w.started) {
+        (Some(at), false) => (
+            format!("/s/{token}/q/{at}"),
+            td_string!(locale, respond_start).to_string(),
+        ),
+        (Some(at), true) => (
+            format!("/s/{token}/q/{at}"),
+            td_string!(locale, respond_resume).to_string(),
+        ),
+        (None, _) => (
+            format!("/s/{token}/overzicht"),
+            td_string!(locale, respond_to_summary).to_string(),
+        ),
+    };
+    let paragraphs = w
+        .introduction
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let date = format_deadline(w.deadline, language(locale));
+    let count = w.competencies;
+    html! {
+        h1 {
+            @if w.promise == Promise::OwnRating {
+                (td_string!(locale, respond_welcome_self))
+            } @else {
+                (td_string!(locale, respond_welcome, subject = &w.subject_name))
+            }
+        }
+        @if !w.subject_job_title.is_empty() { p.lead { (w.subject_job_title) } }
+        @if !w.introduction.trim().is_empty() {
+            section.card aria-labelledby="respond-intro" {
+                h2 #respond-intro { (td_string!(locale, respond_intro_from, organiser = &w.organiser)) }
+                @for p in paragraphs { p { (p) } }
+            }
+        }
+        section.card aria-labelledby="respond-facts" {
+            h2 #respond-facts { (td_string!(locale, respond_facts)) }
+            ul {
+                li { (td_string!(locale, respond_deadline, date)) }
+                li { (td_string!(locale, respond_duration, count)) }
+                li { (td_string!(locale, respond_group, group)) }
+                li { (td_string!(locale, respond_drafts)) }
+            }
+            p data-testid="anonymity-promise" {
+                strong { (td_string!(locale, respond_anonymity)) } " " (promise)
+            }
+        }
+        p { a.button.button-primary href=(start_href) { (start_label) } }
+    }
+}
+
+/// The five points of the rating scale and "cannot judge", as form values and labels.
+fn scale(locale: Locale) -> [(&'static str, &'static str); 6] {
+    [
+        ("1", td_string!(locale, rating_1)),
+        ("2", td_string!(locale, rating_2)),
+        ("3", td_string!(locale, rating_3)),
+        ("4", td_string!(locale, rating_4)),
+        ("5", td_string!(locale, rating_5)),
+        ("x", td_string!(locale, rating_cannot_judge)),
+    ]
+}
+
+fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
+    let labels = scale(locale);
+    let last = page.index + 1 == page.total;
+    let (n, total) = (page.index + 1, page.total);
+    let comment_id = format!("comment-{}", page.section.competency_id);
+    let instruction = if page.is_self {
+        td_string!(locale, respond_instruction_self)
+    } else {
+        td_string!(locale, respond_instruction)
+    };
+    html! {
+        p.progress-text { (td_string!(locale, respond_progress, n, total)) }
+        progress value=(n) max=(total) aria-label=(td_string!(locale, respond_progress_label)) {}
+        h1 { (page.section.name) }
+        p.definition { (page.section.definition) }
+        @if !page.problems.is_empty() {
+            div.message.message-error role="alert" {
+                ul { @for (nl, en) in &page.problems { li { (pick(locale, nl, en)) } } }
+            }
+        }
+        p.help { (instruction) }
+        form.respond-form method="post" action=(format!("/s/{}/q/{}", page.token, page.index))
+            data-save=(page.index) {
+            div.stack.questionnaire {
+                @for (i, (item, chosen)) in page.section.items.iter().zip(&page.chosen).enumerate() {
+                    fieldset.item {
+                        legend #(format!("item-{i}")) {
+                            (item.text)
+                            @if item.next_level { " " span.badge { (td_string!(locale, respond_next_level)) } }
+                        }
+                        div.scale {
+                            @for (value, label) in labels {
+                                @let id = format!("item-{i}-{value}");
+                                span class=(if value == "x" { "choice choice-none" } else { "choice" }) {
+                                    input type="radio" id=(id) name=(format!("r:{}", item.key)) value=(value)
+                                        checked[chosen.as_deref() == Some(value)];
+                                    label for=(id) { (label) }
+                                }
+                            }
+                        }
+                    }
+                }
+                div.field {
+                    label for=(comment_id) { (td_string!(locale, respond_comment)) }
+                    textarea id=(comment_id) name=(format!("c:{}", page.section.competency_id)) rows="4"
+                        maxlength="4000" aria-describedby="comment-help" { (page.comment) }
+                    p #comment-help .help { (td_string!(locale, respond_comment_help)) }
+                }
+                // The forward button comes first, so Enter moves on; the layout shows it on the right.
+                div.actions.actions-nav {
+                    button.button-primary type="submit" name="action" value="next" {
+                        @if last { (td_string!(locale, respond_to_summary)) } @else { (td_string!(locale, respond_next)) }
+                    }
+                    @if page.index > 0 {
+                        button type="submit" name="action" value="prev" { (td_string!(locale, respond_previous)) }
+                    }
+                    span.saved role="status" aria-live="polite" data-saved-text=(td_string!(locale, respond_saved)) {}
+                }
+            }
+        }
+    }
+}
+
+fn summary_view(locale: Locale, s: &SummaryPage) -> Markup {
+    let token = &s.token;
+    let (answered, total) = (s.answered, s.total_items);
+    html! {
+        h1 { (td_string!(locale, respond_summary_title)) }
+        p data-testid="answered" { (td_string!(locale, respond_answered, answered, total)) }
+        @if s.unanswered.is_empty() {
+            p { (td_string!(locale, respond_all_answered)) }
+        } @else {
+            section.card aria-labelledby="unanswered" {
+                h2 #unanswered { (td_string!(locale, respond_unanswered_title)) }
+                p.help { (td_string!(locale, respond_unanswered_help)) }
+                ul data-testid="unanswered" {
+                    @for u in &s.unanswered {
+                        @let count = u.count;
+                        li {
+                            a href=(format!("/s/{token}/q/{}", u.index)) { (u.name) }
+                            ": " (td_string!(locale, respond_unanswered_count, count))
+                        }
+                    }
+                }
+            }
+        }
+        form.respond-form method="post" action=(format!("/s/{token}/versturen")) {
+            p { (td_string!(locale, respond_submit_help)) }
+            div.actions.actions-nav {
+                button.button-primary type="submit" { (td_string!(locale, respond_submit)) }
+                a href=(format!("/s/{token}/q/{}", s.sections.saturating_sub(1))) { (td_string!(locale, respond_previous)) }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,160 @@
+//! What each of the respondent's pages shows, taken from a looked-up link: pure, no I/O, so the
+//! HTML (`respond::html`) only lays out what is decided here.
+
+use super::{LinkError, Respondent};
+use crate::domain::questionnaire::Section;
+
+/// The welcome page: who the scan is about, the organiser's words, the deadline, and plainly
+/// what is anonymous and what is not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Welcome {
+    pub token: String,
+    pub subject_name: String,
+    pub subject_job_title: String,
+    pub organiser: String,
+    pub introduction: String,
+    pub deadline: i64,
+    pub group_nl: String,
+    pub group_en: String,
+    pub promise: Promise,
+    pub competencies: usize,
+    /// Where a returning respondent continues (`None`: everything answered).
+    pub resume_at: Option<usize>,
+    /// Whether anything was answered already.
+    pub started: bool,
+}
+
+/// What the respondent is told about who can see their answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Promise {
+    /// The self group: shown as "self" beside the others.
+    OwnRating,
+    /// A group shown as a group even when small (e.g. the manager).
+    Identifiable,
+    /// Only as a group result of at least `k` people.
+    Anonymous { k: usize },
+}
+
+/// One section of the questionnaire with the respondent's answers so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionPage<'a> {
+    pub token: &'a str,
+    pub is_self: bool,
+    pub index: usize,
+    pub total: usize,
+    pub section: &'a Section,
+    /// The form value (`1`–`5` or `x`) per item, in the section's order; `None` if unanswered.
+    pub chosen: Vec<Option<String>>,
+    pub comment: String,
+    /// Problems with the last post of this page, in Dutch and English.
+    pub problems: Vec<(String, String)>,
+}
+
+/// One section's unanswered statements, for the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unanswered {
+    pub index: usize,
+    pub name: String,
+    pub count: usize,
+}
+
+/// The summary before submitting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryPage {
+    pub token: String,
+    pub total_items: usize,
+    pub answered: usize,
+    pub sections: usize,
+    pub unanswered: Vec<Unanswered>,
+}
+
+/// Every page a personal link can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RespondentPage<'a> {
+    Welcome(Welcome),
+    Section(SectionPage<'a>),
+    Summary(SummaryPage),
+    Thanks,
+    /// Unknown, revoked, closed or already submitted.
+    Unavailable(LinkError),
+    /// The server could not read or write its database.
+    Internal,
+}
+
+pub fn welcome(r: &Respondent, token: &str) -> Welcome {
+    let scan = &r.scan.scan;
+    let group = scan.group(&r.invitation.group_id);
+    let promise = if r.is_self {
+        Promise::OwnRating
+    } else if group.is_some_and(|g| g.identifiable) {
+        Promise::Identifiable
+    } else {
+        Promise::Anonymous { k: scan.k }
+    };
+    Welcome {
+        token: token.to_owned(),
+        subject_name: scan.subject_name.clone(),
+        subject_job_title: scan.subject_job_title.clone(),
+        organiser: r.scan.organiser_email.clone(),
+        introduction: scan.introduction.clone(),
+        deadline: scan.deadline,
+        group_nl: group.map(|g| g.label_nl.clone()).unwrap_or_default(),
+        group_en: group.map(|g| g.label_en.clone()).unwrap_or_default(),
+        promise,
+        competencies: r.questionnaire.sections.len(),
+        resume_at: r.questionnaire.resume_at(&r.answers),
+        started: !r.answers.ratings.is_empty() || !r.answers.comments.is_empty(),
+    }
+}
+
+/// Section `index`, or `None` when the questionnaire has no such section.
+pub fn section<'a>(
+    r: &'a Respondent,
+    token: &'a str,
+    index: usize,
+    problems: Vec<(String, String)>,
+) -> Option<SectionPage<'a>> {
+    let section = r.questionnaire.sections.get(index)?;
+    let chosen = section
+        .items
+        .iter()
+        .map(|item| r.answers.ratings.get(&item.key).map(|a| a.form_value()))
+        .collect();
+    let comment = r
+        .answers
+        .comments
+        .get(&section.competency_id)
+        .cloned()
+        .unwrap_or_default();
+    Some(SectionPage {
+        token,
+        is_self: r.is_self,
+        index,
+        total: r.questionnaire.sections.len(),
+        section,
+        chosen,
+        comment,
+        problems,
+    })
+}
+
+pub fn summary(r: &Respondent, token: &str) -> SummaryPage {
+    let q = &r.questionnaire;
+    let unanswered: Vec<Unanswered> = q
+        .unanswered(&r.answers)
+        .into_iter()
+        .map(|(index, items)| Unanswered {
+            index,
+            name: q.sections[index].name.clone(),
+            count: items.len(),
+        })
+        .collect();
+    let missing: usize = unanswered.iter().map(|u| u.count).sum();
+    SummaryPage {
+        token: token.to_owned(),
+        total_items: q.item_count(),
+        answered: q.item_count() - missing,
+        sections: q.sections.len(),
+        unanswered,
+    }
+}

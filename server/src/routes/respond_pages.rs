@@ -1,0 +1,148 @@
+//! The respondent's pages: welcome, one section, the summary, the thanks. Plain HTML from
+//! `app::respond::html`, without Leptos' render. Thin: look the link up (`app::respond`), pick
+//! what the page shows (`respond::pages`), render.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, REFERRER_POLICY};
+use axum::http::{HeaderMap, StatusCode, Uri, header::ACCEPT_LANGUAGE};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use app::respond::html::{self, Assets};
+use app::respond::pages::{self, RespondentPage};
+use app::respond::{self, LinkError, RespondError};
+use app::state::{AppState, unix_now};
+
+const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
+/// The language cookie's value, if the request has one.
+fn locale_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(LOCALE_COOKIE)?.strip_prefix('='))
+}
+
+/// `page` as the response to a request with these headers for `uri`.
+pub fn page_response(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &Uri,
+    page: &RespondentPage,
+) -> Response {
+    let locale = html::locale_from(
+        locale_cookie(headers),
+        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
+    let body = html::render(&Assets::new(&state.leptos_options), locale, path, page);
+    let status = if matches!(page, RespondentPage::Internal) {
+        StatusCode::INTERNAL_SERVER_ERROR
+    } else {
+        StatusCode::OK
+    };
+    // Personal pages with answers on them: never kept by a shared computer's cache, and the
+    // token in the address is never sent on to another site.
+    let headers = [
+        (CONTENT_TYPE, "text/html; charset=utf-8"),
+        (CACHE_CONTROL, "no-store"),
+        (REFERRER_POLICY, "no-referrer"),
+    ];
+    (status, headers, body).into_response()
+}
+
+/// What a failed lookup shows: the same page for unknown, malformed, revoked and rate-limited
+/// links, so links cannot be probed.
+pub fn refusal(error: RespondError) -> RespondentPage<'static> {
+    match error {
+        RespondError::Link(reason) => RespondentPage::Unavailable(reason),
+        RespondError::Storage(error) => {
+            tracing::error!(%error, "storage failure on a respondent's page");
+            RespondentPage::Internal
+        }
+        RespondError::RateLimited | RespondError::Answers(_) | RespondError::NoSuchSection => {
+            RespondentPage::Unavailable(LinkError::NotValid)
+        }
+    }
+}
+
+/// `GET /s/{token}`: the page the personal link opens; records the first opening.
+pub async fn welcome(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let page = match state.respondent(client.ip(), &token).await {
+        Ok(r) => {
+            if let Err(error) = respond::mark_opened(&state.db, &r, unix_now()).await {
+                tracing::warn!(%error, "could not record that a link was opened");
+            }
+            RespondentPage::Welcome(pages::welcome(&r, &token))
+        }
+        Err(error) => refusal(error),
+    };
+    page_response(&state, &headers, &uri, &page)
+}
+
+#[derive(Deserialize)]
+pub struct SectionQuery {
+    /// The key of the problems of this page's last post (`Flash`).
+    flash: Option<String>,
+}
+
+/// `GET /s/{token}/q/{n}`: one competency, its statements and an optional comment.
+pub async fn section(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    // Read as text: a malformed number is an unknown page, like an unknown link.
+    Path((token, index)): Path<(String, String)>,
+    Query(query): Query<SectionQuery>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let r = match state.respondent(client.ip(), &token).await {
+        Ok(r) => r,
+        Err(error) => return page_response(&state, &headers, &uri, &refusal(error)),
+    };
+    let problems: Vec<(String, String)> = query
+        .flash
+        .and_then(|key| state.flash.get(&key))
+        .and_then(|payload| serde_json::from_str(&payload).ok())
+        .unwrap_or_default();
+    let page = index
+        .parse()
+        .ok()
+        .and_then(|index| pages::section(&r, &token, index, problems))
+        .map_or(
+            RespondentPage::Unavailable(LinkError::NotValid),
+            RespondentPage::Section,
+        );
+    page_response(&state, &headers, &uri, &page)
+}
+
+/// `GET /s/{token}/overzicht`: what is still unanswered, and the button that submits.
+pub async fn summary(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let page = match state.respondent(client.ip(), &token).await {
+        Ok(r) => RespondentPage::Summary(pages::summary(&r, &token)),
+        Err(error) => refusal(error),
+    };
+    page_response(&state, &headers, &uri, &page)
+}
+
+/// `GET /s/{token}/bedankt`: shown once the response is stored. It reads nothing: after the
+/// submission nothing is left that belongs to this respondent.
+pub async fn thanks(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
+    page_response(&state, &headers, &uri, &RespondentPage::Thanks)
+}
