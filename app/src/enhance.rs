@@ -107,9 +107,17 @@ fn on_submit(event: Event) {
     let Ok(body) = UrlSearchParams::new_with_str_sequence_sequence(&data) else {
         return form.submit().unwrap_or_default();
     };
+    // The attribute, not `form.action()`: the form's own button is named "action", and a named
+    // control shadows the form's property of that name in the DOM.
+    let Some(url) = form
+        .get_attribute("action")
+        .or_else(|| web_sys::window().and_then(|w| w.location().href().ok()))
+    else {
+        return form.submit().unwrap_or_default();
+    };
     let _ = form.set_attribute("aria-busy", "true");
     spawn_local(async move {
-        if swap_in(&form.action(), Some(&body), true).await.is_err() {
+        if swap_in(&url, Some(&body), true).await.is_err() {
             // Let the browser post it the plain way instead.
             let _ = form.remove_attribute("aria-busy");
             let _ = form.submit();
