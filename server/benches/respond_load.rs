@@ -335,8 +335,8 @@ async fn main() {
         &format!("questionnaire page (GET /s/<token>/q/0), {connections} connections"),
     )
     .await;
-    // The thank-you page reads nothing and shows two lines: what any page of the Leptos app
-    // costs (router, session, i18n, shell), below which the questionnaire cannot go.
+    // The thank-you page reads nothing and shows two lines: what the app's router, middleware
+    // and page shell cost, below which the questionnaire cannot go.
     let floor_rate = measure(
         args.generator,
         &format!("{base}/s/{}/bedankt", tokens[0]),
