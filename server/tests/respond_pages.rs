@@ -184,6 +184,18 @@ async fn bad_input_gets_a_clear_page_and_changes_nothing() {
         assert!(!page.contains("Piet Jansen"), "{path}");
     }
 
+    // Mangled form addresses get the same page, or go back to the link's own page.
+    let r = post(&app, "/s/ab%0Acd/versturen", &[]).await;
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("<h1>Deze link werkt niet</h1>")
+    );
+    let r = post(&app, &format!("{s}/q/abc"), &[]).await;
+    assert_eq!(location(&r), s);
+
     // A rating outside the scale, an unknown statement and an over-long comment are refused
     // with their messages; the draft stays as it was.
     let good: Vec<(String, String)> = vec![(names[0].clone(), "2".into())];

@@ -8,6 +8,8 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use app::auth::token::looks_like_token;
+use app::respond::pages::RespondentPage;
 use app::respond::{self, LinkError, RespondError};
 use app::state::{AppState, unix_now};
 
@@ -28,6 +30,13 @@ fn unavailable(
 ) -> Response {
     match error {
         RespondError::Storage(_) => page_response(state, headers, uri, &refusal(error)),
+        // Not something to put in a `Location` header (it may hold any character).
+        _ if !looks_like_token(token) => page_response(
+            state,
+            headers,
+            uri,
+            &RespondentPage::Unavailable(LinkError::NotValid),
+        ),
         _ => to(&format!("/s/{token}")),
     }
 }
@@ -36,11 +45,15 @@ fn unavailable(
 pub async fn save_section(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
-    Path((token, index)): Path<(String, usize)>,
+    // Read as text: a malformed number is an unknown part, not a plain-text 400.
+    Path((token, index)): Path<(String, String)>,
     headers: HeaderMap,
     uri: Uri,
     body: Bytes,
 ) -> Response {
+    let Ok(index) = index.parse::<usize>() else {
+        return unavailable(&state, &headers, &uri, &token, RespondError::NoSuchSection);
+    };
     let now = unix_now();
     let mut respondent = match state.respondent(client.ip(), &token).await {
         Ok(r) => r,
