@@ -80,6 +80,10 @@ pub fn unix_now() -> i64 {
         .unwrap_or(0)
 }
 
+/// The cookie that keeps the visitor's language: leptos_i18n reads it on the server and in the
+/// browser.
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
 /// The value of one cookie from a `Cookie` request header.
 pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
     headers

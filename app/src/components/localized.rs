@@ -10,7 +10,12 @@ use crate::i18n::Locale;
 
 /// The page's language as the domain's language type.
 pub fn language(i18n: I18nContext<Locale>) -> Language {
-    match i18n.get_locale() {
+    language_of(i18n.get_locale())
+}
+
+/// A locale as the domain's language type.
+pub fn language_of(locale: Locale) -> Language {
+    match locale {
         Locale::nl => Language::Nl,
         Locale::en => Language::En,
     }

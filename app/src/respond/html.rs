@@ -9,6 +9,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
 use crate::components::layout::encode_query_value;
+use crate::components::localized::language_of;
 use crate::domain::calendar::format_deadline;
 use crate::domain::scan::Language;
 use crate::i18n::*;
@@ -139,17 +140,10 @@ fn document(assets: &Assets, locale: Locale, path: &str, main: Markup) -> Markup
     }
 }
 
-fn language(locale: Locale) -> Language {
-    match locale {
-        Locale::nl => Language::Nl,
-        Locale::en => Language::En,
-    }
-}
-
 fn pick<'a>(locale: Locale, nl: &'a str, en: &'a str) -> &'a str {
-    match locale {
-        Locale::nl => nl,
-        Locale::en => en,
+    match language_of(locale) {
+        Language::Nl => nl,
+        Language::En => en,
     }
 }
 
@@ -201,7 +195,7 @@ fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty());
-    let date = format_deadline(w.deadline, language(locale));
+    let date = format_deadline(w.deadline, language_of(locale));
     let count = w.competencies;
     html! {
         h1 {

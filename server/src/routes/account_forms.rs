@@ -11,7 +11,7 @@ use app::auth::{SESSION_COOKIE, service};
 use app::domain::account::CurrentUser;
 use app::domain::user_error::UserError;
 use app::email::templates::Language;
-use app::state::{AppState, cookie_value, unix_now};
+use app::state::{AppState, LOCALE_COOKIE, cookie_value, unix_now};
 
 use super::session_cookie;
 
@@ -152,7 +152,7 @@ pub async fn invite_organiser(
     let Ok(Form(form)) = form else {
         return back_with_error("/admin/users", &UserError::BadForm);
     };
-    let language = match cookie_value(&headers, "i18n_pref_locale").as_deref() {
+    let language = match cookie_value(&headers, LOCALE_COOKIE).as_deref() {
         Some("en") => Language::En,
         _ => Language::Nl,
     };

@@ -3,8 +3,7 @@ use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Redirect};
 use serde::Deserialize;
 
-/// The cookie leptos_i18n reads on the server and in the browser.
-const LOCALE_COOKIE: &str = "i18n_pref_locale";
+use app::state::LOCALE_COOKIE;
 
 #[derive(Deserialize)]
 pub struct SwitchLanguage {

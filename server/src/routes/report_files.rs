@@ -11,9 +11,7 @@ use serde::Deserialize;
 use app::charts::{ChartError, ChartFormat, ChartKind};
 use app::report::ReportError;
 use app::server_fns::report::ReportView;
-use app::state::AppState;
-
-const LOCALE_COOKIE: &str = "i18n_pref_locale";
+use app::state::{AppState, LOCALE_COOKIE};
 
 #[derive(Deserialize)]
 pub struct LanguageQuery {

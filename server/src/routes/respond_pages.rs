@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, COOKIE, REFERRER_POLICY};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, REFERRER_POLICY};
 use axum::http::{HeaderMap, StatusCode, Uri, header::ACCEPT_LANGUAGE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -13,19 +13,7 @@ use serde::Deserialize;
 use app::respond::html::{self, Assets};
 use app::respond::pages::{self, RespondentPage};
 use app::respond::{self, LinkError, RespondError};
-use app::state::{AppState, unix_now};
-
-const LOCALE_COOKIE: &str = "i18n_pref_locale";
-
-/// The language cookie's value, if the request has one.
-fn locale_cookie(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(LOCALE_COOKIE)?.strip_prefix('='))
-}
+use app::state::{AppState, LOCALE_COOKIE, cookie_value, unix_now};
 
 /// `page` as the response to a request with these headers for `uri`.
 pub fn page_response(
@@ -35,7 +23,7 @@ pub fn page_response(
     page: &RespondentPage,
 ) -> Response {
     let locale = html::locale_from(
-        locale_cookie(headers),
+        cookie_value(headers, LOCALE_COOKIE).as_deref(),
         headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
     );
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
