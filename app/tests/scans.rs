@@ -177,8 +177,19 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
                 assert!(message["subject"].as_str().unwrap().contains("Piet Jansen"));
             }
             // The link works: it finds exactly this invitation, its scan and (once saved) its
-            // draft, in the one query the respondent pages make.
+            // draft, in the one query the respondent pages make. On SQLite that query reads on
+            // the calling thread; the pool's answer is the same.
+            assert_eq!(db.reads_directly(), t.name == "sqlite");
+            let through_pool = db.clone().pool_reads_only();
             let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            assert_eq!(
+                Some(&link),
+                through_pool
+                    .find_link(&hash_token(&token))
+                    .await
+                    .unwrap()
+                    .as_ref()
+            );
             assert_eq!(link.scan.id, id);
             let invitation = db
                 .list_invitations(&id)
@@ -203,6 +214,14 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
                     .unwrap()
             );
             let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            assert_eq!(
+                Some(&link),
+                through_pool
+                    .find_link(&hash_token(&token))
+                    .await
+                    .unwrap()
+                    .as_ref()
+            );
             assert_eq!(
                 link.draft.as_deref(),
                 Some(r#"{"ratings":{},"comments":{}}"#),

@@ -7,6 +7,9 @@ pub enum StorageError {
     UnsupportedUrl,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// From the direct SQLite reader (`direct_read`).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     /// A stored value that the code cannot read back (e.g. settings JSON of an unknown shape).

@@ -4,6 +4,8 @@
 
 mod accounts;
 pub mod api_tokens;
+mod columns;
+mod direct_read;
 mod error;
 mod frameworks;
 mod invitations;
@@ -52,6 +54,8 @@ pub struct Db {
     /// Set once an account was seen. Accounts are never deleted, so from then on
     /// [`Db::any_account`] needs no query (it runs for every anonymous visitor's page).
     accounts_seen: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// SQLite files only: the respondent's link lookup reads on the calling thread.
+    direct: Option<std::sync::Arc<direct_read::DirectReader>>,
 }
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -88,11 +92,17 @@ impl Db {
             })
             .connect(&url)
             .await?;
+        // After the pool's first connection, which creates a missing file.
+        let direct = match backend {
+            Backend::Sqlite => direct_read::DirectReader::for_url(&url).map(std::sync::Arc::new),
+            Backend::Postgres => None,
+        };
         Ok(Self {
             pool,
             backend,
             framework_cache: Default::default(),
             accounts_seen: Default::default(),
+            direct,
         })
     }
 
@@ -126,6 +136,30 @@ impl Db {
 
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// Runs `read` through the direct SQLite reader when there is one; `Ok(None)` means "read
+    /// through the pool instead" (PostgreSQL, an in-memory database, or a busy moment).
+    fn read_directly<T>(
+        &self,
+        read: impl FnOnce(&rusqlite::Connection) -> Result<T, StorageError>,
+    ) -> Result<Option<T>, StorageError> {
+        match &self.direct {
+            Some(reader) => reader.read(read),
+            None => Ok(None),
+        }
+    }
+
+    /// Whether reads such as [`Db::find_link`] bypass the pool (SQLite files).
+    pub fn reads_directly(&self) -> bool {
+        self.direct.is_some()
+    }
+
+    /// This handle with every read through the pool: for tests and benchmarks that compare the
+    /// two paths on the same database.
+    pub fn pool_reads_only(mut self) -> Self {
+        self.direct = None;
+        self
     }
 }
 

@@ -6,6 +6,7 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use super::columns::Columns;
 use super::{Db, StorageError};
 use crate::domain::informants::Informant;
 use crate::domain::scan::progress::{Delivery, InvitationRecord, InvitationStatus};
@@ -29,10 +30,9 @@ pub struct StoredScan {
 }
 
 /// What a working personal link leads to, read in one query: the invitation fields a
-/// respondent's pages need, its scan and its draft. One statement instead of three matters
-/// here: every questionnaire page asks it, and each statement on SQLite is a round trip to
-/// the connection's own thread (and another for the ping sqlx sends when the connection goes
-/// back to the pool).
+/// respondent's pages need, its scan and its draft. Every questionnaire page asks it, so it is
+/// one statement instead of three, and on SQLite it is read on the calling thread
+/// (`direct_read`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkTarget {
     pub invitation: LinkInvitation,
@@ -79,21 +79,44 @@ fn corrupt(what: impl std::fmt::Display) -> StorageError {
     StorageError::Corrupt(what.to_string())
 }
 
-fn scan_from_row(row: &AnyRow) -> Result<StoredScan, StorageError> {
-    let status: String = row.try_get("status")?;
-    let settings: String = row.try_get("settings")?;
+fn scan_from_row(row: &impl Columns) -> Result<StoredScan, StorageError> {
+    let status = row.text("status")?;
+    let settings = row.text("settings")?;
     Ok(StoredScan {
-        id: row.try_get("id")?,
-        organiser_id: row.try_get("organiser_id")?,
-        organiser_email: row.try_get("organiser_email")?,
+        id: row.text("id")?,
+        organiser_id: row.text("organiser_id")?,
+        organiser_email: row.text("organiser_email")?,
         status: ScanStatus::parse(&status).ok_or_else(|| corrupt(format!("status {status}")))?,
         scan: serde_json::from_str(&settings).map_err(|e| corrupt(format!("settings: {e}")))?,
-        revision: row.try_get("revision")?,
-        reminder_sent: row.try_get::<i64, _>("reminder_sent")? == 1,
-        created_at: row.try_get("created_at")?,
-        opened_at: row.try_get("opened_at")?,
-        closed_at: row.try_get("closed_at")?,
-        released_at: row.try_get("released_at")?,
+        revision: row.int("revision")?,
+        reminder_sent: row.int("reminder_sent")? == 1,
+        created_at: row.int("created_at")?,
+        opened_at: row.optional_int("opened_at")?,
+        closed_at: row.optional_int("closed_at")?,
+        released_at: row.optional_int("released_at")?,
+    })
+}
+
+static FIND_LINK_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT {SCAN_COLUMNS}, i.id AS invitation_id, i.group_id AS invitation_group, \
+           i.submitted_at AS invitation_submitted_at, d.answers AS draft \
+         FROM scan_invitations i JOIN scans s ON s.id = i.scan_id \
+         JOIN accounts a ON a.id = s.organiser_id \
+         LEFT JOIN response_drafts d ON d.invitation_id = i.id \
+         WHERE i.token_hash = $1 AND i.status = 'invited'"
+    )
+});
+
+fn link_from_row(row: &impl Columns) -> Result<LinkTarget, StorageError> {
+    Ok(LinkTarget {
+        invitation: LinkInvitation {
+            id: row.text("invitation_id")?,
+            group_id: row.text("invitation_group")?,
+            submitted_at: row.optional_int("invitation_submitted_at")?,
+        },
+        scan: scan_from_row(row)?,
+        draft: row.optional_text("draft")?,
     })
 }
 
@@ -590,29 +613,23 @@ impl Db {
     }
 
     /// The invitation, scan and draft a personal link's token hash leads to, while the link
-    /// works (invited, not revoked).
+    /// works (invited, not revoked). On a SQLite file this reads on the calling thread
+    /// (`direct_read`): every page of a respondent asks it.
     pub async fn find_link(&self, token_hash: &str) -> Result<Option<LinkTarget>, StorageError> {
-        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {SCAN_COLUMNS}, i.id AS invitation_id, i.group_id AS invitation_group, \
-               i.submitted_at AS invitation_submitted_at, d.answers AS draft \
-             FROM scan_invitations i JOIN scans s ON s.id = i.scan_id \
-             JOIN accounts a ON a.id = s.organiser_id \
-             LEFT JOIN response_drafts d ON d.invitation_id = i.id \
-             WHERE i.token_hash = $1 AND i.status = 'invited'"
-        )))
-        .bind(token_hash)
-        .fetch_optional(self.pool())
-        .await?;
-        let Some(row) = row else { return Ok(None) };
-        Ok(Some(LinkTarget {
-            invitation: LinkInvitation {
-                id: row.try_get("invitation_id")?,
-                group_id: row.try_get("invitation_group")?,
-                submitted_at: row.try_get("invitation_submitted_at")?,
-            },
-            scan: scan_from_row(&row)?,
-            draft: row.try_get("draft")?,
-        }))
+        let sql = FIND_LINK_SQL.as_str();
+        let direct = self.read_directly(|connection| {
+            let mut statement = connection.prepare_cached(sql)?;
+            let mut rows = statement.query([token_hash])?;
+            rows.next()?.map(|row| link_from_row(row)).transpose()
+        })?;
+        if let Some(found) = direct {
+            return Ok(found);
+        }
+        let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(token_hash)
+            .fetch_optional(self.pool())
+            .await?;
+        row.as_ref().map(link_from_row).transpose()
     }
 
     /// Records the first time a respondent opened their link.
