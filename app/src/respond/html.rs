@@ -265,18 +265,20 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
             data-save=(page.index) {
             div.stack.questionnaire {
                 @for (i, (item, chosen)) in page.section.items.iter().zip(&page.chosen).enumerate() {
+                    // `format_args!`: attribute values written straight into the page, not
+                    // allocated first (a dozen per statement otherwise).
                     fieldset.item {
-                        legend #(format!("item-{i}")) {
+                        legend id=(format_args!("item-{i}")) {
                             (item.text)
                             @if item.next_level { " " span.badge { (td_string!(locale, respond_next_level)) } }
                         }
                         div.scale {
                             @for (value, label) in labels {
-                                @let id = format!("item-{i}-{value}");
                                 span class=(if value == "x" { "choice choice-none" } else { "choice" }) {
-                                    input type="radio" id=(id) name=(format!("r:{}", item.key)) value=(value)
+                                    input type="radio" id=(format_args!("item-{i}-{value}"))
+                                        name=(format_args!("r:{}", item.key)) value=(value)
                                         checked[chosen.as_deref() == Some(value)];
-                                    label for=(id) { (label) }
+                                    label for=(format_args!("item-{i}-{value}")) { (label) }
                                 }
                             }
                         }

@@ -53,7 +53,8 @@ impl From<LinkError> for RespondError {
 pub struct Respondent {
     pub invitation: LinkInvitation,
     pub scan: StoredScan,
-    pub questionnaire: Questionnaire,
+    /// Shared: built once per scan choice (`Db::questionnaire`).
+    pub questionnaire: std::sync::Arc<Questionnaire>,
     pub answers: Answers,
     /// The respondent rates themselves (the self group).
     pub is_self: bool,
@@ -80,17 +81,13 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
     if scan.status != ScanStatus::Open || scan.scan.deadline <= now {
         return Err(LinkError::Closed { subject_name }.into());
     }
-    let Some(framework) = db
-        .framework_version(&scan.scan.framework_id, scan.scan.framework_version)
-        .await?
-    else {
-        return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
-    };
     let is_self = scan
         .scan
         .group(&invitation.group_id)
         .is_some_and(|g| g.is_self);
-    let questionnaire = questionnaire::build(&framework, &scan.scan, is_self);
+    let Some(questionnaire) = db.questionnaire(&scan.scan, is_self).await? else {
+        return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
+    };
     let answers = match draft {
         Some(json) => serde_json::from_str(&json).unwrap_or_default(),
         None => Answers::default(),

@@ -2,6 +2,8 @@ use sqlx::Row;
 
 use super::{Db, StorageError};
 use crate::domain::catalog::Framework;
+use crate::domain::questionnaire::Questionnaire;
+use crate::domain::scan::ValidScan;
 
 /// Where a stored framework came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +111,22 @@ impl Db {
         let shared = std::sync::Arc::new(framework);
         self.framework_cache.put(key, shared.clone());
         Ok(Some(shared))
+    }
+
+    /// The questionnaire `scan` asks (in the first person for the self group), built once per
+    /// framework version and choice of the scan; `None` when the scan's framework is missing.
+    pub async fn questionnaire(
+        &self,
+        scan: &ValidScan,
+        first_person: bool,
+    ) -> Result<Option<std::sync::Arc<Questionnaire>>, StorageError> {
+        let framework = self
+            .framework_version(&scan.framework_id, scan.framework_version)
+            .await?;
+        Ok(framework.map(|framework| {
+            self.questionnaire_cache
+                .get_or_build(&framework, scan, first_person)
+        }))
     }
 
     /// One framework: the given version, or the newest when `version` is `None`.

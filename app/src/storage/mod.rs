@@ -10,6 +10,7 @@ mod error;
 mod frameworks;
 mod invitations;
 mod outbox;
+mod questionnaire_cache;
 pub mod responses;
 pub mod scans;
 mod sessions;
@@ -51,6 +52,8 @@ pub struct Db {
     /// Parsed framework versions. A stored version never changes, so it can be kept for the
     /// process's life; this spares every questionnaire page a 150 KB JSON parse.
     framework_cache: frameworks::FrameworkCache,
+    /// Questionnaires built from those frameworks, per scan choice (`questionnaire_cache`).
+    questionnaire_cache: questionnaire_cache::QuestionnaireCache,
     /// Set once an account was seen. Accounts are never deleted, so from then on
     /// [`Db::any_account`] needs no query (it runs for every anonymous visitor's page).
     accounts_seen: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -101,6 +104,7 @@ impl Db {
             pool,
             backend,
             framework_cache: Default::default(),
+            questionnaire_cache: Default::default(),
             accounts_seen: Default::default(),
             direct,
         })

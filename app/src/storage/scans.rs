@@ -620,7 +620,7 @@ impl Db {
         let direct = self.read_directly(|connection| {
             let mut statement = connection.prepare_cached(sql)?;
             let mut rows = statement.query([token_hash])?;
-            rows.next()?.map(|row| link_from_row(row)).transpose()
+            rows.next()?.map(link_from_row).transpose()
         })?;
         if let Some(found) = direct {
             return Ok(found);

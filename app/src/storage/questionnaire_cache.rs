@@ -1,0 +1,202 @@
+//! Built questionnaires, kept per database handle like the parsed frameworks they come from.
+//! A questionnaire depends only on a stored framework version (which never changes) and the
+//! scan's choice of level, next level and competencies, so an entry is found by exactly those
+//! inputs and can never be stale. Building one clones every statement of the scan (hundreds of
+//! strings); every page of a respondent needs it.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, RwLock};
+
+use crate::domain::catalog::Framework;
+use crate::domain::questionnaire::{self, Questionnaire};
+use crate::domain::scan::ValidScan;
+
+/// A bound against unbounded growth; a municipality has a few dozen open scans.
+const MAX_ENTRIES: usize = 1024;
+
+#[derive(Clone, Debug, Default)]
+pub struct QuestionnaireCache(Arc<RwLock<HashMap<u64, Vec<Entry>>>>);
+
+#[derive(Debug)]
+struct Entry {
+    inputs: Inputs,
+    questionnaire: Arc<Questionnaire>,
+}
+
+/// What a questionnaire is built from.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Inputs {
+    framework_id: String,
+    framework_version: u32,
+    level_id: Option<String>,
+    next_level_id: Option<String>,
+    competency_ids: Vec<String>,
+    first_person: bool,
+}
+
+impl Inputs {
+    fn of(scan: &ValidScan, first_person: bool) -> Self {
+        Self {
+            framework_id: scan.framework_id.clone(),
+            framework_version: scan.framework_version,
+            level_id: scan.level_id.clone(),
+            next_level_id: scan.next_level_id.clone(),
+            competency_ids: scan.competency_ids.clone(),
+            first_person,
+        }
+    }
+
+    /// Whether these are `scan`'s inputs, without copying the scan's strings.
+    fn are_those_of(&self, scan: &ValidScan, first_person: bool) -> bool {
+        self.framework_id == scan.framework_id
+            && self.framework_version == scan.framework_version
+            && self.level_id == scan.level_id
+            && self.next_level_id == scan.next_level_id
+            && self.competency_ids == scan.competency_ids
+            && self.first_person == first_person
+    }
+}
+
+/// The hash `Inputs::of(scan, first_person)` would have, computed from the scan's fields.
+fn hash_of(scan: &ValidScan, first_person: bool) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    scan.framework_id.hash(&mut hasher);
+    scan.framework_version.hash(&mut hasher);
+    scan.level_id.hash(&mut hasher);
+    scan.next_level_id.hash(&mut hasher);
+    scan.competency_ids.hash(&mut hasher);
+    first_person.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl QuestionnaireCache {
+    /// `questionnaire::build(framework, scan, first_person)`, built once. `framework` must be
+    /// the version `scan` names.
+    pub fn get_or_build(
+        &self,
+        framework: &Framework,
+        scan: &ValidScan,
+        first_person: bool,
+    ) -> Arc<Questionnaire> {
+        let hash = hash_of(scan, first_person);
+        if let Some(found) = self.read().get(&hash).and_then(|entries| {
+            entries
+                .iter()
+                .find(|e| e.inputs.are_those_of(scan, first_person))
+                .map(|e| e.questionnaire.clone())
+        }) {
+            return found;
+        }
+        let built = Arc::new(questionnaire::build(framework, scan, first_person));
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_ENTRIES {
+            map.clear();
+        }
+        let entries = map.entry(hash).or_default();
+        if !entries
+            .iter()
+            .any(|e| e.inputs.are_those_of(scan, first_person))
+        {
+            entries.push(Entry {
+                inputs: Inputs::of(scan, first_person),
+                questionnaire: built.clone(),
+            });
+        }
+        built
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<u64, Vec<Entry>>> {
+        self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.read().values().map(Vec::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::builtin;
+    use crate::domain::scan::example::maastricht_example;
+    use crate::domain::scan::{ScanDraft, validate_scan};
+
+    const NOW: i64 = 1_800_000_000;
+
+    /// The Maastricht framework and a scan of level 8-10 with the next level.
+    fn example() -> (Framework, ValidScan) {
+        let framework = builtin()
+            .into_iter()
+            .find(|f| f.id == "maastricht-2014")
+            .unwrap();
+        let draft = ScanDraft {
+            include_next_level: true,
+            ..maastricht_example(&framework, NOW + 86_400)
+        };
+        let scan = validate_scan(&draft, &framework, NOW).unwrap();
+        (framework, scan)
+    }
+
+    fn hash_of_inputs(inputs: &Inputs) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        inputs.framework_id.hash(&mut hasher);
+        inputs.framework_version.hash(&mut hasher);
+        inputs.level_id.hash(&mut hasher);
+        inputs.next_level_id.hash(&mut hasher);
+        inputs.competency_ids.hash(&mut hasher);
+        inputs.first_person.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    #[test]
+    fn each_choice_is_built_once_and_equals_a_fresh_build() {
+        let (framework, scan) = example();
+        let cache = QuestionnaireCache::default();
+        let first = cache.get_or_build(&framework, &scan, false);
+        let again = cache.get_or_build(&framework, &scan, false);
+        assert!(
+            Arc::ptr_eq(&first, &again),
+            "the second page reuses the first build"
+        );
+        assert_eq!(*first, questionnaire::build(&framework, &scan, false));
+
+        let own = cache.get_or_build(&framework, &scan, true);
+        assert_eq!(*own, questionnaire::build(&framework, &scan, true));
+        assert_ne!(*own, *first, "the self group reads first-person statements");
+        assert_eq!(cache.len(), 2);
+    }
+
+    #[test]
+    fn another_choice_of_the_scan_gets_its_own_questionnaire() {
+        let (framework, scan) = example();
+        let cache = QuestionnaireCache::default();
+        let all = cache.get_or_build(&framework, &scan, false);
+        let mut fewer = scan.clone();
+        fewer.competency_ids.truncate(1);
+        let one = cache.get_or_build(&framework, &fewer, false);
+        assert_eq!(one.sections.len(), 1);
+        assert_eq!(*one, questionnaire::build(&framework, &fewer, false));
+        let mut without_next = scan.clone();
+        without_next.next_level_id = None;
+        let fewer_items = cache.get_or_build(&framework, &without_next, false);
+        assert_eq!(
+            *fewer_items,
+            questionnaire::build(&framework, &without_next, false)
+        );
+        assert!(all.item_count() > fewer_items.item_count());
+        assert_eq!(cache.len(), 3);
+    }
+
+    #[test]
+    fn the_lookup_hash_is_the_hash_of_the_inputs() {
+        let (_, scan) = example();
+        for first_person in [false, true] {
+            let inputs = Inputs::of(&scan, first_person);
+            assert_eq!(hash_of(&scan, first_person), hash_of_inputs(&inputs));
+            assert!(inputs.are_those_of(&scan, first_person));
+            assert!(!inputs.are_those_of(&scan, !first_person));
+        }
+    }
+}
