@@ -37,16 +37,47 @@ impl Settings {
     }
 }
 
-#[derive(Clone, FromRef)]
-pub struct AppState {
+/// Cheap to clone (one reference count): axum clones the state for every request, and the
+/// respondent's pages are served tens of thousands of times a second.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+/// What [`AppState`] shares; its fields are read through the state (`state.db`).
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,
     /// Slows down clients that try many unknown personal links.
-    #[from_ref(skip)]
     pub link_limiter: Arc<LoginLimiter>,
     pub flash: Arc<FlashStore>,
+}
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// Leptos' own handlers take their options from the state.
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for Db {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
 }
 
 impl AppState {

@@ -1,7 +1,7 @@
 //! Load benchmark of the respondent's pages (a program that reports numbers, not a test).
 //!
 //!     cargo bench -p server --bench respond_load [-- --seconds 10 --connections 64 --respondents 200]
-//!         [--generator wrk|builtin] [--hold]
+//!         [--rounds 1] [--generator wrk|builtin] [--hold]
 //!
 //! Starts the real application (release build, SQLite in a temporary directory) on a free port,
 //! creates and opens a Maastricht scan with as many informants as respondents, and then with one
@@ -19,6 +19,7 @@
 //! 5. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
 //!    the stored responses in the database afterwards.
 //!
+//! `--rounds N` repeats phases 1–4 N times and ends with the median of each figure.
 //! `--hold` prints the page's URL and keeps the server up (for a profiler) instead of measuring.
 
 use std::collections::HashMap;
@@ -51,6 +52,7 @@ struct Args {
     respondents: usize,
     generator: Generator,
     hold: bool,
+    rounds: usize,
 }
 
 fn args() -> Args {
@@ -64,6 +66,7 @@ fn args() -> Args {
             Generator::Builtin
         },
         hold: false,
+        rounds: 1,
     };
     let list: Vec<String> = std::env::args().collect();
     let mut i = 1;
@@ -73,6 +76,7 @@ fn args() -> Args {
             "--seconds" => args.seconds = value().expect("--seconds N"),
             "--connections" => args.connections = value().expect("--connections N") as usize,
             "--respondents" => args.respondents = value().expect("--respondents N") as usize,
+            "--rounds" => args.rounds = (value().expect("--rounds N") as usize).max(1),
             "--generator" => {
                 args.generator = match list.get(i + 1).map(String::as_str) {
                     Some("wrk") => Generator::Wrk,
@@ -192,6 +196,62 @@ async fn measure(
     }
 }
 
+/// The questionnaire page, the floor, the ceiling and the lookup alone, once each: their
+/// requests per second in that order.
+async fn run_phases(
+    args: &Args,
+    base: &str,
+    page_url: &str,
+    ceiling_addr: &str,
+    token: &str,
+) -> [f64; 4] {
+    let connections = args.connections;
+    let real_rate = measure(
+        args.generator,
+        page_url,
+        connections,
+        args.seconds,
+        &format!("questionnaire page (GET /s/<token>/q/0), {connections} connections"),
+    )
+    .await;
+    // The thank-you page reads nothing and shows two lines: what the app's router, middleware
+    // and page shell cost, below which the questionnaire cannot go.
+    let floor_rate = measure(
+        args.generator,
+        &format!("{base}/s/{token}/bedankt"),
+        connections,
+        args.seconds,
+        &format!(
+            "floor: thank-you page, no data (GET /s/<token>/bedankt), {connections} connections"
+        ),
+    )
+    .await;
+    let ceiling_rate = measure(
+        args.generator,
+        &format!("http://{ceiling_addr}/"),
+        connections,
+        args.seconds,
+        &format!("ceiling: bare axum handler, same HTML, {connections} connections"),
+    )
+    .await;
+    let lookup_rate = measure(
+        args.generator,
+        &format!("http://{ceiling_addr}/lookup/{token}"),
+        connections,
+        args.seconds,
+        &format!("token lookup + same fixed HTML (bare axum), {connections} connections"),
+    )
+    .await;
+    println!(
+        "real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %; lookup alone / ceiling: {:.0} %",
+        100.0 * real_rate / ceiling_rate,
+        100.0 * floor_rate / ceiling_rate,
+        100.0 * lookup_rate / ceiling_rate
+    );
+
+    [real_rate, floor_rate, ceiling_rate, lookup_rate]
+}
+
 #[tokio::main]
 async fn main() {
     let args = args();
@@ -286,7 +346,6 @@ async fn main() {
 
     let ceiling_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let ceiling_addr = ceiling_listener.local_addr().unwrap();
-    let ceiling_url = format!("http://{ceiling_addr}/");
     let page_size = html.len();
     let fixed: Arc<str> = html.into();
     let lookup_html = fixed.clone();
@@ -326,49 +385,53 @@ async fn main() {
             Generator::Builtin => "built-in (reqwest, in the server's runtime)",
         }
     );
-    let connections = args.connections;
-    let real_rate = measure(
-        args.generator,
-        &page_url,
-        connections,
-        args.seconds,
-        &format!("questionnaire page (GET /s/<token>/q/0), {connections} connections"),
-    )
-    .await;
-    // The thank-you page reads nothing and shows two lines: what the app's router, middleware
-    // and page shell cost, below which the questionnaire cannot go.
-    let floor_rate = measure(
-        args.generator,
-        &format!("{base}/s/{}/bedankt", tokens[0]),
-        connections,
-        args.seconds,
-        &format!(
-            "floor: thank-you page, no data (GET /s/<token>/bedankt), {connections} connections"
-        ),
-    )
-    .await;
-    let ceiling_rate = measure(
-        args.generator,
-        &ceiling_url,
-        connections,
-        args.seconds,
-        &format!("ceiling: bare axum handler, same HTML, {connections} connections"),
-    )
-    .await;
-    let lookup_rate = measure(
-        args.generator,
-        &format!("http://{ceiling_addr}/lookup/{}", tokens[0]),
-        connections,
-        args.seconds,
-        &format!("token lookup + same fixed HTML (bare axum), {connections} connections"),
-    )
-    .await;
-    println!(
-        "real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %; lookup alone / ceiling: {:.0} %",
-        100.0 * real_rate / ceiling_rate,
-        100.0 * floor_rate / ceiling_rate,
-        100.0 * lookup_rate / ceiling_rate
-    );
+    // Rounds of the four phases back to back: this machine's speed drifts from minute to
+    // minute, so each round's ratios compare runs made close together, and the median of the
+    // rounds is the figure to quote.
+    let mut rounds: Vec<[f64; 4]> = Vec::new();
+    for round in 1..=args.rounds {
+        if args.rounds > 1 {
+            println!("round {round} of {}", args.rounds);
+        }
+        rounds.push(
+            run_phases(
+                &args,
+                &base,
+                &page_url,
+                &ceiling_addr.to_string(),
+                &tokens[0],
+            )
+            .await,
+        );
+    }
+    if args.rounds > 1 {
+        let median = |index: usize, over_ceiling: bool| {
+            let mut values: Vec<f64> = rounds
+                .iter()
+                .map(|r| {
+                    if over_ceiling {
+                        r[index] / r[2]
+                    } else {
+                        r[index]
+                    }
+                })
+                .collect();
+            values.sort_by(f64::total_cmp);
+            values[values.len() / 2]
+        };
+        println!(
+            "median of {} rounds: page {:.0} requests/s, floor {:.0}, ceiling {:.0}, lookup {:.0}; \
+             real page / ceiling: {:.0} %; thank-you page / ceiling: {:.0} %; lookup alone / ceiling: {:.0} %",
+            rounds.len(),
+            median(0, false),
+            median(1, false),
+            median(2, false),
+            median(3, false),
+            100.0 * median(0, true),
+            100.0 * median(1, true),
+            100.0 * median(3, true),
+        );
+    }
 
     // Submissions: every respondent at once.
     let started = Instant::now();

@@ -131,7 +131,7 @@ pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
 
 /// The shared state; `secret_key` is the server secret (see [`secret_key`]).
 pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> AppState {
-    AppState {
+    AppState::new(app::state::Shared {
         leptos_options: leptos_options(config, addr),
         db,
         settings: Arc::new(Settings {
@@ -146,7 +146,7 @@ pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> App
         // never miss, so they are never slowed down.
         link_limiter: Arc::new(LoginLimiter::new(20, Duration::from_secs(10 * 60))),
         flash: Arc::new(app::flash::FlashStore::default()),
-    }
+    })
 }
 
 /// Binds, then serves until Ctrl-C or SIGTERM. Returns the bound address through `on_bound`

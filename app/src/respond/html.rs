@@ -6,6 +6,8 @@
 use leptos::config::LeptosOptions;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+mod text;
+
 use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
 use crate::components::layout::encode_query_value;
@@ -13,6 +15,7 @@ use crate::components::localized::language_of;
 use crate::domain::calendar::format_deadline;
 use crate::domain::scan::Language;
 use crate::i18n::*;
+use text::Text;
 
 /// Where the stylesheet and the WebAssembly bundle are served.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -253,8 +256,8 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
     html! {
         p.progress-text { (td_string!(locale, respond_progress, n, total)) }
         progress value=(n) max=(total) aria-label=(td_string!(locale, respond_progress_label)) {}
-        h1 { (page.section.name) }
-        p.definition { (page.section.definition) }
+        h1 { (Text(&page.section.name)) }
+        p.definition { (Text(&page.section.definition)) }
         @if !page.problems.is_empty() {
             div.message.message-error role="alert" {
                 ul { @for (nl, en) in &page.problems { li { (pick(locale, nl, en)) } } }
@@ -269,7 +272,7 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
                     // allocated first (a dozen per statement otherwise).
                     fieldset.item {
                         legend id=(format_args!("item-{i}")) {
-                            (item.text)
+                            (Text(&item.text))
                             @if item.next_level { " " span.badge { (td_string!(locale, respond_next_level)) } }
                         }
                         div.scale {
@@ -278,7 +281,7 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
                                     input type="radio" id=(format_args!("item-{i}-{value}"))
                                         name=(format_args!("r:{}", item.key)) value=(value)
                                         checked[chosen.as_deref() == Some(value)];
-                                    label for=(format_args!("item-{i}-{value}")) { (label) }
+                                    label for=(format_args!("item-{i}-{value}")) { (Text(label)) }
                                 }
                             }
                         }
@@ -287,7 +290,7 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
                 div.field {
                     label for=(comment_id) { (td_string!(locale, respond_comment)) }
                     textarea id=(comment_id) name=(format!("c:{}", page.section.competency_id)) rows="4"
-                        maxlength="4000" aria-describedby="comment-help" { (page.comment) }
+                        maxlength="4000" aria-describedby="comment-help" { (Text(&page.comment)) }
                     p #comment-help .help { (td_string!(locale, respond_comment_help)) }
                 }
                 // The forward button comes first, so Enter moves on; the layout shows it on the right.

@@ -409,7 +409,7 @@ pub async fn reopen_scan(
     }
     let scan = ValidScan {
         deadline,
-        ..stored.scan.clone()
+        ..(*stored.scan).clone()
     };
     // Readers keep seeing the figures of the closing while answers come in again.
     crate::report::freeze_before_reopen(db, &stored, now)

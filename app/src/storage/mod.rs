@@ -14,6 +14,7 @@ mod questionnaire_cache;
 pub mod responses;
 pub mod scans;
 mod sessions;
+mod settings_cache;
 
 pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;
@@ -54,6 +55,8 @@ pub struct Db {
     framework_cache: frameworks::FrameworkCache,
     /// Questionnaires built from those frameworks, per scan choice (`questionnaire_cache`).
     questionnaire_cache: questionnaire_cache::QuestionnaireCache,
+    /// Parsed settings of the scans respondents' links lead to (`settings_cache`).
+    settings_cache: settings_cache::SettingsCache,
     /// Set once an account was seen. Accounts are never deleted, so from then on
     /// [`Db::any_account`] needs no query (it runs for every anonymous visitor's page).
     accounts_seen: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -105,6 +108,7 @@ impl Db {
             backend,
             framework_cache: Default::default(),
             questionnaire_cache: Default::default(),
+            settings_cache: Default::default(),
             accounts_seen: Default::default(),
             direct,
         })

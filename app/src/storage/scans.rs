@@ -6,7 +6,10 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
+use std::sync::Arc;
+
 use super::columns::Columns;
+use super::settings_cache::{self, SettingsCache};
 use super::{Db, StorageError};
 use crate::domain::informants::Informant;
 use crate::domain::scan::progress::{Delivery, InvitationRecord, InvitationStatus};
@@ -19,7 +22,8 @@ pub struct StoredScan {
     pub organiser_id: String,
     pub organiser_email: String,
     pub status: ScanStatus,
-    pub scan: ValidScan,
+    /// Shared: the respondent's pages reuse one parse of unchanged settings.
+    pub scan: Arc<ValidScan>,
     pub revision: i64,
     pub reminder_sent: bool,
     pub created_at: i64,
@@ -80,20 +84,31 @@ fn corrupt(what: impl std::fmt::Display) -> StorageError {
 }
 
 fn scan_from_row(row: &impl Columns) -> Result<StoredScan, StorageError> {
+    scan_from_row_with(row, |_, settings| {
+        Ok(Arc::new(settings_cache::parse(settings)?))
+    })
+}
+
+/// A scan row, its settings JSON read by `parse(scan id, settings)`.
+fn scan_from_row_with(
+    row: &impl Columns,
+    parse: impl FnOnce(&str, &str) -> Result<Arc<ValidScan>, StorageError>,
+) -> Result<StoredScan, StorageError> {
+    let id = row.text("id")?;
     let status = row.text("status")?;
-    let settings = row.text("settings")?;
+    let scan = parse(&id, &row.text("settings")?)?;
     Ok(StoredScan {
-        id: row.text("id")?,
         organiser_id: row.text("organiser_id")?,
         organiser_email: row.text("organiser_email")?,
         status: ScanStatus::parse(&status).ok_or_else(|| corrupt(format!("status {status}")))?,
-        scan: serde_json::from_str(&settings).map_err(|e| corrupt(format!("settings: {e}")))?,
+        scan,
         revision: row.int("revision")?,
         reminder_sent: row.int("reminder_sent")? == 1,
         created_at: row.int("created_at")?,
         opened_at: row.optional_int("opened_at")?,
         closed_at: row.optional_int("closed_at")?,
         released_at: row.optional_int("released_at")?,
+        id,
     })
 }
 
@@ -108,14 +123,14 @@ static FIND_LINK_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| 
     )
 });
 
-fn link_from_row(row: &impl Columns) -> Result<LinkTarget, StorageError> {
+fn link_from_row(row: &impl Columns, settings: &SettingsCache) -> Result<LinkTarget, StorageError> {
     Ok(LinkTarget {
         invitation: LinkInvitation {
             id: row.text("invitation_id")?,
             group_id: row.text("invitation_group")?,
             submitted_at: row.optional_int("invitation_submitted_at")?,
         },
-        scan: scan_from_row(row)?,
+        scan: scan_from_row_with(row, |id, text| settings.parse(id, text))?,
         draft: row.optional_text("draft")?,
     })
 }
@@ -620,7 +635,9 @@ impl Db {
         let direct = self.read_directly(|connection| {
             let mut statement = connection.prepare_cached(sql)?;
             let mut rows = statement.query([token_hash])?;
-            rows.next()?.map(link_from_row).transpose()
+            let row = rows.next()?;
+            row.map(|row| link_from_row(row, &self.settings_cache))
+                .transpose()
         })?;
         if let Some(found) = direct {
             return Ok(found);
@@ -629,7 +646,9 @@ impl Db {
             .bind(token_hash)
             .fetch_optional(self.pool())
             .await?;
-        row.as_ref().map(link_from_row).transpose()
+        row.as_ref()
+            .map(|row| link_from_row(row, &self.settings_cache))
+            .transpose()
     }
 
     /// Records the first time a respondent opened their link.

@@ -90,7 +90,7 @@ async fn offered_groups(
     let current = match scan_id {
         Some(id) => service::load_for(&state.db, user, id)
             .await
-            .map(|s| s.scan.groups)
+            .map(|s| s.scan.groups.clone())
             .unwrap_or_default(),
         None => app::domain::scan::default_groups(framework_id),
     };
