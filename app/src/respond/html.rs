@@ -46,38 +46,6 @@ impl Assets {
     }
 }
 
-/// The language of a request: the language cookie if it names one, else the best match of
-/// the browser's `Accept-Language`, else Dutch.
-pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
-    match cookie {
-        Some("nl") => return Locale::nl,
-        Some("en") => return Locale::en,
-        _ => {}
-    }
-    let Some(header) = accept_language else {
-        return Locale::nl;
-    };
-    // Highest quality first; equal qualities keep their order.
-    let mut tags: Vec<(&str, f32)> = header
-        .split(',')
-        .filter_map(|part| {
-            let mut pieces = part.split(';');
-            let tag = pieces.next()?.trim();
-            let quality = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .map_or(Some(1.0), |q| q.parse::<f32>().ok())?;
-            (!tag.is_empty() && quality > 0.0).then_some((tag, quality))
-        })
-        .collect();
-    tags.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let tags: Vec<&str> = tags.into_iter().map(|(tag, _)| tag).collect();
-    if tags.is_empty() {
-        Locale::nl
-    } else {
-        leptos_i18n::Locale::find_locale(&tags)
-    }
-}
-
 /// The whole document for `page`. `path` is the page's own path and query, for the language
 /// switch's way back.
 pub fn render(assets: &Assets, locale: Locale, path: &str, page: &RespondentPage<'_>) -> String {

@@ -233,24 +233,14 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// The same rule as the pages' (`app::request_language`), without the cookie: API clients
+/// name their language in the header.
 fn wants_english(request: &Request) -> bool {
-    request
+    let header = request
         .headers()
         .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            // The first language named decides; weights are rarely used by API clients.
-            v.split(',')
-                .map(|part| {
-                    part.split(';')
-                        .next()
-                        .unwrap_or("")
-                        .trim()
-                        .to_ascii_lowercase()
-                })
-                .find(|tag| tag.starts_with("nl") || tag.starts_with("en"))
-        })
-        .is_some_and(|tag| tag.starts_with("en"))
+        .and_then(|v| v.to_str().ok());
+    app::request_language::locale_from(None, header) == app::i18n::Locale::en
 }
 
 /// The generic problem for an error response that did not come from an [`ApiError`].

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use app::charts::{ChartError, ChartFormat, ChartKind};
 use app::report::ReportError;
 use app::server_fns::report::ReportView;
-use app::state::{AppState, LOCALE_COOKIE};
+use app::state::{AppState, LOCALE_COOKIE, cookie_value};
 
 #[derive(Deserialize)]
 pub struct LanguageQuery {
@@ -73,12 +73,7 @@ async fn view_for(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Rep
 fn english(query: &LanguageQuery, headers: &HeaderMap) -> bool {
     match query.lang.as_deref() {
         Some(lang) => lang == "en",
-        None => headers
-            .get_all(axum::http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .any(|pair| pair.trim() == format!("{LOCALE_COOKIE}=en")),
+        None => cookie_value(headers, LOCALE_COOKIE).as_deref() == Some("en"),
     }
 }
 

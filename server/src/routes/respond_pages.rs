@@ -22,7 +22,7 @@ pub fn page_response(
     uri: &Uri,
     page: &RespondentPage,
 ) -> Response {
-    let locale = html::locale_from(
+    let locale = app::request_language::locale_from(
         cookie_value(headers, LOCALE_COOKIE).as_deref(),
         headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
     );

@@ -246,18 +246,3 @@ fn unknown_revoked_closed_and_submitted_links_say_why() {
     let internal = render_nl(&RespondentPage::Internal);
     assert!(internal.contains("Er ging aan onze kant iets mis"));
 }
-
-#[test]
-fn the_language_is_the_cookie_then_the_browser_then_dutch() {
-    assert_eq!(locale_from(Some("en"), Some("nl")), Locale::en);
-    assert_eq!(locale_from(Some("nl"), Some("en-GB")), Locale::nl);
-    assert_eq!(locale_from(Some("fr"), Some("en-GB,en;q=0.9")), Locale::en);
-    assert_eq!(
-        locale_from(None, Some("de;q=0.9,en;q=0.8,nl;q=0.95")),
-        Locale::nl
-    );
-    assert_eq!(locale_from(None, Some("fr-FR, en;q=0.5")), Locale::en);
-    assert_eq!(locale_from(None, Some("en;q=0")), Locale::nl);
-    assert_eq!(locale_from(None, Some(";;,q=x")), Locale::nl);
-    assert_eq!(locale_from(None, None), Locale::nl);
-}
