@@ -20,13 +20,55 @@ pub struct QuestionnaireCache(Arc<RwLock<HashMap<u64, Vec<Entry>>>>);
 
 #[derive(Debug)]
 struct Entry {
-    inputs: Inputs,
+    kept: KeptInputs,
     questionnaire: Arc<Questionnaire>,
 }
 
-/// What a questionnaire is built from.
+/// What a questionnaire is built from, borrowed from a scan: found and compared without
+/// copying the scan's strings.
 #[derive(Debug, PartialEq, Eq, Hash)]
-struct Inputs {
+struct Inputs<'a> {
+    framework_id: &'a str,
+    framework_version: u32,
+    level_id: Option<&'a str>,
+    next_level_id: Option<&'a str>,
+    competency_ids: &'a [String],
+    first_person: bool,
+}
+
+impl<'a> Inputs<'a> {
+    fn of(scan: &'a ValidScan, first_person: bool) -> Self {
+        Self {
+            framework_id: &scan.framework_id,
+            framework_version: scan.framework_version,
+            level_id: scan.level_id.as_deref(),
+            next_level_id: scan.next_level_id.as_deref(),
+            competency_ids: &scan.competency_ids,
+            first_person,
+        }
+    }
+
+    fn hash(&self) -> u64 {
+        let mut hasher = std::hash::DefaultHasher::new();
+        Hash::hash(self, &mut hasher);
+        hasher.finish()
+    }
+
+    fn keep(&self) -> KeptInputs {
+        KeptInputs {
+            framework_id: self.framework_id.to_owned(),
+            framework_version: self.framework_version,
+            level_id: self.level_id.map(str::to_owned),
+            next_level_id: self.next_level_id.map(str::to_owned),
+            competency_ids: self.competency_ids.to_vec(),
+            first_person: self.first_person,
+        }
+    }
+}
+
+/// [`Inputs`], owned by a cache entry.
+#[derive(Debug)]
+struct KeptInputs {
     framework_id: String,
     framework_version: u32,
     level_id: Option<String>,
@@ -35,39 +77,17 @@ struct Inputs {
     first_person: bool,
 }
 
-impl Inputs {
-    fn of(scan: &ValidScan, first_person: bool) -> Self {
-        Self {
-            framework_id: scan.framework_id.clone(),
-            framework_version: scan.framework_version,
-            level_id: scan.level_id.clone(),
-            next_level_id: scan.next_level_id.clone(),
-            competency_ids: scan.competency_ids.clone(),
-            first_person,
+impl KeptInputs {
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
+            framework_id: &self.framework_id,
+            framework_version: self.framework_version,
+            level_id: self.level_id.as_deref(),
+            next_level_id: self.next_level_id.as_deref(),
+            competency_ids: &self.competency_ids,
+            first_person: self.first_person,
         }
     }
-
-    /// Whether these are `scan`'s inputs, without copying the scan's strings.
-    fn are_those_of(&self, scan: &ValidScan, first_person: bool) -> bool {
-        self.framework_id == scan.framework_id
-            && self.framework_version == scan.framework_version
-            && self.level_id == scan.level_id
-            && self.next_level_id == scan.next_level_id
-            && self.competency_ids == scan.competency_ids
-            && self.first_person == first_person
-    }
-}
-
-/// The hash `Inputs::of(scan, first_person)` would have, computed from the scan's fields.
-fn hash_of(scan: &ValidScan, first_person: bool) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    scan.framework_id.hash(&mut hasher);
-    scan.framework_version.hash(&mut hasher);
-    scan.level_id.hash(&mut hasher);
-    scan.next_level_id.hash(&mut hasher);
-    scan.competency_ids.hash(&mut hasher);
-    first_person.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl QuestionnaireCache {
@@ -79,13 +99,15 @@ impl QuestionnaireCache {
         scan: &ValidScan,
         first_person: bool,
     ) -> Arc<Questionnaire> {
-        let hash = hash_of(scan, first_person);
-        if let Some(found) = self.read().get(&hash).and_then(|entries| {
+        let inputs = Inputs::of(scan, first_person);
+        let hash = inputs.hash();
+        let found = |entries: &Vec<Entry>| {
             entries
                 .iter()
-                .find(|e| e.inputs.are_those_of(scan, first_person))
+                .find(|e| e.kept.inputs() == inputs)
                 .map(|e| e.questionnaire.clone())
-        }) {
+        };
+        if let Some(found) = self.read().get(&hash).and_then(found) {
             return found;
         }
         let built = Arc::new(questionnaire::build(framework, scan, first_person));
@@ -94,12 +116,9 @@ impl QuestionnaireCache {
             map.clear();
         }
         let entries = map.entry(hash).or_default();
-        if !entries
-            .iter()
-            .any(|e| e.inputs.are_those_of(scan, first_person))
-        {
+        if found(entries).is_none() {
             entries.push(Entry {
-                inputs: Inputs::of(scan, first_person),
+                kept: inputs.keep(),
                 questionnaire: built.clone(),
             });
         }
@@ -137,17 +156,6 @@ mod tests {
         };
         let scan = validate_scan(&draft, &framework, NOW).unwrap();
         (framework, scan)
-    }
-
-    fn hash_of_inputs(inputs: &Inputs) -> u64 {
-        let mut hasher = std::hash::DefaultHasher::new();
-        inputs.framework_id.hash(&mut hasher);
-        inputs.framework_version.hash(&mut hasher);
-        inputs.level_id.hash(&mut hasher);
-        inputs.next_level_id.hash(&mut hasher);
-        inputs.competency_ids.hash(&mut hasher);
-        inputs.first_person.hash(&mut hasher);
-        hasher.finish()
     }
 
     #[test]
@@ -190,13 +198,14 @@ mod tests {
     }
 
     #[test]
-    fn the_lookup_hash_is_the_hash_of_the_inputs() {
+    fn kept_inputs_are_found_again_and_tell_the_self_group_apart() {
         let (_, scan) = example();
         for first_person in [false, true] {
             let inputs = Inputs::of(&scan, first_person);
-            assert_eq!(hash_of(&scan, first_person), hash_of_inputs(&inputs));
-            assert!(inputs.are_those_of(&scan, first_person));
-            assert!(!inputs.are_those_of(&scan, !first_person));
+            let kept = inputs.keep();
+            assert_eq!(kept.inputs(), inputs);
+            assert_eq!(kept.inputs().hash(), inputs.hash());
+            assert_ne!(kept.inputs(), Inputs::of(&scan, !first_person));
         }
     }
 }
