@@ -62,7 +62,7 @@ fn responses() -> Vec<Response> {
                     (behaviour(c, b), rating)
                 })
             });
-            Response::new(group, ratings)
+            Response::new(format!("r{r:03}"), group, ratings)
         })
         .collect()
 }

@@ -20,13 +20,37 @@ pub struct ScoringInput {
     pub responses: Vec<Response>,
 }
 
-/// Builds the scoring input. `responses` are (group id, answers) of submitted responses; answers
-/// to statements the questionnaire does not ask are ignored (the questions of an open scan are
-/// fixed, so this only guards against a corrupted row).
+/// One submitted response as stored: its random id, its group and its answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submitted {
+    pub id: String,
+    pub group: String,
+    pub answers: Answers,
+}
+
+/// The scan's anonymity settings as the scoring engine needs them.
+pub fn scan_config(scan: &ValidScan) -> Result<ScanConfig, ScoringError> {
+    let self_group = scan
+        .self_group()
+        .map(|g| g.id.clone())
+        .unwrap_or_else(|| crate::domain::scan::SELF_GROUP_ID.to_owned());
+    Ok(ScanConfig::new(self_group)
+        .with_min_group_size(scan.k)?
+        .with_identifiable_groups(
+            scan.groups
+                .iter()
+                .filter(|g| g.identifiable && !g.is_self)
+                .map(|g| g.id.clone()),
+        ))
+}
+
+/// Builds the scoring input. Answers to statements the questionnaire does not ask are ignored
+/// (the questions of an open scan are fixed, so this only guards against a corrupted row); the
+/// comments travel with their response.
 pub fn scoring_input(
     questionnaire: &Questionnaire,
     scan: &ValidScan,
-    responses: &[(String, Answers)],
+    responses: &[Submitted],
 ) -> Result<ScoringInput, ScoringError> {
     let mut tree: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for section in &questionnaire.sections {
@@ -40,24 +64,15 @@ pub fn scoring_input(
     }
     let items = ItemStructure::new(tree)?;
     let known: std::collections::HashSet<&str> = questionnaire.keys().collect();
-    let self_group = scan
-        .self_group()
-        .map(|g| g.id.clone())
-        .unwrap_or_else(|| crate::domain::scan::SELF_GROUP_ID.to_owned());
-    let config = ScanConfig::new(self_group)
-        .with_min_group_size(scan.k)?
-        .with_identifiable_groups(
-            scan.groups
-                .iter()
-                .filter(|g| g.identifiable && !g.is_self)
-                .map(|g| g.id.clone()),
-        );
+    let config = scan_config(scan)?;
     let responses = responses
         .iter()
-        .map(|(group, answers)| {
-            Response::new(
-                group.clone(),
-                answers
+        .map(|submitted| {
+            let mut response = Response::new(
+                submitted.id.clone(),
+                submitted.group.clone(),
+                submitted
+                    .answers
                     .ratings
                     .iter()
                     .filter(|(key, _)| known.contains(key.as_str()))
@@ -68,7 +83,9 @@ pub fn scoring_input(
                         };
                         Some((key.clone(), rating))
                     }),
-            )
+            );
+            response.comments = submitted.answers.comments.clone();
+            response
         })
         .collect();
     Ok(ScoringInput {
@@ -100,6 +117,14 @@ mod tests {
         (build(&fw, &scan, false), scan)
     }
 
+    fn submitted(id: usize, group: &str, answers: Answers) -> Submitted {
+        Submitted {
+            id: format!("r{id}"),
+            group: group.to_owned(),
+            answers,
+        }
+    }
+
     fn answers(q: &Questionnaire, rating: u8) -> Answers {
         let mut a = Answers::default();
         for key in q.keys() {
@@ -111,13 +136,13 @@ mod tests {
     #[test]
     fn stored_answers_become_a_report_with_the_anonymity_rules_applied() {
         let (q, scan) = scan();
-        let mut responses = vec![("self".to_owned(), answers(&q, 5))];
+        let mut responses = vec![submitted(0, "self", answers(&q, 5))];
         // Three colleagues (shown), two staff (hidden: below k and alone cannot be pooled).
         for r in [4, 3, 2] {
-            responses.push(("colleagues".to_owned(), answers(&q, r)));
+            responses.push(submitted(r.into(), "colleagues", answers(&q, r)));
         }
-        for r in [1, 1] {
-            responses.push(("staff".to_owned(), answers(&q, r)));
+        for i in [5, 6] {
+            responses.push(submitted(i, "staff", answers(&q, 1)));
         }
         let input = scoring_input(&q, &scan, &responses).unwrap();
         let report = build_report(&input.config, &input.items, &input.responses).unwrap();
@@ -139,7 +164,7 @@ mod tests {
         let first_key = q.sections[0].items[0].key.clone();
         a.ratings.insert(first_key.clone(), Answer::CannotJudge);
         a.ratings.insert("verzonnen:-:0".into(), Answer::Rating(1));
-        let input = scoring_input(&q, &scan, &[("colleagues".into(), a)]).unwrap();
+        let input = scoring_input(&q, &scan, &[submitted(1, "colleagues", a)]).unwrap();
         let ratings = &input.responses[0].ratings;
         assert_eq!(ratings[&first_key], Rating::CannotJudge);
         assert!(!ratings.contains_key("verzonnen:-:0"));

@@ -3,15 +3,17 @@
 use crate::domain::catalog::Framework;
 use crate::domain::questionnaire::Questionnaire;
 use crate::domain::scan::ValidScan;
-use crate::domain::scan::progress::GroupProgress;
+use std::collections::BTreeMap;
+
+use crate::domain::scan::RaterGroup;
 use crate::domain::scoring::{
     BehaviourHighlight, CommentSource, CompetencyComments, GroupLine, Report, Stats,
 };
 
 use super::guide;
 use super::{
-    BehaviourRow, CommentBlock, CommentList, CompetencyRow, GroupFigure, LineFigures, LineKind,
-    ReportBasis, ReportView,
+    BehaviourRow, CommentBlock, CommentList, CompetencyRow, GroupFigure, GroupResponse,
+    LineFigures, LineKind, ReportBasis, ReportView,
 };
 
 /// Everything the view is made from.
@@ -22,8 +24,58 @@ pub struct ReportSources<'a> {
     pub questionnaire: &'a Questionnaire,
     pub report: &'a Report,
     pub comments: &'a [CompetencyComments],
-    pub progress: Vec<GroupProgress>,
+    /// Response per group, as frozen with the figures ([`group_response`]).
+    pub progress: Vec<GroupResponse>,
     pub basis: ReportBasis,
+}
+
+/// The response per group readers may see (see [`GroupResponse`]): counts only for groups with
+/// at least `k` invitations. `invited` counts the invitations whose link works, `responded` the
+/// responses behind the figures, per group id. Groups in the scan's order, then any other group
+/// that has a response, so none disappears.
+pub fn group_response(
+    groups: &[RaterGroup],
+    k: usize,
+    invited: &BTreeMap<String, usize>,
+    responded: &BTreeMap<String, usize>,
+) -> Vec<GroupResponse> {
+    let mut labels: Vec<(String, String, String)> = groups
+        .iter()
+        .map(|g| (g.id.clone(), g.label_nl.clone(), g.label_en.clone()))
+        .collect();
+    for id in invited.keys().chain(responded.keys()) {
+        if !labels.iter().any(|(known, _, _)| known == id) {
+            labels.push((id.clone(), id.clone(), id.clone()));
+        }
+    }
+    labels
+        .into_iter()
+        .map(|(group_id, label_nl, label_en)| {
+            let count = invited.get(&group_id).copied().unwrap_or(0);
+            let shown = count >= k;
+            let responded = responded.get(&group_id).copied().unwrap_or(0);
+            let (text_nl, text_en) = if shown {
+                (
+                    format!("{responded} van {count}"),
+                    format!("{responded} of {count}"),
+                )
+            } else {
+                (
+                    format!("minder dan {k} uitgenodigd"),
+                    format!("fewer than {k} invited"),
+                )
+            };
+            GroupResponse {
+                group_id,
+                label_nl,
+                label_en,
+                invited: shown.then_some(count),
+                responded: shown.then_some(responded),
+                text_nl,
+                text_en,
+            }
+        })
+        .collect()
 }
 
 pub fn build(sources: ReportSources<'_>) -> ReportView {

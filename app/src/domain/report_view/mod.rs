@@ -10,9 +10,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::scan::progress::GroupProgress;
-
-pub use build::{ReportSources, build};
+pub use build::{ReportSources, build, group_response};
 
 /// Which kind of line a figure is, for labels and for the CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +141,25 @@ pub struct Agenda {
     pub development: Vec<String>,
 }
 
+/// The response of one rater group as report readers see it. Readers (the subject among them)
+/// see counts only for groups with at least k invitations, and never who opened a link or whose
+/// email failed: for a group of one or two a count is a statement about a person. The counts are
+/// those of the figures shown (frozen with them), so they never move while the figures stay.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct GroupResponse {
+    pub group_id: String,
+    pub label_nl: String,
+    pub label_en: String,
+    /// Invitations; absent when fewer than k.
+    pub invited: Option<usize>,
+    /// Responses; absent when fewer than k invitations.
+    pub responded: Option<usize>,
+    /// What the page shows, e.g. "4 van 6" or "minder dan 3 uitgenodigd".
+    pub text_nl: String,
+    pub text_en: String,
+}
+
 /// Which figures the readers see (see `domain::scoring::release`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -170,7 +187,9 @@ pub struct ReportView {
     pub highest: Vec<BehaviourRow>,
     pub lowest: Vec<BehaviourRow>,
     pub largest_gaps: Vec<BehaviourRow>,
-    pub progress: Vec<GroupProgress>,
+    /// Response per group, frozen with the figures (see [`GroupResponse`]); empty for a version
+    /// frozen before it was kept.
+    pub progress: Vec<GroupResponse>,
     pub comments: Vec<CommentBlock>,
     pub attention: Vec<AttentionItem>,
     pub agenda: Agenda,

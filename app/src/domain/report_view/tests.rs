@@ -3,11 +3,11 @@
 
 use super::*;
 use crate::domain::catalog::{Framework, builtin};
-use crate::domain::questionnaire::scoring_input::scoring_input;
+use crate::domain::questionnaire::scoring_input::{Submitted, scoring_input};
 use crate::domain::questionnaire::{self, Answer, Answers, Questionnaire};
 use crate::domain::scan::example::maastricht_example;
 use crate::domain::scan::{ScanDraft, ValidScan, validate_scan};
-use crate::domain::scoring::{CommentInput, build_report, publish_comments};
+use crate::domain::scoring::build_version;
 
 const NOW: i64 = 1_800_000_000;
 
@@ -48,34 +48,40 @@ fn view() -> (Questionnaire, ReportView) {
     let q = questionnaire::build(&fw, &scan, false);
     // Self rates everything 4; three colleagues rate competency i with 1 + i % 5; two staff
     // (hidden, left out) rate 5.
-    let mut responses = vec![("self".to_owned(), answers(&q, |_| 4, Some("Eigen blik")))];
+    let submitted = |group: &str, answers: Answers| Submitted {
+        id: format!(
+            "{group}-{}",
+            answers
+                .comments
+                .values()
+                .next()
+                .cloned()
+                .unwrap_or_default()
+        ),
+        group: group.to_owned(),
+        answers,
+    };
+    let mut responses = vec![submitted("self", answers(&q, |_| 4, Some("Eigen blik")))];
     for name in ["a", "b", "c"] {
         let comment = format!("Collega {name}");
-        responses.push((
-            "colleagues".to_owned(),
+        responses.push(submitted(
+            "colleagues",
             answers(&q, |i| 1 + (i % 5) as u8, Some(&comment)),
         ));
     }
-    for _ in 0..2 {
-        responses.push(("staff".to_owned(), answers(&q, |_| 5, Some("Medewerker"))));
+    for i in 0..2 {
+        let comment = format!("Medewerker {i}");
+        responses.push(submitted("staff", answers(&q, |_| 5, Some(&comment))));
     }
     let input = scoring_input(&q, &scan, &responses).unwrap();
-    let report = build_report(&input.config, &input.items, &input.responses).unwrap();
-    let comment_inputs: Vec<CommentInput> = responses
-        .iter()
-        .map(|(group, a)| CommentInput {
-            group: group.clone(),
-            comments: a.comments.clone(),
-        })
-        .collect();
-    let comments = publish_comments(&input.config, &report, &comment_inputs);
+    let version = build_version(&input.config, &input.items, &input.responses).unwrap();
     let view = build(ReportSources {
         scan_id: "scan-1",
         scan: &scan,
         framework: &fw,
         questionnaire: &q,
-        report: &report,
-        comments: &comments,
+        report: &version.report,
+        comments: &version.comments,
         progress: vec![],
         basis: ReportBasis::Final,
     });
@@ -166,6 +172,35 @@ fn comments_are_labelled_only_for_shown_groups() {
         .iter()
         .map(|list| (list.label_nl.as_str(), list.comments.len()))
         .collect();
-    // Self, colleagues (shown), then staff's comments without a label.
-    assert_eq!(labels, [("Zelf", 1), ("Collega's", 3), ("", 2)]);
+    // Self and colleagues (shown); staff (2) is left out of every figure, so its comments are
+    // not shown at all — not even without a label.
+    assert_eq!(labels, [("Zelf", 1), ("Collega's", 3)]);
+}
+
+#[test]
+fn readers_see_response_counts_only_for_groups_of_k_invitations() {
+    let (_, scan) = maastricht_scan();
+    let invited = std::collections::BTreeMap::from([
+        ("self".to_owned(), 1),
+        ("colleagues".to_owned(), 5),
+        ("staff".to_owned(), 2),
+    ]);
+    let responded = std::collections::BTreeMap::from([
+        ("self".to_owned(), 1),
+        ("colleagues".to_owned(), 4),
+        ("staff".to_owned(), 2),
+    ]);
+    let rows = group_response(&scan.groups, 3, &invited, &responded);
+    let colleagues = rows.iter().find(|r| r.group_id == "colleagues").unwrap();
+    assert_eq!(
+        (colleagues.invited, colleagues.responded),
+        (Some(5), Some(4))
+    );
+    assert_eq!(colleagues.text_nl, "4 van 5");
+    for small in ["self", "staff"] {
+        let row = rows.iter().find(|r| r.group_id == small).unwrap();
+        assert_eq!((row.invited, row.responded), (None, None), "{small}");
+        assert_eq!(row.text_nl, "minder dan 3 uitgenodigd");
+        assert_eq!(row.text_en, "fewer than 3 invited");
+    }
 }

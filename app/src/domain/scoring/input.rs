@@ -235,27 +235,50 @@ impl From<ItemStructure> for BTreeMap<CompetencyId, BTreeMap<LevelId, Vec<Behavi
     }
 }
 
-/// One submitted questionnaire, already detached from its invitation: only the rater group and
-/// the ratings remain. A behaviour left out of `ratings` was not answered (neither a score nor
-/// "cannot judge").
+/// Identifies one stored response: random and stable (responses are insert-only), so two
+/// versions of the report can be compared by who is in each line. It says nothing about who
+/// answered.
+pub type ResponseId = String;
+
+/// One submitted questionnaire, already detached from its invitation: only its random id, the
+/// rater group, the ratings and the comments remain. A behaviour left out of `ratings` was not
+/// answered (neither a score nor "cannot judge").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {
+    /// The response's stable random id (not the invitation's).
+    pub id: ResponseId,
     /// The rater group the informant was invited in.
     pub group: GroupId,
     /// The answer per behaviour.
     pub ratings: BTreeMap<BehaviourId, Rating>,
+    /// The written comment per competency (see `comments` for which are published).
+    #[serde(default)]
+    pub comments: BTreeMap<CompetencyId, String>,
 }
 
 impl Response {
     /// Convenience constructor for callers and tests.
     pub fn new(
+        id: impl Into<ResponseId>,
         group: impl Into<GroupId>,
         ratings: impl IntoIterator<Item = (impl Into<BehaviourId>, Rating)>,
     ) -> Response {
         Response {
+            id: id.into(),
             group: group.into(),
             ratings: ratings.into_iter().map(|(b, r)| (b.into(), r)).collect(),
+            comments: BTreeMap::new(),
         }
+    }
+
+    /// Adds a comment on a competency.
+    pub fn with_comment(
+        mut self,
+        competency: impl Into<CompetencyId>,
+        text: impl Into<String>,
+    ) -> Response {
+        self.comments.insert(competency.into(), text.into());
+        self
     }
 }
 

@@ -9,11 +9,20 @@
 //! 4 goed, 5 uitstekend, or "kan ik niet beoordelen", which is left out of every average.
 //!
 //! **Scores.** A respondent's score on a competency (at one level) is the mean of their ratings
-//! on its behaviours. Someone who rated fewer than half of those behaviours is not counted for
-//! that competency. Per competency, level and group the report gives the number of counted
-//! respondents (n), the mean, the *sample* standard deviation (divisor n − 1), the lowest and
-//! highest respondent score, how often each label was given and how often "cannot judge" was
+//! on its behaviours, counting only the answers the report publishes for those behaviours (see
+//! Anonymity). Someone with such a rating on fewer than half of those behaviours is not counted
+//! for that competency. Per competency, level and group the report gives the number of counted
+//! respondents (n), the mean, how often each label was given and how often "cannot judge" was
 //! given. Every respondent weighs equally, however many behaviours they rated.
+//!
+//! **Spread.** Self and groups marked identifiable also get the *sample* standard deviation
+//! (divisor n − 1) and the lowest and highest respondent score. Lines protected by k never show
+//! a lowest or highest score: with n and the mean they would give the scores of a line of three.
+//! They show the standard deviation only from k + 1 counted respondents: n and the mean fix one
+//! equation over the scores and the standard deviation a second, so k + 1 people with both leave
+//! as many unknowns as k people with the mean alone. "Others" shows it only on the same terms for
+//! its members protected by k, and not when exactly one line inside it lacks its own (subtracting
+//! would give that line's).
 //!
 //! **Anonymity.** A group is shown only when at least k of its respondents are counted (k is set
 //! per scan, default 3, never below 2). Self is shown as self; a group the scan marks as
@@ -22,8 +31,21 @@
 //! if they do not, their answers are left out of every figure, "others" included, so that no
 //! group can be recovered by subtracting published figures. The same rule is applied per
 //! behaviour, among the groups the competency shows; per behaviour only self and "others" are
-//! published, and answers left out of a behaviour are also left out of the competency's
-//! distribution, so the two levels add up and cannot be subtracted from each other.
+//! published. Answers left out of a behaviour are also left out of the competency — its means,
+//! n and distribution — so the two levels add up and cannot be subtracted from each other; a
+//! group that thereby falls below k for the competency is decided again, behaviours included.
+//!
+//! **Comments.** Self's comments are shown as self's, an identifiable group's under its name.
+//! Any other comment is shown only when its writer's group reaches the competency's figures: under
+//! the group's name when the group is shown, unlabelled when it is pooled into "other informants";
+//! a comment of a group left out of the figures is not shown. A list (one competency, one label)
+//! is shown only with comments of at least k different respondents. See [`comments`].
+//!
+//! **Versions.** The report is read once the scan is closed or released early; released figures
+//! stay frozen while answers come in, and are replaced only when every line protected by k — and
+//! every comment list — holds the same respondents with the same figures, or the same
+//! respondents and at least k more. So two versions a reader sees never differ by fewer than k
+//! people. See [`release`].
 //!
 //! **Others and gap.** "Others" are all respondents of the shown groups and of the "other
 //! informants" line, self excluded, each weighing equally (not the mean of the group means). The
@@ -39,7 +61,7 @@
 //! behaviour. See [`highlights`].
 //!
 //! The submodules document each rule in detail: [`stats`], [`anonymity`], [`agreement`],
-//! [`report`], [`highlights`].
+//! [`report`], [`highlights`], [`comments`], [`release`].
 
 pub mod agreement;
 pub mod anonymity;
@@ -56,11 +78,13 @@ mod proptests;
 mod tests;
 
 pub use agreement::AgreementCategory;
-pub use anonymity::{Breakdown, GroupLine};
-pub use comments::{CommentInput, CommentSource, CompetencyComments, publish_comments};
+pub use anonymity::{Breakdown, GroupLine, LineMembers};
+pub use comments::{CommentSource, CompetencyComments};
 pub use highlights::{BehaviourHighlight, HIGHLIGHT_COUNT, Highlights};
 pub use input::{
-    BehaviourId, CompetencyId, GroupId, ItemStructure, LevelId, Response, ScanConfig, ScoringError,
+    BehaviourId, CompetencyId, GroupId, ItemStructure, LevelId, Response, ResponseId, ScanConfig,
+    ScoringError,
 };
-pub use report::{BehaviourResult, CompetencyResult, Method, Report, build_report};
+pub use release::{Membership, ScanState, Shown, Version, readers_see};
+pub use report::{BehaviourResult, CompetencyResult, Method, Report, build_report, build_version};
 pub use stats::{Distribution, Spread, Stats};

@@ -7,20 +7,20 @@
 //!    counted respondents (see `anonymity`).
 //! 2. Per behaviour of that cell, apply the same rule again, considering only the groups
 //!    published in step 1: a group left out of a competency is left out of its behaviours too.
-//! 3. Compute the competency figures. Means use every answer of a counted respondent; the
-//!    distribution and "cannot judge" counts only take answers on behaviours where the
-//!    respondent's group was published in step 2. So the distributions of "others" per behaviour
-//!    add up exactly to the distribution of "others" for the competency, and subtracting one from
-//!    the other reveals nothing.
+//! 3. Compute the competency figures from the answers published in step 2 only: means, n,
+//!    the half rule, distribution and "cannot judge" alike. So the distributions of "others" per
+//!    behaviour add up exactly to the distribution of "others" for the competency, and no
+//!    competency figure rests on an answer withheld for its behaviour.
+//! 4. If step 3 publishes fewer groups than step 1 (a group whose members keep too few published
+//!    answers falls below k), repeat steps 2 and 3 among those groups until nothing changes; the
+//!    set only shrinks, so this ends.
 //!
 //! Per behaviour the report publishes only self, others and the gap — not the individual
 //! groups — because group lines per behaviour next to group lines per competency would let a
 //! reader subtract their way to a pooled group's answers.
 //!
-//! Known limit: a competency *mean* still uses every answer of a counted respondent, including
-//! answers on a behaviour where their group was too small to publish. Because a respondent's
-//! score is a mean over the behaviours they rated, these answers cannot be isolated by plain
-//! subtraction, but the guarantee for means across the two levels is weaker than for counts.
+//! [`build_version`] adds the published comments (see `comments`) and who is in each line
+//! protected by k (see `release`).
 //!
 //! Everything is sorted by id and every sum is order-independent, so shuffling the responses
 //! never changes a figure.
@@ -30,11 +30,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::agreement::AgreementCategory;
-use super::anonymity::Breakdown;
+use super::anonymity::{Breakdown, LineId, Lines, Parts};
+use super::comments::{Reach, publish_comments};
 use super::highlights::Highlights;
 use super::input::{
     BehaviourId, CompetencyId, GroupId, ItemStructure, LevelId, Response, ScanConfig, ScoringError,
 };
+use super::release::{Membership, Version, line_key};
 use super::stats::{Contribution, Spread, Stats};
 
 /// The settings the figures were computed with, published with them so the page can explain
@@ -103,6 +105,38 @@ pub fn build_report(
     items: &ItemStructure,
     responses: &[Response],
 ) -> Result<Report, ScoringError> {
+    Ok(build(config, items, responses)?.report)
+}
+
+/// Everything readers may be shown at one moment: the figures, the comments, and who is in each
+/// line protected by k (kept with a frozen version so the next can be compared, see `release`).
+pub fn build_version(
+    config: &ScanConfig,
+    items: &ItemStructure,
+    responses: &[Response],
+) -> Result<Version, ScoringError> {
+    let built = build(config, items, responses)?;
+    let (comments, comment_members) = publish_comments(config, &built.reach, responses);
+    let mut membership = built.membership;
+    membership.lines.extend(comment_members);
+    Ok(Version {
+        report: built.report,
+        comments,
+        membership: Some(membership),
+    })
+}
+
+struct Built {
+    report: Report,
+    membership: Membership,
+    reach: BTreeMap<CompetencyId, Vec<Reach>>,
+}
+
+fn build(
+    config: &ScanConfig,
+    items: &ItemStructure,
+    responses: &[Response],
+) -> Result<Built, ScoringError> {
     // Reject unknown behaviours, reporting the smallest id so the error is order-independent.
     if let Some(unknown) = responses
         .iter()
@@ -115,29 +149,71 @@ pub fn build_report(
 
     let mut competencies = Vec::new();
     let mut behaviours = Vec::new();
+    let mut membership = Membership::default();
+    let mut reach: BTreeMap<CompetencyId, Vec<Reach>> = BTreeMap::new();
     for (competency, level, cell_behaviours) in items.cells() {
         if cell_behaviours.is_empty() {
             continue;
         }
         // Step 1: which groups the competency publishes (counted respondents only decide).
-        let (_, cell_groups) = Breakdown::build_with_published(
+        let mut groups = Lines::build(
             config,
             cell_contributions(responses, cell_behaviours, |_, _| true),
-        );
-
-        // Step 2: per behaviour, among those groups only.
-        let mut behaviour_groups: BTreeMap<&BehaviourId, BTreeSet<GroupId>> = BTreeMap::new();
-        for behaviour in cell_behaviours {
-            let contributions = responses
+            Parts::Published,
+        )
+        .published;
+        // Steps 2 and 3 until the groups stay the same: restricting the competency to published
+        // answers can leave a group below k, whose behaviours are then decided again without it.
+        // The set only shrinks, so this ends.
+        let (behaviour_lines, cell_lines) = loop {
+            let behaviour_lines: Vec<(&BehaviourId, Lines)> = cell_behaviours
                 .iter()
-                .filter(|r| cell_groups.contains(&r.group))
-                .filter_map(|r| {
-                    Contribution::for_behaviour(r.ratings.get(behaviour))
-                        .map(|c| (r.group.clone(), c))
+                .map(|behaviour| {
+                    let contributions = responses
+                        .iter()
+                        .filter(|r| groups.contains(&r.group))
+                        .filter_map(|r| {
+                            Contribution::for_behaviour(&r.id, r.ratings.get(behaviour))
+                                .map(|c| (r.group.clone(), c))
+                        })
+                        .collect();
+                    (
+                        behaviour,
+                        Lines::build(config, contributions, Parts::Unpublished),
+                    )
                 })
                 .collect();
-            let (figures, published) = Breakdown::build_with_published(config, contributions);
-            behaviour_groups.insert(behaviour, published);
+            let publishes: BTreeMap<&BehaviourId, &BTreeSet<GroupId>> = behaviour_lines
+                .iter()
+                .map(|(behaviour, lines)| (*behaviour, &lines.published))
+                .collect();
+            let cell_lines = Lines::build(
+                config,
+                cell_contributions(responses, cell_behaviours, |group, behaviour| {
+                    groups.contains(group)
+                        && publishes
+                            .get(behaviour)
+                            .is_some_and(|published| published.contains(group))
+                })
+                .into_iter()
+                .filter(|(group, _)| groups.contains(group))
+                .collect(),
+                Parts::Published,
+            );
+            if cell_lines.published == groups {
+                break (behaviour_lines, cell_lines);
+            }
+            groups = cell_lines.published.clone();
+        };
+
+        for (behaviour, lines) in behaviour_lines {
+            if let Some(members) = lines.members.get(&LineId::Others) {
+                membership.lines.insert(
+                    line_key(&["behaviour", behaviour, "others"]),
+                    members.clone(),
+                );
+            }
+            let figures = lines.breakdown;
             behaviours.push(BehaviourResult {
                 competency: competency.clone(),
                 level: level.clone(),
@@ -148,15 +224,19 @@ pub fn build_report(
             });
         }
 
-        // Step 3: the competency figures, distributions restricted to published answers.
-        let figures = Breakdown::build(
-            config,
-            cell_contributions(responses, cell_behaviours, |group, behaviour| {
-                behaviour_groups
-                    .get(behaviour)
-                    .is_some_and(|groups| groups.contains(group))
-            }),
-        );
+        for (line, members) in &cell_lines.members {
+            let key = match line {
+                LineId::Group(group) => line_key(&["cell", competency, level, "group", group]),
+                LineId::Pooled => line_key(&["cell", competency, level, "pooled"]),
+                LineId::Others => line_key(&["cell", competency, level, "others"]),
+            };
+            membership.lines.insert(key, members.clone());
+        }
+        let figures = cell_lines.breakdown;
+        reach.entry(competency.clone()).or_default().push(Reach {
+            shown: figures.groups.iter().map(|g| g.group.clone()).collect(),
+            pooled: cell_lines.pooled,
+        });
         let agreement = figures
             .self_line
             .as_ref()
@@ -174,7 +254,7 @@ pub fn build_report(
     }
 
     let highlights = Highlights::from_behaviours(&behaviours);
-    Ok(Report {
+    let report = Report {
         method: Method {
             min_group_size: config.min_group_size(),
             agreement_threshold: config.agreement_threshold(),
@@ -185,6 +265,11 @@ pub fn build_report(
         competencies,
         behaviours,
         highlights,
+    };
+    Ok(Built {
+        report,
+        membership,
+        reach,
     })
 }
 
@@ -197,7 +282,7 @@ fn cell_contributions(
     responses
         .iter()
         .filter_map(|response| {
-            Contribution::for_cell(&response.ratings, behaviours, |behaviour| {
+            Contribution::for_cell(&response.id, &response.ratings, behaviours, |behaviour| {
                 publishes_answers(&response.group, behaviour)
             })
             .map(|c| (response.group.clone(), c))

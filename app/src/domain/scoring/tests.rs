@@ -16,8 +16,12 @@ fn items(cells: &[(&str, &str, &[&str])]) -> ItemStructure {
     ItemStructure::new(tree).unwrap()
 }
 
+/// A response with a fresh id (ids only matter for comparing versions).
 fn response(group: &str, ratings: &[(&str, &str)]) -> Response {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     Response::new(
+        format!("r{id:06}"),
         group,
         ratings.iter().map(|(b, r)| (*b, Rating::parse(r).unwrap())),
     )
@@ -72,10 +76,9 @@ fn worked_example_hand_computed() {
     let staff = &line(result, "staff").unwrap().stats;
     assert_eq!(staff.n, 3);
     close(staff.mean, 9.5 / 3.0);
-    // Deviations 1/3, −7/6, 5/6: squares 1/9 + 49/36 + 25/36 = 13/6; / (n − 1) = 13/12.
-    close(staff.sd, (13.0f64 / 12.0).sqrt());
-    close(staff.min, 2.0);
-    close(staff.max, 4.0);
+    // A line of exactly k: no sd, lowest or highest score, which with n and the mean would
+    // give all three scores.
+    assert_eq!((staff.sd, staff.min, staff.max), (None, None, None));
     assert_eq!(staff.distribution.counts, [0, 2, 1, 2, 0]);
     assert_eq!(staff.cannot_judge, 1);
 
@@ -93,6 +96,10 @@ fn worked_example_hand_computed() {
     close(others.mean, 3.25);
     assert_eq!(others.distribution.counts, [1, 3, 2, 3, 2]);
     assert_eq!(others.cannot_judge, 1);
+    // Both parts (staff, pooled) lack their sd, so others' sd gives neither part's:
+    // mean 3.25, squares 0.0625 + 1.5625 + 0.5625 + 3.0625 + 0.0625 + 3.0625 = 8.375; / 5.
+    close(others.sd, (8.375f64 / 5.0).sqrt());
+    assert_eq!((others.min, others.max), (None, None));
     close(result.figures.gap, 3.25 - 4.5);
     assert_eq!(
         result.agreement,
@@ -281,7 +288,7 @@ fn answers_hidden_per_behaviour_are_left_out_of_the_competency_distribution() {
     ];
     let report = build_report(&config(), &structure, &responses).unwrap();
     let staff = &line(only(&report), "staff").unwrap().stats;
-    // The mean uses every answer: 4, 3, 5.
+    // The mean uses only the published answers (b1): 4, 3, 5.
     assert_eq!(staff.n, 3);
     close(staff.mean, 4.0);
     // Staff has only 2 raters on b2, so b2 is hidden per behaviour, and its answers are not in
@@ -289,6 +296,51 @@ fn answers_hidden_per_behaviour_are_left_out_of_the_competency_distribution() {
     assert_eq!(report.behaviours[1].others, None);
     assert_eq!(staff.distribution.counts, [0, 0, 1, 1, 1]);
     assert_eq!(staff.cannot_judge, 0);
+}
+
+#[test]
+fn a_competency_mean_rests_only_on_answers_published_per_behaviour() {
+    let structure = items(&[("c1", "l1", &["b1", "b2"])]);
+    let responses = vec![
+        response("staff", &[("b1", "4"), ("b2", "2")]),
+        response("staff", &[("b1", "3"), ("b2", "1")]),
+        response("staff", &[("b1", "5"), ("b2", "n")]),
+    ];
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    // b2 has two staff raters: withheld there, so not in the competency either. With b2 the
+    // mean would be (3 + 2 + 5) / 3, and minus the b1 figures it would give b2's answers.
+    assert_eq!(report.behaviours[1].others, None);
+    let staff = &line(only(&report), "staff").unwrap().stats;
+    assert_eq!(staff.n, 3);
+    close(staff.mean, 4.0);
+    close(only(&report).figures.others.as_ref().unwrap().mean, 4.0);
+}
+
+#[test]
+fn a_group_whose_answers_are_all_withheld_per_behaviour_leaves_the_competency() {
+    // Each staff member rated half the behaviours, so all three count for the competency on
+    // their answers; but every behaviour has only two staff raters, so no answer is published,
+    // and the competency then has no counted staff member either.
+    let structure = items(&[("c1", "l1", &["b1", "b2", "b3", "b4"])]);
+    let responses = vec![
+        response(
+            "staff",
+            &[("b1", "5"), ("b2", "5"), ("b3", "5"), ("b4", "5")],
+        ),
+        response(
+            "staff",
+            &[("b1", "1"), ("b2", "1"), ("b3", "n"), ("b4", "n")],
+        ),
+        response(
+            "staff",
+            &[("b1", "n"), ("b2", "n"), ("b3", "3"), ("b4", "3")],
+        ),
+    ];
+    let report = build_report(&config(), &structure, &responses).unwrap();
+    let result = only(&report);
+    assert!(result.figures.groups.is_empty());
+    assert_eq!(result.figures.others, None);
+    assert!(report.behaviours.iter().all(|b| b.others.is_none()));
 }
 
 #[test]
@@ -309,9 +361,10 @@ fn levels_are_scored_separately() {
         report.competencies[1].figures.others.as_ref().unwrap().mean,
         5.0,
     );
+    // Three staff at k = 3: no sd (n, mean and sd would give all three scores).
     assert_eq!(
         report.competencies[1].figures.others.as_ref().unwrap().sd,
-        Some(0.0)
+        None
     );
 }
 
@@ -626,18 +679,22 @@ fn issue_example_hand_computed() {
     // c2: others (3 × 2.5 + 4 × 2) / 7 — each respondent weighs equally.
     close(cell("c2").figures.others.as_ref().unwrap().mean, 15.5 / 7.0);
 
-    // c3: one colleague judged nothing (not counted), one rated half (counted).
+    // c3: one colleague judged nothing (not counted), one rated half (counted). On c3.2 only
+    // two colleagues gave a score (C1 5, C4 4): below k there, and alone, so their answers on
+    // c3.2 leave the competency — distribution and means alike. Left: c3.1 = 4, 4, 3 (each a
+    // published half, so counted) and one "cannot judge" (C3).
     let colleagues = &line(cell("c3"), "colleagues").unwrap().stats;
     assert_eq!(colleagues.n, 3);
-    close(colleagues.mean, 4.0);
-    close(colleagues.min, 3.5);
-    close(colleagues.max, 4.5);
-    // On c3.2 only two colleagues gave a score (C1 5, C4 4): below k there, and alone, so their
-    // answers on c3.2 leave the distribution (the means keep them). Left: c3.1 = 4, 4, 3 and
-    // one "cannot judge" (C3).
+    close(colleagues.mean, 11.0 / 3.0);
+    // A line of exactly k: no lowest or highest score, no sd.
+    assert_eq!(
+        (colleagues.min, colleagues.max, colleagues.sd),
+        (None, None, None)
+    );
     assert_eq!(colleagues.distribution.counts, [0, 0, 1, 2, 0]);
     assert_eq!(colleagues.cannot_judge, 1);
-    close(cell("c3").figures.gap, 0.0);
+    // Others: board 3 × 4 and colleagues 4, 4, 3 = 23 / 6 against self 4.
+    close(cell("c3").figures.gap, 23.0 / 6.0 - 4.0);
 
     // c4: others 16/7 ≈ 2.29 against self 2.5: within the threshold, below "normaal".
     close(cell("c4").figures.others.as_ref().unwrap().mean, 16.0 / 7.0);
@@ -654,8 +711,7 @@ fn issue_example_hand_computed() {
     assert_eq!(others.n, 8);
     close(others.mean, 19.5 / 8.0);
     close(others.sd, (0.21875f64 / 7.0).sqrt());
-    close(others.min, 2.0);
-    close(others.max, 2.5);
+    assert_eq!((others.min, others.max), (None, None));
     assert_eq!(others.distribution.counts, [0, 9, 7, 0, 0]);
     assert_eq!(others.cannot_judge, 2);
     close(c6.gap, 19.5 / 8.0 - 1.0);
