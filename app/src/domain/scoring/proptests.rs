@@ -555,3 +555,25 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Late answers on top of any scan: whenever the update is judged safe, every line kept its
+    /// people and figures, or gained at least k people.
+    #[test]
+    fn a_safe_update_never_changes_a_line_by_fewer_than_k(
+        config in config(),
+        earlier in proptest::collection::vec(response(), 0..14),
+        late in proptest::collection::vec(response(), 1..7),
+    ) {
+        let items = structure();
+        let count = earlier.len();
+        let all = numbered(earlier.into_iter().chain(late).collect());
+        let before = build_version(&config, &items, &all[..count]).unwrap();
+        let after = build_version(&config, &items, &all).unwrap();
+        if release::update_is_safe(&config, &before, &after) {
+            check_versions_differ_by_k(&config, &before, &after, &all)?;
+        }
+    }
+}
