@@ -36,7 +36,7 @@ async function answerAll(page: Page, link: string, score: string) {
     expect(names.size).toBeGreaterThan(0);
     const form: Record<string, string> = { action: "next" };
     for (const name of names) form[name] = score;
-    // A comment on the first part, so the scan has more than k comments to show.
+    // A comment on the first part, so each shown group has k or more comments to show.
     const comment = part === 0 ? html.match(/<textarea[^>]*name="([^"]+)"/)?.[1] : undefined;
     if (comment) form[comment] = `Toelichting bij ${score}`;
     const saved = await page.request.post(`${link}/q/${part}`, { form, maxRedirects: 0 });
@@ -117,7 +117,7 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   await expect(table.getByRole("row", { name: /Samenwerken/ })).toBeVisible();
   // Colleagues (5) and staff (4) reach k = 3 and are shown; ten answered in all.
   await expect(table).toContainText("Collega's:");
-  await expect(readerPage.getByTestId("report-response")).toContainText("Collega's: 5 / 5");
+  await expect(readerPage.getByTestId("report-response")).toContainText("Collega's: 5 van 5");
   const gap = readerPage.getByTestId("chart-verschil").getByRole("img");
   await expect(gap).toHaveAttribute("alt", "Verschil tussen zelfbeeld en anderen");
   // The charts load lazily (as the reader scrolls to them).

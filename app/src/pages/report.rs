@@ -131,7 +131,7 @@ fn ReportView(view: ReportView) -> impl IntoView {
     let progress = view
         .progress
         .iter()
-        .map(|p| view! { <li>{format!("{}: {} / {}", pick(i18n, &p.label_nl, &p.label_en), p.submitted, p.invited)}</li> })
+        .map(|p| view! { <li>{format!("{}: {}", pick(i18n, &p.label_nl, &p.label_en), pick(i18n, &p.text_nl, &p.text_en))}</li> })
         .collect_view();
     let basis = match view.basis {
         ReportBasis::Final => None,

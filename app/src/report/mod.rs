@@ -10,17 +10,19 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::CurrentUser;
-use crate::domain::questionnaire::scoring_input::scoring_input;
+use crate::domain::questionnaire::scoring_input::{Submitted, scan_config, scoring_input};
 use crate::domain::questionnaire::{self, Answers};
-use crate::domain::report_view::{self, ReportBasis, ReportSources, ReportView};
+use crate::domain::report_view::{
+    self, GroupResponse, ReportBasis, ReportSources, ReportView, group_response,
+};
 use crate::domain::scan::ScanStatus;
-use crate::domain::scan::progress::progress_by_group;
-use crate::domain::scoring::release::{release_shortfall, update_is_safe};
+use crate::domain::scan::progress::{InvitationRecord, InvitationStatus};
+use crate::domain::scoring::release::release_shortfall;
 use crate::domain::scoring::{
-    CommentInput, CompetencyComments, Report, ScanConfig, ScoringError, build_report,
-    publish_comments,
+    Report, ScanConfig, ScanState, ScoringError, Shown, Version, build_version, readers_see,
 };
 use crate::domain::user_error::UserError;
+use crate::storage::responses::StoredResponse;
 use crate::storage::scans::freeze_report_in;
 use crate::storage::{Db, StorageError, StoredScan};
 
@@ -77,37 +79,69 @@ fn may_manage(user: &CurrentUser, stored: &StoredScan) -> bool {
     user.is_admin() || user.id == stored.organiser_id
 }
 
-/// The published figures at one moment: what a frozen report keeps.
+/// The published figures at one moment: what a frozen report keeps. Stored as JSON; the
+/// fields added later default when an older snapshot is read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Snapshot {
-    pub report: Report,
-    pub comments: Vec<CompetencyComments>,
+    /// Figures, comments and who is in each line (see `domain::scoring::release`).
+    #[serde(flatten)]
+    pub version: Version,
+    /// The response per group readers see with these figures; absent in older snapshots.
+    #[serde(default)]
+    pub response: Option<Vec<GroupResponse>>,
 }
 
-/// The scan's figures from every stored response, now.
-async fn current(db: &Db, stored: &StoredScan) -> Result<(ScanConfig, Snapshot), ReportError> {
+/// The scan's figures from every stored response, now, with the responses per group.
+async fn current(
+    db: &Db,
+    stored: &StoredScan,
+) -> Result<(ScanConfig, Snapshot, BTreeMap<String, usize>), ReportError> {
     let framework = framework_of(db, stored).await?;
     let questionnaire = questionnaire::build(&framework, &stored.scan, false);
-    let responses: Vec<(String, Answers)> = db
-        .list_responses(&stored.id)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let answers = serde_json::from_str(&r.answers).unwrap_or_default();
-            (r.group_id, answers)
-        })
-        .collect();
+    let responses = submitted(&db.list_responses(&stored.id).await?);
     let input = scoring_input(&questionnaire, &stored.scan, &responses)?;
-    let report = build_report(&input.config, &input.items, &input.responses)?;
-    let comment_inputs: Vec<CommentInput> = responses
-        .into_iter()
-        .map(|(group, answers)| CommentInput {
-            group,
-            comments: answers.comments,
+    let version = build_version(&input.config, &input.items, &input.responses)?;
+    let mut responded: BTreeMap<String, usize> = BTreeMap::new();
+    for response in &input.responses {
+        *responded.entry(response.group.clone()).or_default() += 1;
+    }
+    let invitations = db.list_invitations(&stored.id).await?;
+    let response = group_response(
+        &stored.scan.groups,
+        input.config.min_group_size(),
+        &invited_per_group(&invitations),
+        &responded,
+    );
+    let snapshot = Snapshot {
+        version,
+        response: Some(response),
+    };
+    Ok((input.config, snapshot, responded))
+}
+
+/// The stored responses as the scoring input takes them; an unreadable answer set scores as
+/// empty rather than failing the whole report.
+pub(crate) fn submitted(responses: &[StoredResponse]) -> Vec<Submitted> {
+    responses
+        .iter()
+        .map(|r| Submitted {
+            id: r.id.clone(),
+            group: r.group_id.clone(),
+            answers: serde_json::from_str::<Answers>(&r.answers).unwrap_or_default(),
         })
-        .collect();
-    let comments = publish_comments(&input.config, &report, &comment_inputs);
-    Ok((input.config, Snapshot { report, comments }))
+        .collect()
+}
+
+/// Invitations whose link works, per group.
+fn invited_per_group(invitations: &[InvitationRecord]) -> BTreeMap<String, usize> {
+    let mut invited: BTreeMap<String, usize> = BTreeMap::new();
+    for invitation in invitations
+        .iter()
+        .filter(|i| i.status == InvitationStatus::Invited)
+    {
+        *invited.entry(invitation.group_id.clone()).or_default() += 1;
+    }
+    invited
 }
 
 async fn framework_of(
@@ -120,31 +154,47 @@ async fn framework_of(
         .ok_or_else(|| StorageError::Corrupt("a scan's framework is missing".into()))?)
 }
 
+/// The frozen snapshot, if any; one frozen before the spread rule loses the figures it withholds.
 async fn frozen(db: &Db, scan_id: &str) -> Result<Option<Snapshot>, ReportError> {
-    Ok(db
+    let snapshot: Option<Snapshot> = db
         .released_report(scan_id)
         .await?
         .map(|json| serde_json::from_str(&json))
         .transpose()
-        .map_err(|e| StorageError::Corrupt(format!("released report: {e}")))?)
+        .map_err(|e| StorageError::Corrupt(format!("released report: {e}")))?;
+    Ok(snapshot.map(|mut snapshot| {
+        snapshot.version.withhold_old_spread();
+        snapshot
+    }))
 }
 
-/// The figures readers see now, and on what basis (see `domain::scoring::release`).
+/// The figures readers see now, and on what basis: the decision is
+/// `domain::scoring::release::readers_see`.
 async fn shown(db: &Db, stored: &StoredScan) -> Result<(Snapshot, ReportBasis), ReportError> {
+    let now = match stored.status {
+        ScanStatus::Open => None,
+        ScanStatus::Closed => Some(current(db, stored).await?.1),
+        _ => return Err(ReportError::NotYetReadable),
+    };
     let frozen = frozen(db, &stored.id).await?;
-    match (stored.status, frozen) {
-        (ScanStatus::Open, Some(snapshot)) => Ok((snapshot, ReportBasis::Released)),
-        (ScanStatus::Closed, frozen) => {
-            let (config, now) = current(db, stored).await?;
-            match frozen {
-                Some(before) if !update_is_safe(&config, &before.report, &now.report) => {
-                    Ok((before, ReportBasis::FrozenAtRelease))
-                }
-                _ => Ok((now, ReportBasis::Final)),
-            }
-        }
-        _ => Err(ReportError::NotYetReadable),
-    }
+    let config = scan_config(&stored.scan)?;
+    let state = match &now {
+        Some(now) => ScanState::Closed {
+            current: &now.version,
+        },
+        None => ScanState::Open,
+    };
+    let basis = match readers_see(&config, state, frozen.as_ref().map(|f| &f.version)) {
+        Shown::NotReadable => return Err(ReportError::NotYetReadable),
+        Shown::Released => ReportBasis::Released,
+        Shown::FrozenAtRelease => ReportBasis::FrozenAtRelease,
+        Shown::Final => ReportBasis::Final,
+    };
+    let snapshot = match basis {
+        ReportBasis::Final => now,
+        ReportBasis::Released | ReportBasis::FrozenAtRelease => frozen,
+    };
+    Ok((snapshot.ok_or(ReportError::NotYetReadable)?, basis))
 }
 
 async fn readable(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<StoredScan, ReportError> {
@@ -162,24 +212,24 @@ pub async fn figures(
 ) -> Result<(StoredScan, Report), ReportError> {
     let stored = readable(db, user, scan_id).await?;
     let (snapshot, _) = shown(db, &stored).await?;
-    Ok((stored, snapshot.report))
+    Ok((stored, snapshot.version.report))
 }
 
-/// The whole report as its readers see it.
+/// The whole report as its readers see it. The response per group comes from the snapshot, so
+/// it is frozen with the figures (and absent for snapshots frozen before it was kept).
 pub async fn view(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<ReportView, ReportError> {
     let stored = readable(db, user, scan_id).await?;
     let (snapshot, basis) = shown(db, &stored).await?;
     let framework = framework_of(db, &stored).await?;
     let questionnaire = questionnaire::build(&framework, &stored.scan, false);
-    let invitations = db.list_invitations(&stored.id).await?;
     Ok(report_view::build(ReportSources {
         scan_id: &stored.id,
         scan: &stored.scan,
         framework: &framework,
         questionnaire: &questionnaire,
-        report: &snapshot.report,
-        comments: &snapshot.comments,
-        progress: progress_by_group(&stored.scan.groups, &invitations),
+        report: &snapshot.version.report,
+        comments: &snapshot.version.comments,
+        progress: snapshot.response.unwrap_or_default(),
         basis,
     }))
 }
@@ -200,13 +250,14 @@ pub async fn release(
         return Err(ReportError::NotYetReadable);
     }
     let invitations = db.list_invitations(scan_id).await?;
-    let mut submitted: BTreeMap<String, usize> = BTreeMap::new();
-    for progress in progress_by_group(&stored.scan.groups, &invitations) {
-        if progress.invited > 0 {
-            submitted.insert(progress.group_id, progress.submitted);
-        }
-    }
-    let (config, snapshot) = current(db, &stored).await?;
+    let (config, snapshot, responded) = current(db, &stored).await?;
+    let submitted: BTreeMap<String, usize> = invited_per_group(&invitations)
+        .into_keys()
+        .map(|group| {
+            let count = responded.get(&group).copied().unwrap_or(0);
+            (group, count)
+        })
+        .collect();
     if !release_shortfall(&config, &submitted).is_empty() {
         return Err(ReportError::TooEarly);
     }

@@ -10,12 +10,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{ReportError, framework_of, frozen};
+use super::{ReportError, framework_of, frozen, submitted};
 use crate::domain::catalog::Framework;
+use crate::domain::questionnaire;
 use crate::domain::questionnaire::scoring_input::scoring_input;
-use crate::domain::questionnaire::{self, Answers};
-use crate::domain::scoring::release::update_is_safe;
-use crate::domain::scoring::{Report, ScanConfig, ScoringError, build_report};
+use crate::domain::scoring::{
+    Report, ScanConfig, ScanState, ScoringError, Shown, Version, build_version, readers_see,
+};
 use crate::storage::responses::StoredResponse;
 use crate::storage::{Db, StorageError, StoredScan};
 
@@ -42,15 +43,20 @@ pub async fn closed_scan_reports(db: &Db) -> Result<Vec<(String, Report)>, Repor
         id,
         released,
         config,
-        report,
+        version,
     } in scored
     {
-        let report = match released {
-            false => report,
-            true => match frozen(db, &id).await? {
-                Some(before) if !update_is_safe(&config, &before.report, &report) => before.report,
-                _ => report,
-            },
+        let frozen = match released {
+            false => None,
+            true => frozen(db, &id).await?.map(|snapshot| snapshot.version),
+        };
+        // The same decision as for the scan's own readers (`super::shown`).
+        let state = ScanState::Closed { current: &version };
+        let report = match readers_see(&config, state, frozen.as_ref()) {
+            Shown::FrozenAtRelease | Shown::Released => {
+                frozen.map_or(version.report, |frozen| frozen.report)
+            }
+            Shown::Final | Shown::NotReadable => version.report,
         };
         reports.push((id, report));
     }
@@ -63,7 +69,9 @@ struct Scored {
     /// Whether figures were frozen for readers once (released early, or reopened).
     released: bool,
     config: ScanConfig,
-    report: Report,
+    /// Figures and comments: the comments take part in deciding whether the frozen figures
+    /// may be replaced.
+    version: Version,
 }
 
 /// Scores every scan, in order; the scans are split into one consecutive run per thread.
@@ -109,27 +117,19 @@ fn score_all(
     })
 }
 
-/// One scan's figures, as `super::current` computes them (without the comments, which the
-/// scoring report does not hold).
+/// One scan's figures and comments, as `super::current` computes them.
 fn score(
     stored: &StoredScan,
     framework: &Framework,
     responses: &[StoredResponse],
 ) -> Result<Scored, ScoringError> {
     let questionnaire = questionnaire::build(framework, &stored.scan, false);
-    let responses: Vec<(String, Answers)> = responses
-        .iter()
-        .map(|r| {
-            let answers = serde_json::from_str(&r.answers).unwrap_or_default();
-            (r.group_id.clone(), answers)
-        })
-        .collect();
-    let input = scoring_input(&questionnaire, &stored.scan, &responses)?;
-    let report = build_report(&input.config, &input.items, &input.responses)?;
+    let input = scoring_input(&questionnaire, &stored.scan, &submitted(responses))?;
+    let version = build_version(&input.config, &input.items, &input.responses)?;
     Ok(Scored {
         id: stored.id.clone(),
         released: stored.released_at.is_some(),
         config: input.config,
-        report,
+        version,
     })
 }
