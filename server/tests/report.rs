@@ -171,6 +171,9 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
         "{body}"
     );
     assert!(body.contains("Opmerking colleagues 2"));
+    // Response per group only for groups of at least k invitations; never who opened a link.
+    assert!(body.contains("Medewerkers: 3 van 4"), "{body}");
+    assert!(body.contains("Zelf: minder dan 3 uitgenodigd"), "{body}");
     let r = reader.get(&svg).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()[CONTENT_TYPE], "image/svg+xml");
@@ -238,6 +241,8 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
         "{body}"
     );
     assert_eq!(reader.get(&csv).await.text().await.unwrap(), released_csv);
+    // The response per group is frozen with the figures: the fourth staff answer is not counted.
+    assert!(body.contains("Medewerkers: 3 van 4"), "{body}");
 
     // The API gives the same figures to a token of the organiser.
     let token = app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
@@ -300,9 +305,11 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
         csv.contains(",others,others,Anderen,Others,3,2.6667,"),
         "{csv}"
     );
-    // Fewer than k comments from shown groups... but 6 comments in all: staff's appear unlabelled.
-    assert!(body.contains("Zonder groepsnaam"));
-    assert!(body.contains("Opmerking staff 1"));
+    // Staff (2) is left out of every figure, so its comments are not shown, not even
+    // unlabelled; the three colleagues' are, under their group's name.
+    assert!(!body.contains("Zonder groepsnaam"), "{body}");
+    assert!(!body.contains("Opmerking staff 1"), "{body}");
+    assert!(body.contains("Opmerking colleagues 2"), "{body}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
