@@ -1,7 +1,8 @@
 //! Scoring and anonymity: from submitted responses to the figures of the report.
 //!
 //! Pure functions only — no I/O, no Leptos, no database — so the rules can be tested exhaustively
-//! and shown to readers exactly as they run. Entry point: [`build_report`].
+//! and shown to readers exactly as they run. Entry points: [`build_report`] for the figures,
+//! [`build_version`] for everything readers may see (figures, comments, who is in each line).
 //!
 //! # The rules (shown on the report page)
 //!
@@ -16,7 +17,7 @@
 //! given. Every respondent weighs equally, however many behaviours they rated.
 //!
 //! **Spread.** Self and groups marked identifiable also get the *sample* standard deviation
-//! (divisor n − 1) and the lowest and highest respondent score. Lines protected by k never show
+//! (divisor n − 1, from two respondents) and the lowest and highest respondent score. Lines protected by k never show
 //! a lowest or highest score: with n and the mean they would give the scores of a line of three.
 //! They show the standard deviation only from k + 1 counted respondents: n and the mean fix one
 //! equation over the scores and the standard deviation a second, so k + 1 people with both leave
@@ -36,9 +37,10 @@
 //! group that thereby falls below k for the competency is decided again, behaviours included.
 //!
 //! **Comments.** Self's comments are shown as self's, an identifiable group's under its name.
-//! Any other comment is shown only when its writer's group reaches the competency's figures: under
-//! the group's name when the group is shown, unlabelled when it is pooled into "other informants";
-//! a comment of a group left out of the figures is not shown. A list (one competency, one label)
+//! Any other comment is shown only when its writer's group reaches the competency's figures at
+//! every level asked: under the group's name when the group is shown at every level, unlabelled
+//! when it is pooled into "other informants" at some; a comment of a group left out of the
+//! figures is not shown. A list (one competency, one label)
 //! is shown only with comments of at least k different respondents. See [`comments`].
 //!
 //! **Versions.** The report is read once the scan is closed or released early; released figures
