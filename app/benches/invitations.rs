@@ -234,7 +234,12 @@ async fn run(bench_db: &BenchDb, options: &Options) -> BenchResult<()> {
     let server = SmtpServer::start(free_port())?;
     let mailer = smtp_mailer(server.port)?;
     let started = Instant::now();
-    let worker = spawn_outbox_worker(db.clone(), Arc::new(mailer), FROM.to_owned());
+    let worker = spawn_outbox_worker(
+        db.clone(),
+        Arc::new(mailer),
+        FROM.to_owned(),
+        secret.clone(),
+    );
     let delivered = wait_until_sent(db, name, count, options.timeout, started).await;
     let delivery_time = started.elapsed();
     worker.abort();

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use app::auth::scan_link::LinkSecret;
 use app::domain::account::Email;
 use app::email::templates::{AccountInvitation, account_invitation, escape_html};
 use app::email::worker::{LEASE_SECS, MAX_ATTEMPTS, backoff_secs};
@@ -20,6 +21,8 @@ use app::email::{
 use app::storage::{Db, OutboxEntry, OutboxStatus, enqueue_email_in};
 
 const NOW: i64 = 1_800_000_000;
+/// The link secret every worker in these tests renders personal links with.
+static LINKS: std::sync::LazyLock<LinkSecret> = std::sync::LazyLock::new(LinkSecret::generate);
 const LINK: &str = "https://scan.gemeente.example.nl/uitnodiging/abc123?taal=nl&x=1";
 
 fn invitation(to: &str, name: &str, language: Language, reference: &str) -> OutgoingEmail {
@@ -178,7 +181,9 @@ async fn delivers_a_multipart_message_through_a_real_smtp_server() {
             t.name
         );
 
-        let summary = run_once(db, &mailer, FROM, "worker-a", NOW).await.unwrap();
+        let summary = run_once(db, &mailer, FROM, &LINKS, "worker-a", NOW)
+            .await
+            .unwrap();
         assert_eq!(
             summary,
             RunSummary {
@@ -230,7 +235,7 @@ async fn delivers_a_multipart_message_through_a_real_smtp_server() {
         assert_eq!(entry.recipient, "ontvanger@gemeente.nl");
 
         // Nothing is sent twice.
-        let again = run_once(db, &mailer, FROM, "worker-a", NOW + 100_000)
+        let again = run_once(db, &mailer, FROM, &LINKS, "worker-a", NOW + 100_000)
             .await
             .unwrap();
         assert_eq!(again, RunSummary::default(), "{}", t.name);
@@ -253,7 +258,7 @@ async fn temporary_failure_is_retried_with_backoff_and_delivered_later() {
         .unwrap();
 
         // No server: connection refused.
-        let first = run_once(db, &mailer, FROM, "w", NOW).await.unwrap();
+        let first = run_once(db, &mailer, FROM, &LINKS, "w", NOW).await.unwrap();
         assert_eq!(
             first,
             RunSummary {
@@ -272,11 +277,15 @@ async fn temporary_failure_is_retried_with_backoff_and_delivered_later() {
         assert!(reason.to_lowercase().contains("connect"), "{reason}");
 
         // Not due before the backoff has passed.
-        let early = run_once(db, &mailer, FROM, "w", NOW + 29).await.unwrap();
+        let early = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 29)
+            .await
+            .unwrap();
         assert_eq!(early, RunSummary::default(), "{}", t.name);
 
         // Second failure: the pause grows.
-        let second = run_once(db, &mailer, FROM, "w", NOW + 30).await.unwrap();
+        let second = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 30)
+            .await
+            .unwrap();
         assert_eq!(second.retried, 1, "{}", t.name);
         let entry = status(db, "inv-t").await;
         assert_eq!(entry.attempts, 2);
@@ -284,10 +293,14 @@ async fn temporary_failure_is_retried_with_backoff_and_delivered_later() {
 
         // The server comes up; the next due round delivers.
         let server = SmtpServer::start(port);
-        let early = run_once(db, &mailer, FROM, "w", NOW + 149).await.unwrap();
+        let early = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 149)
+            .await
+            .unwrap();
         assert_eq!(early, RunSummary::default(), "{}", t.name);
         assert!(server.deliveries().is_empty());
-        let due = run_once(db, &mailer, FROM, "w", NOW + 150).await.unwrap();
+        let due = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 150)
+            .await
+            .unwrap();
         assert_eq!(
             due,
             RunSummary {
@@ -327,7 +340,7 @@ async fn temporary_failures_give_up_after_max_attempts_with_the_reason() {
         .unwrap();
         let mut now = NOW;
         for attempt in 1..MAX_ATTEMPTS {
-            let summary = run_once(db, &mailer, FROM, "w", now).await.unwrap();
+            let summary = run_once(db, &mailer, FROM, &LINKS, "w", now).await.unwrap();
             assert_eq!(summary.retried, 1, "{}: attempt {attempt}", t.name);
             let entry = status(db, "inv-g").await;
             assert_eq!(entry.status, OutboxStatus::Queued);
@@ -335,7 +348,7 @@ async fn temporary_failures_give_up_after_max_attempts_with_the_reason() {
             assert_eq!(entry.next_attempt_at, now + backoff_secs(attempt));
             now = entry.next_attempt_at;
         }
-        let last = run_once(db, &mailer, FROM, "w", now).await.unwrap();
+        let last = run_once(db, &mailer, FROM, &LINKS, "w", now).await.unwrap();
         assert_eq!(
             last,
             RunSummary {
@@ -357,7 +370,7 @@ async fn temporary_failures_give_up_after_max_attempts_with_the_reason() {
         assert!(reason.to_lowercase().contains("connect"), "{reason}");
         // Failed messages stay visible and are not tried again.
         assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
-        let later = run_once(db, &mailer, FROM, "w", now + 1_000_000)
+        let later = run_once(db, &mailer, FROM, &LINKS, "w", now + 1_000_000)
             .await
             .unwrap();
         assert_eq!(later, RunSummary::default());
@@ -384,7 +397,7 @@ async fn permanent_refusal_is_marked_failed_at_once_with_the_reason() {
         .await
         .unwrap();
 
-        let refused = run_once(db, &mailer, FROM, "w", NOW).await.unwrap();
+        let refused = run_once(db, &mailer, FROM, &LINKS, "w", NOW).await.unwrap();
         assert_eq!(
             refused,
             RunSummary {
@@ -405,7 +418,9 @@ async fn permanent_refusal_is_marked_failed_at_once_with_the_reason() {
 
         // The next message still goes through (the refused transaction left no damage), and
         // the refused one is never tried again.
-        let next = run_once(db, &mailer, FROM, "w", NOW + 1).await.unwrap();
+        let next = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 1)
+            .await
+            .unwrap();
         assert_eq!(
             next,
             RunSummary {
@@ -416,7 +431,7 @@ async fn permanent_refusal_is_marked_failed_at_once_with_the_reason() {
             "{}",
             t.name
         );
-        let later = run_once(db, &mailer, FROM, "w", NOW + 1_000_000)
+        let later = run_once(db, &mailer, FROM, &LINKS, "w", NOW + 1_000_000)
             .await
             .unwrap();
         assert_eq!(later, RunSummary::default());
@@ -459,7 +474,7 @@ async fn two_workers_racing_send_each_message_exactly_once() {
                 let mut total = RunSummary::default();
                 start.wait().await;
                 loop {
-                    let s = run_once(&db, &mailer, FROM, id, NOW).await.unwrap();
+                    let s = run_once(&db, &mailer, FROM, &LINKS, id, NOW).await.unwrap();
                     total.sent += s.sent;
                     total.retried += s.retried;
                     total.failed += s.failed;
@@ -651,7 +666,9 @@ async fn file_transport_writes_an_eml_file() {
     )
     .await
     .unwrap();
-    let summary = run_once(&t.db, &mailer, FROM, "w", NOW).await.unwrap();
+    let summary = run_once(&t.db, &mailer, FROM, &LINKS, "w", NOW)
+        .await
+        .unwrap();
     assert_eq!(
         summary,
         RunSummary {
@@ -682,6 +699,15 @@ async fn file_transport_writes_an_eml_file() {
     assert!(eml.contains("text/plain"), "{eml}");
     assert!(eml.contains("text/html"), "{eml}");
     assert_eq!(status(&t.db, "inv-f").await.status, OutboxStatus::Sent);
+    // A development transport: the files hold personal links, so only the server's user may
+    // read them.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&outbox_dir), 0o700);
+        assert_eq!(mode(&files[0]), 0o600);
+    }
     t.finish().await;
 }
 
@@ -754,5 +780,409 @@ async fn enqueue_in_a_rolled_back_transaction_leaves_no_message() {
         assert_eq!(entry.created_at, NOW);
         assert_eq!(db.list_outbox(10).await.unwrap().len(), 1);
         t.finish().await;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// No personal link at rest, and no list of who was reminded (issue 18).
+
+mod scan_mail {
+    use super::*;
+
+    use app::auth::draft_seal::DraftSeal;
+    use app::auth::token::hash_token;
+    use app::domain::account::{CurrentUser, Role};
+    use app::domain::informants::Informant;
+    use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
+    use app::email::LINK_TOKEN_PLACEHOLDER;
+    use app::scans::mail::LinkMaker;
+    use app::scans::service;
+    use sqlx::{Column, Row};
+
+    const BASE: &str = "https://scan.gemeente.example.nl";
+    const DAY: i64 = 86_400;
+
+    fn links() -> LinkMaker<'static> {
+        LinkMaker {
+            base_url: BASE,
+            secret: &LINKS,
+        }
+    }
+
+    async fn organiser(db: &Db) -> CurrentUser {
+        app::catalog::load_builtin(db, NOW).await.unwrap();
+        let email = Email::parse("hr@gemeente.nl").unwrap();
+        let id = db
+            .create_account(&email, None, Role::Organiser, NOW)
+            .await
+            .unwrap();
+        CurrentUser {
+            id,
+            email: email.as_str().to_owned(),
+            role: Role::Organiser,
+        }
+    }
+
+    fn draft() -> ScanDraft {
+        let fw = app::domain::catalog::builtin()
+            .into_iter()
+            .find(|f| f.id == "maastricht-2014")
+            .unwrap();
+        let profile = fw.profiles.first().unwrap().id.clone();
+        ScanDraft {
+            subject_name: "Piet Jansen".into(),
+            subject_email: "piet.jansen@gemeente.nl".into(),
+            subject_job_title: "Beleidsmedewerker".into(),
+            framework_id: fw.id.clone(),
+            framework_version: fw.version,
+            competency_ids: preselect_from_profile(&fw, &profile),
+            profile_id: Some(profile),
+            level_id: Some("8-10".into()),
+            include_next_level: false,
+            groups: default_groups(&fw.id),
+            k: 3,
+            deadline: NOW + 14 * DAY,
+            language: Default::default(),
+            introduction: "Graag uw eerlijke blik.".into(),
+            report_readers: vec![],
+            reminder_days: None,
+            person_status: false,
+        }
+    }
+
+    fn informants(addresses: &[&str]) -> Vec<Informant> {
+        addresses
+            .iter()
+            .map(|address| Informant {
+                name: address.split('@').next().unwrap().to_owned(),
+                email: Email::parse(address).unwrap(),
+                group: "colleagues".into(),
+            })
+            .collect()
+    }
+
+    /// Every value of every row of the outbox table, as text, read with a connection of its
+    /// own (what someone holding the database sees).
+    async fn outbox_dump(t: &support::TestDb) -> Vec<Vec<(String, String)>> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(&t.url)
+            .await
+            .unwrap();
+        let rows = sqlx::query("SELECT * FROM outbox")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+        let dump = rows
+            .iter()
+            .map(|row| {
+                row.columns()
+                    .iter()
+                    .map(|column| {
+                        let i = column.ordinal();
+                        let value = match row.try_get::<Option<String>, _>(i) {
+                            Ok(text) => text.unwrap_or_default(),
+                            Err(_) => row
+                                .try_get::<Option<i64>, _>(i)
+                                .map(|n| n.map(|n| n.to_string()).unwrap_or_default())
+                                .unwrap(),
+                        };
+                        (column.name().to_owned(), value)
+                    })
+                    .collect()
+            })
+            .collect();
+        pool.close().await;
+        dump
+    }
+
+    fn column<'a>(row: &'a [(String, String)], name: &str) -> &'a str {
+        &row.iter().find(|(n, _)| n == name).unwrap().1
+    }
+
+    /// The token of the personal link in a delivered message's text.
+    fn token_in(text: &str) -> String {
+        let start = text
+            .find(&format!("{BASE}/s/"))
+            .expect("the delivered message holds a personal link")
+            + BASE.len()
+            + 3;
+        text[start..start + 64].to_owned()
+    }
+
+    /// Fails when anything in the outbox table holds a link or a token, or (on SQLite) when
+    /// the database file or its WAL holds a token.
+    fn assert_no_link_at_rest(
+        t: &support::TestDb,
+        dump: &[Vec<(String, String)>],
+        tokens: &[String],
+        when: &str,
+    ) {
+        for row in dump {
+            for (name, value) in row {
+                // The placeholder may follow `/s/`; a token (hex) never does.
+                assert!(
+                    !value.match_indices("/s/").any(|(at, _)| value[at + 3..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_hexdigit())),
+                    "{} {when}: outbox column {name} holds a link: {value}",
+                    t.name
+                );
+                for token in tokens {
+                    assert!(
+                        !value.contains(token.as_str()),
+                        "{} {when}: outbox column {name} holds a link token",
+                        t.name
+                    );
+                }
+            }
+        }
+        if let Some(file) = t.sqlite_file() {
+            for suffix in ["", "-wal", "-shm"] {
+                let path = PathBuf::from(format!("{}{suffix}", file.display()));
+                let Ok(bytes) = std::fs::read(&path) else {
+                    continue;
+                };
+                for token in tokens {
+                    assert!(
+                        !bytes
+                            .windows(token.len())
+                            .any(|window| window == token.as_bytes()),
+                        "{} {when}: {} holds a link token",
+                        t.name,
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Sends until nothing is due at `now`.
+    async fn drain(db: &Db, mailer: &Mailer, now: i64) -> RunSummary {
+        let mut total = RunSummary::default();
+        loop {
+            let round = run_once(db, mailer, FROM, &LINKS, "w", now).await.unwrap();
+            if round == RunSummary::default() {
+                return total;
+            }
+            total.sent += round.sent;
+            total.retried += round.retried;
+            total.failed += round.failed;
+        }
+    }
+
+    #[tokio::test]
+    async fn the_outbox_never_holds_a_personal_link_but_the_email_does() {
+        for t in support::all().await {
+            let db = &t.db;
+            let user = organiser(db).await;
+            let server = SmtpServer::start(free_port());
+            let mailer = smtp_mailer(server.port);
+            let id = service::create_scan(db, &user, &draft(), NOW)
+                .await
+                .unwrap();
+            service::add_informants(
+                db,
+                &links(),
+                &user,
+                &id,
+                &informants(&["anna@gemeente.nl", "bert@gemeente.nl", "carla@gemeente.nl"]),
+                NOW,
+            )
+            .await
+            .unwrap();
+            assert_eq!(
+                service::open_scan(db, &links(), &user, &id, NOW)
+                    .await
+                    .unwrap(),
+                4
+            );
+
+            // Queued: each body holds the placeholder and names its invitation; no link.
+            let queued = outbox_dump(&t).await;
+            assert_eq!(queued.len(), 4, "{}", t.name);
+            for row in &queued {
+                assert!(column(row, "text_body").contains(LINK_TOKEN_PLACEHOLDER));
+                assert!(column(row, "html_body").contains(LINK_TOKEN_PLACEHOLDER));
+                assert!(!column(row, "link_invitation").is_empty());
+                assert_eq!(column(row, "link_invitation"), column(row, "reference"));
+            }
+
+            assert_eq!(drain(db, &mailer, NOW).await.sent, 4, "{}", t.name);
+            let delivered = server.deliveries();
+            assert_eq!(delivered.len(), 4, "{}", t.name);
+            let mut tokens = Vec::new();
+            for message in &delivered {
+                let text = message["text"].as_str().unwrap();
+                let html = message["html"].as_str().unwrap();
+                assert!(!text.contains('\u{E001}') && !html.contains('\u{E001}'));
+                let token = token_in(text);
+                assert!(html.contains(&format!("{BASE}/s/{token}")), "{html}");
+                // The link works: it opens this scan's questionnaire.
+                let seal = DraftSeal::for_token(&token);
+                // Through the pool: on SQLite the direct read (storage/direct_read.rs) answered
+                // "unknown link" here after this test's own connection had read and closed
+                // the file (reported to the lead).
+                let link = db
+                    .clone()
+                    .pool_reads_only()
+                    .find_link(&hash_token(&token), seal.id())
+                    .await
+                    .unwrap()
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{}: the delivered link to {} does not open a questionnaire",
+                            t.name, message["rcpt_tos"]
+                        )
+                    });
+                assert_eq!(link.scan.id, id);
+                tokens.push(token);
+            }
+            assert_no_link_at_rest(&t, &queued, &tokens, "while queued");
+            let sent = outbox_dump(&t).await;
+            assert_no_link_at_rest(&t, &sent, &tokens, "after sending");
+            for row in &sent {
+                assert_eq!(column(row, "status"), "sent");
+                assert_eq!(column(row, "text_body"), "");
+                assert_eq!(column(row, "html_body"), "");
+                assert_eq!(column(row, "link_invitation"), "");
+                // An invitation's address stays: the organiser sees per invitation whether it
+                // was delivered.
+                assert!(column(row, "recipient").ends_with("@gemeente.nl"));
+            }
+
+            // A reminder carries the same working link, and leaves none behind either.
+            assert_eq!(
+                service::remind(db, &links(), &user, &id, NOW + DAY)
+                    .await
+                    .unwrap(),
+                4
+            );
+            assert_eq!(drain(db, &mailer, NOW + DAY).await.sent, 4, "{}", t.name);
+            let reminded: Vec<String> = server
+                .deliveries()
+                .iter()
+                .filter(|m| m["subject"].as_str().unwrap().starts_with("Herinnering"))
+                .map(|m| token_in(m["text"].as_str().unwrap()))
+                .collect();
+            assert_eq!(reminded.len(), 4);
+            for token in &reminded {
+                assert!(
+                    tokens.contains(token),
+                    "a reminder carries the invitation's link"
+                );
+            }
+            assert_no_link_at_rest(&t, &outbox_dump(&t).await, &tokens, "after reminding");
+            t.finish().await;
+        }
+    }
+
+    #[tokio::test]
+    async fn reminders_are_counted_never_listed_and_keep_no_recipient() {
+        for t in support::all().await {
+            let db = &t.db;
+            let user = organiser(db).await;
+            let server = SmtpServer::start(free_port());
+            let mailer = smtp_mailer(server.port);
+            let id = service::create_scan(db, &user, &draft(), NOW)
+                .await
+                .unwrap();
+            let addresses = ["anna@gemeente.nl", "bert@gemeente.nl", "weiger@gemeente.nl"];
+            service::add_informants(db, &links(), &user, &id, &informants(&addresses), NOW)
+                .await
+                .unwrap();
+            service::open_scan(db, &links(), &user, &id, NOW)
+                .await
+                .unwrap();
+            let first = drain(db, &mailer, NOW).await;
+            assert_eq!((first.sent, first.failed), (3, 1), "{}", t.name);
+            let listed_before = db.list_outbox(1000).await.unwrap();
+            assert_eq!(listed_before.len(), 4);
+
+            service::remind(db, &links(), &user, &id, NOW + DAY)
+                .await
+                .unwrap();
+            // Queued reminders are not listed either: counts only.
+            assert_eq!(db.list_outbox(1000).await.unwrap(), listed_before);
+            let counts = db.hidden_outbox_counts().await.unwrap();
+            assert_eq!(counts.len(), 1, "{counts:?}");
+            assert_eq!(counts[0].reference.as_deref(), Some(id.as_str()));
+            assert_eq!(counts[0].queued, 4);
+
+            let second = drain(db, &mailer, NOW + DAY).await;
+            assert_eq!((second.sent, second.failed), (3, 1), "{}", t.name);
+            let counts = db.hidden_outbox_counts().await.unwrap();
+            assert_eq!(
+                (counts[0].queued, counts[0].sent, counts[0].failed),
+                (0, 3, 1),
+                "{counts:?}"
+            );
+            assert_eq!(db.list_outbox(1000).await.unwrap(), listed_before);
+
+            // What a copy of the database shows of the reminders: no address, no subject, no
+            // invitation, no reason quoting the address, no body.
+            let dump = outbox_dump(&t).await;
+            let reminders: Vec<_> = dump
+                .iter()
+                .filter(|row| column(row, "hide_recipient") == "1")
+                .collect();
+            assert_eq!(reminders.len(), 4, "{}", t.name);
+            for row in &reminders {
+                for name in [
+                    "recipient",
+                    "subject",
+                    "text_body",
+                    "html_body",
+                    "link_invitation",
+                ] {
+                    assert_eq!(column(row, name), "", "{} {name}", t.name);
+                }
+                assert_eq!(
+                    column(row, "reference"),
+                    id,
+                    "a reminder names its scan only"
+                );
+                for address in addresses.iter().chain(["piet.jansen@gemeente.nl"].iter()) {
+                    for (name, value) in row.iter() {
+                        assert!(
+                            !value.contains(address),
+                            "{}: reminder column {name} names {address}",
+                            t.name
+                        );
+                    }
+                }
+            }
+            let failed = reminders
+                .iter()
+                .find(|row| column(row, "status") == "failed")
+                .unwrap();
+            assert!(
+                column(failed, "last_error").contains("[recipient]"),
+                "{failed:?}"
+            );
+
+            // The delivery status per invitation comes from the invitation's own email: the
+            // refused address shows as failed, the others as sent, and no reminder shows.
+            for (address, expected) in [
+                ("anna@gemeente.nl", OutboxStatus::Sent),
+                ("weiger@gemeente.nl", OutboxStatus::Failed),
+            ] {
+                let entry = listed_before
+                    .iter()
+                    .find(|e| e.recipient == address)
+                    .unwrap();
+                let reference = entry.reference.clone().unwrap();
+                let own = db.outbox_status(&reference).await.unwrap();
+                assert_eq!(own.len(), 1, "{own:?}");
+                assert_eq!(own[0].status, expected);
+            }
+            // Asking by the scan's reference shows the reminders without their recipients.
+            for entry in db.outbox_status(&id).await.unwrap() {
+                assert_eq!((entry.recipient.as_str(), entry.subject.as_str()), ("", ""));
+            }
+            t.finish().await;
+        }
     }
 }

@@ -35,7 +35,16 @@ test("a respondent fills in half, closes the page, comes back and finishes", asy
   // page in the moment before hydration is not guaranteed to survive it.
   if (js) await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Feedback over Piet Jansen");
-  await expect(page.getByTestId("anonymity-promise")).toContainText("minstens 3 mensen");
+  // The promise says exactly what the engine keeps (issue 18), and no longer that nobody can
+  // see which answers are whose.
+  const promise = page.getByTestId("anonymity-promise");
+  await expect(promise).toContainText("Uw antwoorden zijn anoniem.");
+  await expect(promise).toContainText("alleen als ten minste 3 mensen uit die groep hebben geantwoord");
+  await expect(promise).toContainText("samengevoegd als ze samen ten minste 3 mensen tellen");
+  await expect(promise).toContainText("in een lijst met toelichtingen van ten minste 3 verschillende mensen");
+  await expect(promise).toContainText("De organisator ziet per groep hoeveel mensen hebben geantwoord, niet wie.");
+  await expect(promise).toContainText("zonder enige verwijzing naar u of uw uitnodiging");
+  await expect(promise).not.toContainText("Niemand, ook de beheerder niet");
   await page.getByRole("link", { name: "Beginnen" }).click();
 
   // Part 1: every statement, and a comment.

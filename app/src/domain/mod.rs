@@ -2,6 +2,7 @@
 //! WebAssembly bundle, and the most thoroughly tested part of the code base.
 
 pub mod account;
+pub mod anonymity_promise;
 pub mod calendar;
 pub mod catalog;
 pub mod informants;

@@ -9,7 +9,7 @@ pub mod templates;
 pub mod transport;
 pub mod worker;
 
-pub use message::OutgoingEmail;
+pub use message::{HiddenMessageCounts, LINK_TOKEN_PLACEHOLDER, OutgoingEmail, PersonalLink};
 pub use templates::{Language, Rendered};
 pub use transport::{MailConfigError, MailSettings, Mailer, SendError, SmtpSettings, Tls};
 pub use worker::{RunSummary, run_once, spawn_outbox_worker};

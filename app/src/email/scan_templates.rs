@@ -38,6 +38,9 @@ pub struct ScanInvitationMail<'a> {
     pub identifiable: bool,
     /// The scan's anonymity minimum: a group's results are shown only from this many answers.
     pub k: usize,
+    /// The organiser sees per person whether they have submitted (the scan's `person_status`);
+    /// the message says so.
+    pub person_status: bool,
 }
 
 /// What the notice of a closed scan says. It goes to everyone who was invited, answered or
@@ -53,6 +56,15 @@ pub struct ScanClosedMail<'a> {
 /// Stands in the rendered HTML where the introduction goes. A private-use character that is
 /// removed from every value beforehand, so the marker occurs exactly once.
 const MARKER_CHAR: char = '\u{E000}';
+/// The character that delimits the personal link's placeholder
+/// ([`super::message::LINK_TOKEN_PLACEHOLDER`]); removed from every value too, so only the
+/// link's own place is filled in with the token when the message is sent.
+const LINK_MARKER_CHAR: char = '\u{E001}';
+
+/// A value without the private-use characters that have a meaning in the templates.
+fn clean(value: &str) -> String {
+    value.replace([MARKER_CHAR, LINK_MARKER_CHAR], "")
+}
 const INTRODUCTION_MARKER: &str = "\u{E000}introduction\u{E000}";
 
 const INVITATION_NL: Template = Template {
@@ -172,39 +184,25 @@ and there is nothing more you need to do.</p>\n\
 <p>Everyone who was invited to this development scan receives this message.</p>",
 };
 
-/// What the recipient is told about who sees their answers.
+/// What the recipient is told about who sees their answers: the same words as the welcome page
+/// of the questionnaire (`domain::anonymity_promise`).
 fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> String {
-    let k = mail.k;
-    match (language, mail.is_self, mail.identifiable) {
-        (Language::Nl, true, _) => String::from(
-            "Uw antwoorden zijn niet anoniem: het rapport toont ze als uw eigen beeld, naast de \
-             resultaten van de anderen die om feedback zijn gevraagd.",
-        ),
-        (Language::Nl, false, true) => String::from(
-            "Let op: uw groep wordt in het rapport apart getoond, ook als er maar weinig mensen \
-             in zitten. Uw antwoorden zijn daardoor herkenbaar als antwoorden van uw groep, en \
-             bent u de enige in die groep, dan als die van u.",
-        ),
-        (Language::Nl, false, false) => format!(
-            "Uw antwoorden zijn anoniem. Het rapport toont geen afzonderlijke antwoorden, alleen \
-             resultaten per groep, en die van een groep alleen als ten minste {k} mensen uit die \
-             groep hebben geantwoord."
-        ),
-        (Language::En, true, _) => String::from(
-            "Your answers are not anonymous: the report shows them as your own view, next to the \
-             results of the others who were asked for feedback.",
-        ),
-        (Language::En, false, true) => String::from(
-            "Please note: your group is shown separately in the report, even if it has only a \
-             few members. Your answers can therefore be recognised as answers from your group, \
-             and if you are the only one in that group, as yours.",
-        ),
-        (Language::En, false, false) => format!(
-            "Your answers are anonymous. The report shows no individual answers, only results \
-             per group, and a group's results only if at least {k} people in that group have \
-             answered."
-        ),
-    }
+    use crate::domain::anonymity_promise::{PromiseFacts, Standing, promise};
+    let standing = if mail.is_self {
+        Standing::OwnRating
+    } else if mail.identifiable {
+        Standing::Identifiable
+    } else {
+        Standing::Anonymous
+    };
+    promise(
+        language,
+        &PromiseFacts {
+            standing,
+            k: mail.k,
+            person_status: mail.person_status,
+        },
+    )
 }
 
 /// The salutation name, or the formal fallback when none was given.
@@ -277,7 +275,7 @@ fn normalise_introduction(introduction: &str) -> String {
     introduction
         .replace("\r\n", "\n")
         .replace('\r', "\n")
-        .replace(MARKER_CHAR, "")
+        .replace([MARKER_CHAR, LINK_MARKER_CHAR], "")
         .trim()
         .to_owned()
 }
@@ -327,7 +325,16 @@ fn render_with_fragment(
 ) -> Rendered {
     let cleaned: Vec<(&str, String)> = vars
         .iter()
-        .map(|(name, value)| (*name, value.replace(MARKER_CHAR, "")))
+        .map(|(name, value)| {
+            (
+                *name,
+                if *name == "link" {
+                    value.to_string()
+                } else {
+                    clean(value)
+                },
+            )
+        })
         .collect();
     let mut all: Vec<(&str, &str)> = cleaned
         .iter()
@@ -396,18 +403,18 @@ pub fn scan_reminder(language: Language, mail: &ScanInvitationMail<'_>) -> Rende
             ..base
         },
     };
-    let opening = reminder_opening(language, mail);
+    let opening = clean(&reminder_opening(language, mail));
     render(
         &template,
         language,
         &[
-            ("name", salutation(mail.informant_name, language)),
-            ("subject", mail.subject_name.trim()),
+            ("name", &clean(salutation(mail.informant_name, language))),
+            ("subject", &clean(mail.subject_name.trim())),
             ("opening", &opening),
             ("privacy", &privacy(language, mail)),
-            ("deadline", mail.deadline.trim()),
+            ("deadline", &clean(mail.deadline.trim())),
             ("link", mail.link.trim()),
-            ("organiser", mail.organiser.trim()),
+            ("organiser", &clean(mail.organiser.trim())),
         ],
     )
 }
@@ -448,6 +455,7 @@ mod tests {
             is_self: false,
             identifiable: false,
             k: 3,
+            person_status: false,
         }
     }
 
@@ -601,6 +609,7 @@ mod tests {
             is_self: false,
             identifiable: false,
             k: 3,
+            person_status: false,
         };
         for rendered in all_rendered(&m) {
             assert!(!rendered.html.contains("<script"), "{}", rendered.html);

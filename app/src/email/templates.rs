@@ -27,6 +27,8 @@ impl Rendered {
             text: self.text,
             html: self.html,
             reference,
+            link: None,
+            hide_recipient: false,
         }
     }
 }

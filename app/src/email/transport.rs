@@ -1,5 +1,8 @@
 //! Delivering one message: through an SMTP server, or — when none is configured, e.g. on a
-//! developer's machine — as an `.eml` file in a directory. Failures are sorted into temporary
+//! developer's machine — as an `.eml` file in a directory. The file transport is for
+//! development and tests: each file holds a whole message, personal link included, so the
+//! directory is made private to the server's user (0700) and every file readable by it only
+//! (0600). Failures are sorted into temporary
 //! (try again later) and permanent (trying again cannot help), which is all the outbox worker
 //! needs to decide between a retry and giving up.
 
@@ -9,7 +12,7 @@ use std::time::Duration;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls as LettreTls, TlsParameters};
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
 
 use super::message::OutgoingEmail;
@@ -97,7 +100,9 @@ impl SendError {
 #[derive(Debug, Clone)]
 pub enum Mailer {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    File(AsyncFileTransport<Tokio1Executor>),
+    /// `.eml` files (each `<random id>.eml`, mode 0600) in this directory (mode 0700): a
+    /// development transport, since the files hold the personal links.
+    File(PathBuf),
 }
 
 /// How long one SMTP command may take before the attempt counts as a temporary failure.
@@ -111,9 +116,9 @@ impl Mailer {
         match &settings.smtp {
             Some(smtp) => Ok(Mailer::Smtp(smtp_transport(smtp)?)),
             None => {
-                std::fs::create_dir_all(&settings.outbox_dir)
+                private_directory(&settings.outbox_dir)
                     .map_err(|e| MailConfigError::Directory(settings.outbox_dir.clone(), e))?;
-                Ok(Mailer::File(AsyncFileTransport::new(&settings.outbox_dir)))
+                Ok(Mailer::File(settings.outbox_dir.clone()))
             }
         }
     }
@@ -127,13 +132,43 @@ impl Mailer {
                 .await
                 .map(|_| ())
                 .map_err(classify_smtp),
-            Mailer::File(transport) => transport
-                .send(message)
+            Mailer::File(directory) => write_private_file(directory, message.formatted())
                 .await
-                .map(|_| ())
                 .map_err(|e| SendError::Temporary(format!("cannot write the email file: {e}"))),
         }
     }
+}
+
+/// Creates `directory` if needed and makes it accessible to the server's user only.
+fn private_directory(directory: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(directory)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(directory, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Writes one message as a new `<random id>.eml` file that only the server's user can read
+/// (created with mode 0600, never wider for a moment).
+async fn write_private_file(directory: &std::path::Path, bytes: Vec<u8>) -> std::io::Result<()> {
+    let path = directory.join(format!("{}.eml", crate::storage::new_id()));
+    tokio::task::spawn_blocking(move || {
+        use std::io::Write;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path)?;
+        file.write_all(&bytes)?;
+        file.sync_all()
+    })
+    .await
+    .map_err(std::io::Error::other)?
 }
 
 fn parse_from(from: &str) -> Result<Mailbox, MailConfigError> {

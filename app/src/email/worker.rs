@@ -3,16 +3,24 @@
 //! 10 min, 30 min, then hourly) until [`MAX_ATTEMPTS`]; a permanent one fails the message at
 //! once. Every outcome stays in the outbox table with its reason: nothing is dropped. Several
 //! server processes may run a worker against one database; a message is claimed by one only.
+//!
+//! A personal scan link is put into a message here, at the moment it is sent: the stored
+//! bodies hold a placeholder, the row names the invitation and link generation, and the token
+//! is derived from the server secret ([`LinkSecret::token`]). The outbox keeps no bodies once
+//! a message is sent or given up. Messages with a hidden recipient (reminders: they go to
+//! exactly those who have not answered) are logged by message id only, without the recipient
+//! or the invitation, and their failure reasons lose the address.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
 
+use crate::auth::scan_link::LinkSecret;
 use crate::domain::account::Email;
 use crate::storage::{ClaimedMessage, Db, StorageError};
 
-use super::message::OutgoingEmail;
+use super::message::{LINK_TOKEN_PLACEHOLDER, OutgoingEmail};
 use super::transport::{Mailer, SendError};
 
 /// Attempts before a message that keeps failing temporarily is given up as failed.
@@ -58,8 +66,9 @@ pub fn backoff_secs(attempts: i64) -> i64 {
     }
 }
 
-/// Claims the messages due at `now` for `worker_id`, sends them — up to [`CONCURRENT_SENDS`]
-/// at a time, all within this call — and records each result as soon as its send ends. A
+/// Claims the messages due at `now` for `worker_id`, renders their personal links with
+/// `links`, sends them — up to [`CONCURRENT_SENDS`] at a time, all within this call — and
+/// records each result as soon as its send ends. A
 /// storage failure while claiming is returned; one while recording is logged and the message
 /// stays claimed until its lease runs out, after which it is sent again (at least once, never
 /// lost).
@@ -67,13 +76,14 @@ pub async fn run_once(
     db: &Db,
     mailer: &Mailer,
     from: &str,
+    links: &LinkSecret,
     worker_id: &str,
     now: i64,
 ) -> Result<RunSummary, StorageError> {
     let claimed = db.claim_due(worker_id, now, LEASE_SECS, BATCH).await?;
     let outcomes: Vec<Handled> = futures_util::stream::iter(claimed)
         .map(|message| async move {
-            let outcome = deliver(mailer, from, &message).await;
+            let outcome = deliver(mailer, from, links, &message).await;
             record(db, worker_id, now, &message, outcome).await
         })
         .buffer_unordered(CONCURRENT_SENDS)
@@ -97,7 +107,12 @@ enum Handled {
     Failed,
 }
 
-async fn deliver(mailer: &Mailer, from: &str, message: &ClaimedMessage) -> Result<(), SendError> {
+async fn deliver(
+    mailer: &Mailer,
+    from: &str,
+    links: &LinkSecret,
+    message: &ClaimedMessage,
+) -> Result<(), SendError> {
     if message.attempts > MAX_ATTEMPTS {
         // Claimed again after its lease ran out on the last allowed attempt (a worker died
         // while sending): do not try forever.
@@ -105,20 +120,45 @@ async fn deliver(mailer: &Mailer, from: &str, message: &ClaimedMessage) -> Resul
             "gave up after {MAX_ATTEMPTS} attempts (the last one was interrupted)"
         )));
     }
-    mailer.send(&outgoing(message)?, from).await
+    mailer.send(&outgoing(message, links)?, from).await
 }
 
-fn outgoing(message: &ClaimedMessage) -> Result<OutgoingEmail, SendError> {
+/// The message as it leaves the server, with its personal link's token in place.
+fn outgoing(message: &ClaimedMessage, links: &LinkSecret) -> Result<OutgoingEmail, SendError> {
     let to = Email::parse(&message.recipient).map_err(|_| {
         SendError::Permanent(format!("invalid recipient address {:?}", message.recipient))
     })?;
+    let token = message
+        .link
+        .as_ref()
+        .map(|link| links.token(&link.invitation_id, link.generation));
+    let has_placeholder = message.text_body.contains(LINK_TOKEN_PLACEHOLDER)
+        || message.html_body.contains(LINK_TOKEN_PLACEHOLDER);
+    if has_placeholder && token.is_none() {
+        return Err(SendError::Permanent(
+            "the message has a personal link but does not say whose".into(),
+        ));
+    }
     Ok(OutgoingEmail {
         to,
         subject: message.subject.clone(),
         text: message.text_body.clone(),
         html: message.html_body.clone(),
         reference: message.reference.clone(),
-    })
+        link: message.link.clone(),
+        hide_recipient: message.hide_recipient,
+    }
+    .with_token(token.as_deref()))
+}
+
+/// A failure reason fit to log and store: without the address when the recipient is hidden
+/// (SMTP refusals often quote it).
+fn reason_for(message: &ClaimedMessage, reason: &str) -> String {
+    if message.hide_recipient && !message.recipient.is_empty() {
+        reason.replace(message.recipient.as_str(), "[recipient]")
+    } else {
+        reason.to_owned()
+    }
 }
 
 async fn record(
@@ -136,6 +176,7 @@ async fn record(
             (Handled::Sent, db.mark_sent(id, now).await)
         }
         Err(SendError::Permanent(reason)) => {
+            let reason = reason_for(message, &reason);
             tracing::warn!(id, attempts, reference = ?message.reference, %reason,
                 "email refused permanently; marked failed");
             (
@@ -144,7 +185,10 @@ async fn record(
             )
         }
         Err(SendError::Temporary(reason)) if attempts >= MAX_ATTEMPTS => {
-            let reason = format!("gave up after {attempts} attempts; last error: {reason}");
+            let reason = reason_for(
+                message,
+                &format!("gave up after {attempts} attempts; last error: {reason}"),
+            );
             tracing::warn!(id, attempts, reference = ?message.reference, %reason,
                 "email could not be sent; marked failed");
             (
@@ -153,6 +197,7 @@ async fn record(
             )
         }
         Err(SendError::Temporary(reason)) => {
+            let reason = reason_for(message, &reason);
             let next = now + backoff_secs(attempts);
             tracing::info!(id, attempts, next_attempt_at = next, %reason,
                 "email not sent yet; will retry");
@@ -177,11 +222,13 @@ async fn record(
 }
 
 /// Starts the background worker: a round every [`POLL_INTERVAL`] for as long as the runtime
-/// lives (abort the handle to stop it). Each process gets its own random worker id.
+/// lives (abort the handle to stop it). Each process gets its own random worker id. `links` is
+/// the server's link secret, the one the scan services hash links with.
 pub fn spawn_outbox_worker(
     db: Db,
     mailer: Arc<Mailer>,
     from: String,
+    links: LinkSecret,
 ) -> tokio::task::JoinHandle<()> {
     let worker_id = crate::storage::new_id();
     tokio::spawn(async move {
@@ -194,7 +241,7 @@ pub fn spawn_outbox_worker(
             // the pause until a round comes back short.
             loop {
                 let now = crate::state::unix_now();
-                match run_once(&db, &mailer, &from, &worker_id, now).await {
+                match run_once(&db, &mailer, &from, &links, &worker_id, now).await {
                     Ok(summary) => {
                         if summary != RunSummary::default() {
                             tracing::debug!(?summary, "outbox round");

@@ -12,6 +12,7 @@ use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
 use crate::components::layout::encode_query_value;
 use crate::components::localized::language_of;
+use crate::domain::anonymity_promise::{self, PromiseFacts, Standing};
 use crate::domain::calendar::format_deadline;
 use crate::domain::scan::Language;
 use crate::i18n::*;
@@ -137,15 +138,20 @@ fn unavailable_view(locale: Locale, reason: &LinkError) -> Markup {
 
 fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
     let group = pick(locale, &w.group_nl, &w.group_en);
-    let promise = match w.promise {
-        Promise::OwnRating => td_string!(locale, respond_promise_self).to_string(),
-        Promise::Identifiable => {
-            td_string!(locale, respond_promise_identifiable, group).to_string()
-        }
-        Promise::Anonymous { k } => {
-            td_string!(locale, respond_promise_anonymous, group, k).to_string()
-        }
+    // The same words as the invitation email (`domain::anonymity_promise`).
+    let (standing, k) = match w.promise {
+        Promise::OwnRating => (Standing::OwnRating, 0),
+        Promise::Identifiable { k } => (Standing::Identifiable, k),
+        Promise::Anonymous { k } => (Standing::Anonymous, k),
     };
+    let promise = anonymity_promise::promise(
+        language_of(locale),
+        &PromiseFacts {
+            standing,
+            k,
+            person_status: w.person_status,
+        },
+    );
     let token = &w.token;
     let (start_href, start_label) = match (w.resume_at, w.started) {
         (Some(at), false) => (

@@ -17,6 +17,9 @@ pub struct Welcome {
     pub group_nl: String,
     pub group_en: String,
     pub promise: Promise,
+    /// The organiser sees per person whether they have submitted (the scan's `person_status`);
+    /// the promise says so.
+    pub person_status: bool,
     pub competencies: usize,
     /// Where a returning respondent continues (`None`: everything answered).
     pub resume_at: Option<usize>,
@@ -24,13 +27,15 @@ pub struct Welcome {
     pub started: bool,
 }
 
-/// What the respondent is told about who can see their answers.
+/// What the respondent is told about who can see their answers (the words are in
+/// `domain::anonymity_promise`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Promise {
     /// The self group: shown as "self" beside the others.
     OwnRating,
-    /// A group shown as a group even when small (e.g. the manager).
-    Identifiable,
+    /// A group shown as a group even when small (e.g. the manager); `k` still protects the
+    /// other groups and the comment lists.
+    Identifiable { k: usize },
     /// Only as a group result of at least `k` people.
     Anonymous { k: usize },
 }
@@ -87,7 +92,7 @@ pub fn welcome(r: &Respondent, token: &str) -> Welcome {
     let promise = if r.is_self {
         Promise::OwnRating
     } else if group.is_some_and(|g| g.identifiable) {
-        Promise::Identifiable
+        Promise::Identifiable { k: scan.k }
     } else {
         Promise::Anonymous { k: scan.k }
     };
@@ -101,6 +106,7 @@ pub fn welcome(r: &Respondent, token: &str) -> Welcome {
         group_nl: group.map(|g| g.label_nl.clone()).unwrap_or_default(),
         group_en: group.map(|g| g.label_en.clone()).unwrap_or_default(),
         promise,
+        person_status: scan.person_status,
         competencies: r.questionnaire.sections.len(),
         resume_at: r.questionnaire.resume_at(&r.answers),
         started: !r.answers.ratings.is_empty() || !r.answers.comments.is_empty(),

@@ -1,15 +1,22 @@
-//! The emails a scan sends, addressed and linked: the personal link is derived again from the
-//! server secret each time (see `auth::scan_link`), so a reminder carries the invitation's link.
-//! Every message's `reference` is the invitation id, which is how the organiser sees per
-//! invitation whether its latest email was delivered.
+//! The emails a scan sends, addressed and linked. The personal link's token is not put in the
+//! message: the bodies hold [`LINK_TOKEN_PLACEHOLDER`] and the message names the invitation and
+//! link generation, from which the outbox worker derives the token with the server secret at
+//! the moment it sends (see `auth::scan_link` and `email::worker`). So the outbox table never
+//! holds a working link, and a reminder carries the invitation's current link.
+//!
+//! An invitation's and a closing notice's `reference` is the invitation id, which is how the
+//! organiser sees per invitation whether its email was delivered. A reminder goes to exactly
+//! those who have not answered, so it names no invitation in its reference (it holds the scan
+//! id) and hides its recipient: it is counted, never listed per person, and its address is
+//! blanked once it is sent.
 
 use crate::auth::scan_link::{LinkSecret, link_path};
 use crate::domain::account::Email;
 use crate::domain::calendar::format_deadline;
-use crate::email::OutgoingEmail;
 use crate::email::scan_templates::{
     ScanClosedMail, ScanInvitationMail, scan_closed, scan_invitation, scan_reminder,
 };
+use crate::email::{LINK_TOKEN_PLACEHOLDER, OutgoingEmail, PersonalLink};
 use crate::storage::{InvitationTarget, StoredScan};
 
 /// Where links point and how they are made.
@@ -45,25 +52,29 @@ pub enum ScanMail {
 }
 
 /// Builds one message for one invitation. `None` when the stored address is unusable (it was
-/// checked on the way in, so only a corrupted row gets here; it is logged).
+/// checked on the way in, so only a corrupted row gets here; it is logged by scan, not by
+/// invitation, since a reminder's invitation is a non-responder).
+///
+/// `_token` is not used (and no longer needed by callers): the message carries a placeholder
+/// and the invitation's link generation instead, and the worker renders the link.
 pub fn build(
     kind: ScanMail,
     stored: &StoredScan,
     target: &InvitationTarget,
-    token: &str,
+    _token: &str,
     links: &LinkMaker<'_>,
 ) -> Option<OutgoingEmail> {
     let to = match Email::parse(&target.email) {
         Ok(to) => to,
         Err(_) => {
-            tracing::error!(invitation = %target.id, "stored invitation address is unusable");
+            tracing::error!(scan = %stored.id, "a stored invitation address is unusable");
             return None;
         }
     };
     let scan = &stored.scan;
     let language = scan.language;
     let group = scan.group(&target.group_id);
-    let link = links.url(token);
+    let link = links.url(LINK_TOKEN_PLACEHOLDER);
     let deadline = format_deadline(scan.deadline, language);
     let invitation = ScanInvitationMail {
         informant_name: &target.name,
@@ -76,6 +87,7 @@ pub fn build(
         is_self: group.is_some_and(|g| g.is_self),
         identifiable: group.is_some_and(|g| g.identifiable && !g.is_self),
         k: scan.k,
+        person_status: scan.person_status,
     };
     let rendered = match kind {
         ScanMail::Invitation => scan_invitation(language, &invitation),
@@ -88,5 +100,22 @@ pub fn build(
             },
         ),
     };
-    Some(rendered.into_email(to, Some(target.id.clone())))
+    let link = PersonalLink {
+        invitation_id: target.id.clone(),
+        generation: target.link_generation,
+    };
+    let mut email = match kind {
+        ScanMail::Invitation => rendered.into_email(to, Some(target.id.clone())),
+        ScanMail::Reminder => rendered.into_email(to, Some(stored.id.clone())),
+        ScanMail::Closed => rendered.into_email(to, Some(target.id.clone())),
+    };
+    match kind {
+        ScanMail::Invitation => email.link = Some(link),
+        ScanMail::Reminder => {
+            email.link = Some(link);
+            email.hide_recipient = true;
+        }
+        ScanMail::Closed => {}
+    }
+    Some(email)
 }

@@ -13,9 +13,29 @@ pub struct OutboxRow {
     pub created_at: i64,
 }
 
-/// The newest 200 messages; administrators only.
+/// The reminders of one scan, counted: a reminder goes to exactly those who have not answered,
+/// so who received one is never listed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReminderCountRow {
+    pub scan_id: Option<String>,
+    /// Queued or being sent.
+    pub waiting: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+/// What the outbox page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxOverview {
+    /// The newest 200 messages whose recipients may be listed (not the reminders).
+    pub rows: Vec<OutboxRow>,
+    /// The reminders, counted per scan, newest first.
+    pub reminders: Vec<ReminderCountRow>,
+}
+
+/// The newest 200 messages and the reminder counts; administrators only.
 #[server]
-pub async fn list_outbox_rows() -> Result<Vec<OutboxRow>, ServerFnError> {
+pub async fn list_outbox_rows() -> Result<OutboxOverview, ServerFnError> {
     use crate::domain::user_error::UserError;
     use crate::storage::OutboxStatus;
 
@@ -23,25 +43,38 @@ pub async fn list_outbox_rows() -> Result<Vec<OutboxRow>, ServerFnError> {
     if !user.is_admin() {
         return Err(ServerFnError::new(UserError::Forbidden.code()));
     }
-    let entries = state.db.list_outbox(200).await.map_err(|error| {
+    let internal = |error: crate::storage::StorageError| {
         tracing::error!(%error, "cannot list the outbox");
         ServerFnError::new(UserError::Internal.code())
-    })?;
-    Ok(entries
-        .into_iter()
-        .map(|e| OutboxRow {
-            recipient: e.recipient,
-            subject: e.subject,
-            status: match e.status {
-                OutboxStatus::Queued => "queued",
-                OutboxStatus::Sending => "sending",
-                OutboxStatus::Sent => "sent",
-                OutboxStatus::Failed => "failed",
-            }
-            .to_owned(),
-            attempts: e.attempts,
-            last_error: e.last_error,
-            created_at: e.created_at,
-        })
-        .collect())
+    };
+    let entries = state.db.list_outbox(200).await.map_err(internal)?;
+    let reminders = state.db.hidden_outbox_counts().await.map_err(internal)?;
+    Ok(OutboxOverview {
+        rows: entries
+            .into_iter()
+            .map(|e| OutboxRow {
+                recipient: e.recipient,
+                subject: e.subject,
+                status: match e.status {
+                    OutboxStatus::Queued => "queued",
+                    OutboxStatus::Sending => "sending",
+                    OutboxStatus::Sent => "sent",
+                    OutboxStatus::Failed => "failed",
+                }
+                .to_owned(),
+                attempts: e.attempts,
+                last_error: e.last_error,
+                created_at: e.created_at,
+            })
+            .collect(),
+        reminders: reminders
+            .into_iter()
+            .map(|c| ReminderCountRow {
+                scan_id: c.reference,
+                waiting: c.queued + c.sending,
+                sent: c.sent,
+                failed: c.failed,
+            })
+            .collect(),
+    })
 }

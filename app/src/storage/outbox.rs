@@ -2,12 +2,20 @@
 //! when it has one, so an invitation and its email commit or roll back together — and a worker
 //! claims, sends and marks it. Claims are conditional updates checked by `rows_affected`, so two
 //! server processes sharing one database never both take the same message.
+//!
+//! No working link is kept here: a message with a personal scan link holds a placeholder and
+//! names the invitation and link generation (`link_invitation`, `link_generation`), from which
+//! the worker renders the link at sending time. Once a message is sent or given up, its bodies
+//! and link columns are blanked (older rows, queued before this, may hold a link in clear until
+//! then). A message whose recipient must not be listed (`hide_recipient`: reminders, which go to
+//! exactly the non-responders) is counted, never listed, and loses its address and subject as
+//! well once sent or given up.
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
 use super::{Db, StorageError};
-use crate::email::OutgoingEmail;
+use crate::email::{HiddenMessageCounts, OutgoingEmail, PersonalLink};
 
 /// Where a message stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +50,8 @@ impl OutboxStatus {
     }
 }
 
-/// A message's delivery state, for status pages (no bodies).
+/// A message's delivery state, for status pages (no bodies). For a message with a hidden
+/// recipient, `recipient` is empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxEntry {
     pub id: String,
@@ -68,10 +77,23 @@ pub struct ClaimedMessage {
     /// Attempts including this one.
     pub attempts: i64,
     pub reference: Option<String>,
+    /// The personal link whose token replaces the bodies' placeholder.
+    pub link: Option<PersonalLink>,
+    /// Not to be listed or logged per recipient (see [`OutgoingEmail::hide_recipient`]).
+    pub hide_recipient: bool,
 }
 
-const ENTRY_COLUMNS: &str = "id, recipient, subject, status, attempts, next_attempt_at, \
-                             last_error, created_at, sent_at, reference";
+const ENTRY_COLUMNS: &str = "id, \
+    CASE WHEN hide_recipient = 1 THEN '' ELSE recipient END AS recipient, \
+    CASE WHEN hide_recipient = 1 THEN '' ELSE subject END AS subject, \
+    status, attempts, next_attempt_at, last_error, created_at, sent_at, reference";
+
+/// What a finished (sent or given up) message keeps: no bodies, no link, and for a hidden
+/// recipient neither address nor subject.
+const BLANK_FINISHED: &str = "text_body = '', html_body = '', link_invitation = NULL, \
+    link_generation = NULL, \
+    recipient = CASE WHEN hide_recipient = 1 THEN '' ELSE recipient END, \
+    subject = CASE WHEN hide_recipient = 1 THEN '' ELSE subject END";
 
 /// Queues a message on a connection the caller holds, typically `&mut *tx` of an open
 /// transaction: the message exists exactly when the transaction commits. Returns its id.
@@ -83,8 +105,9 @@ pub async fn enqueue_email_in(
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO outbox (id, recipient, subject, text_body, html_body, status, attempts, \
-         next_attempt_at, created_at, reference) \
-         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7)",
+         next_attempt_at, created_at, reference, link_invitation, link_generation, \
+         hide_recipient) \
+         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7, $8, $9, $10)",
     )
     .bind(&id)
     .bind(email.to.as_str())
@@ -93,6 +116,9 @@ pub async fn enqueue_email_in(
     .bind(&email.html)
     .bind(now)
     .bind(email.reference.as_deref())
+    .bind(email.link.as_ref().map(|l| l.invitation_id.as_str()))
+    .bind(email.link.as_ref().map(|l| l.generation))
+    .bind(i64::from(email.hide_recipient))
     .execute(&mut *conn)
     .await?;
     Ok(id)
@@ -149,7 +175,8 @@ impl Db {
                  WHERE id = $1 \
                    AND ((status = 'queued' AND next_attempt_at <= $4) \
                      OR (status = 'sending' AND claimed_until < $4)) \
-                 RETURNING id, recipient, subject, text_body, html_body, attempts, reference",
+                 RETURNING id, recipient, subject, text_body, html_body, attempts, reference, \
+                   link_invitation, link_generation, hide_recipient",
             )
             .bind(&id)
             .bind(worker_id)
@@ -158,6 +185,9 @@ impl Db {
             .fetch_optional(self.pool())
             .await?;
             if let Some(row) = row {
+                let link_invitation: Option<String> = row.try_get("link_invitation")?;
+                let link_generation: Option<i64> = row.try_get("link_generation")?;
+                let hide_recipient: i64 = row.try_get("hide_recipient")?;
                 claimed.push(ClaimedMessage {
                     id: row.try_get("id")?,
                     recipient: row.try_get("recipient")?,
@@ -166,19 +196,26 @@ impl Db {
                     html_body: row.try_get("html_body")?,
                     attempts: row.try_get("attempts")?,
                     reference: row.try_get("reference")?,
+                    link: link_invitation.map(|invitation_id| PersonalLink {
+                        invitation_id,
+                        generation: link_generation.unwrap_or(0),
+                    }),
+                    hide_recipient: hide_recipient != 0,
                 });
             }
         }
         Ok(claimed)
     }
 
-    /// Records a delivery. Unconditional on purpose: once the server accepted the message it
-    /// is sent, even if this worker's lease had run out meanwhile. False for an unknown id.
+    /// Records a delivery and blanks what the row no longer needs (bodies, link; address and
+    /// subject of a hidden recipient). Unconditional on purpose: once the server accepted the
+    /// message it is sent, even if this worker's lease had run out meanwhile. False for an
+    /// unknown id.
     pub async fn mark_sent(&self, id: &str, now: i64) -> Result<bool, StorageError> {
-        let changed = sqlx::query(
+        let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET status = 'sent', sent_at = $2, claimed_by = NULL, \
-             claimed_until = NULL, last_error = NULL WHERE id = $1",
-        )
+             claimed_until = NULL, last_error = NULL, {BLANK_FINISHED} WHERE id = $1"
+        )))
         .bind(id)
         .bind(now)
         .execute(self.pool())
@@ -211,19 +248,21 @@ impl Db {
         Ok(changed == 1)
     }
 
-    /// Gives a claimed message up for good, keeping the reason for the organiser to see.
-    /// Only the worker holding the claim may do so (false otherwise).
+    /// Gives a claimed message up for good, keeping the reason for the organiser to see, and
+    /// blanks what the row no longer needs, as [`Db::mark_sent`] does (the caller keeps a
+    /// hidden recipient's address out of `error`). Only the worker holding the claim may do so
+    /// (false otherwise).
     pub async fn mark_failed(
         &self,
         id: &str,
         worker_id: &str,
         error: &str,
     ) -> Result<bool, StorageError> {
-        let changed = sqlx::query(
+        let changed = sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE outbox SET status = 'failed', last_error = $3, claimed_by = NULL, \
-             claimed_until = NULL \
-             WHERE id = $1 AND status = 'sending' AND claimed_by = $2",
-        )
+             claimed_until = NULL, {BLANK_FINISHED} \
+             WHERE id = $1 AND status = 'sending' AND claimed_by = $2"
+        )))
         .bind(id)
         .bind(worker_id)
         .bind(error)
@@ -244,15 +283,65 @@ impl Db {
         rows.iter().map(outbox_entry).collect()
     }
 
-    /// The newest `limit` messages, newest first, for the administrator's overview.
+    /// The newest `limit` messages whose recipients may be listed, newest first, for the
+    /// administrator's overview. Messages with hidden recipients (reminders) are left out: see
+    /// [`Db::hidden_outbox_counts`].
     pub async fn list_outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>, StorageError> {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT {ENTRY_COLUMNS} FROM outbox ORDER BY created_at DESC, id LIMIT $1"
+            "SELECT {ENTRY_COLUMNS} FROM outbox WHERE hide_recipient = 0 \
+             ORDER BY created_at DESC, id LIMIT $1"
         )))
         .bind(limit)
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(outbox_entry).collect()
+    }
+
+    /// The messages with hidden recipients (reminders), counted per reference (their scan) and
+    /// state, newest first: who they went to is never listed.
+    pub async fn hidden_outbox_counts(&self) -> Result<Vec<HiddenMessageCounts>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT reference, status, COUNT(*) AS messages, MAX(created_at) AS last_created \
+             FROM outbox WHERE hide_recipient = 1 GROUP BY reference, status",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut counts: Vec<HiddenMessageCounts> = Vec::new();
+        for row in &rows {
+            let reference: Option<String> = row.try_get("reference")?;
+            let status: String = row.try_get("status")?;
+            let messages: i64 = row.try_get("messages")?;
+            let last_created: i64 = row.try_get("last_created")?;
+            let index = match counts.iter().position(|c| c.reference == reference) {
+                Some(index) => index,
+                None => {
+                    counts.push(HiddenMessageCounts {
+                        reference,
+                        ..HiddenMessageCounts::default()
+                    });
+                    counts.len() - 1
+                }
+            };
+            let entry = &mut counts[index];
+            entry.last_created_at = entry.last_created_at.max(last_created);
+            match OutboxStatus::parse(&status) {
+                Some(OutboxStatus::Queued) => entry.queued += messages,
+                Some(OutboxStatus::Sending) => entry.sending += messages,
+                Some(OutboxStatus::Sent) => entry.sent += messages,
+                Some(OutboxStatus::Failed) => entry.failed += messages,
+                None => {
+                    return Err(StorageError::Database(sqlx::Error::Decode(
+                        format!("unknown status {status:?} in outbox table").into(),
+                    )));
+                }
+            }
+        }
+        counts.sort_by(|a, b| {
+            b.last_created_at
+                .cmp(&a.last_created_at)
+                .then_with(|| a.reference.cmp(&b.reference))
+        });
+        Ok(counts)
     }
 
     /// How many messages each status holds (`queued`, `sending`, `sent`, `failed`), in that

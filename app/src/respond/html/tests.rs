@@ -56,6 +56,7 @@ fn welcome(promise: Promise) -> Welcome {
         group_nl: "collega's".into(),
         group_en: "colleagues".into(),
         promise,
+        person_status: false,
         competencies: 7,
         resume_at: Some(0),
         started: false,
@@ -168,10 +169,29 @@ fn the_welcome_page_promises_what_the_group_gets() {
     let anonymous = render_nl(&RespondentPage::Welcome(welcome(Promise::Anonymous {
         k: 3,
     })));
+    for promised in [
+        "Uw antwoorden zijn anoniem.",
+        "alleen als ten minste 3 mensen uit die groep hebben geantwoord",
+        "samengevoegd als ze samen ten minste 3 mensen tellen",
+        "toelichtingen van ten minste 3 verschillende mensen",
+        "De organisator ziet per groep hoeveel mensen hebben geantwoord, niet wie.",
+        "zonder enige verwijzing naar u of uw uitnodiging",
+    ] {
+        assert!(anonymous.contains(promised), "{promised}: {anonymous}");
+    }
+    assert!(!anonymous.contains("Niemand, ook de beheerder niet"));
     assert!(
-        anonymous.contains("groep collega's, en alleen als minstens 3 mensen"),
+        anonymous.contains("U bent uitgenodigd in de groep: collega&#39;s.")
+            || anonymous.contains("groep: collega's."),
         "{anonymous}"
     );
+    let mut watched = welcome(Promise::Anonymous { k: 3 });
+    watched.person_status = true;
+    let watched = render_nl(&RespondentPage::Welcome(watched));
+    assert!(watched.contains(
+        "ziet de organisator per persoon of iemand de vragenlijst heeft ingestuurd, maar niet wat"
+    ));
+    assert!(!watched.contains("niet wie"));
     assert!(anonymous.contains("<p>Eerste alinea.</p><p>Tweede alinea.</p>"));
     assert!(anonymous.contains("Bericht van org@gemeente.nl"));
     assert!(anonymous.contains("over 7 competenties"));
@@ -179,8 +199,10 @@ fn the_welcome_page_promises_what_the_group_gets() {
     let own = render_nl(&RespondentPage::Welcome(welcome(Promise::OwnRating)));
     assert!(own.contains("<h1>Uw zelfbeoordeling</h1>"));
     assert!(own.contains("niet anoniem"));
-    let shown = render_nl(&RespondentPage::Welcome(welcome(Promise::Identifiable)));
-    assert!(shown.contains("herkenbaar als die van deze groep"));
+    let shown = render_nl(&RespondentPage::Welcome(welcome(Promise::Identifiable {
+        k: 3,
+    })));
+    assert!(shown.contains("herkenbaar als antwoorden van uw groep"));
     let mut resumed = welcome(Promise::Anonymous { k: 3 });
     resumed.started = true;
     resumed.resume_at = Some(2);
@@ -196,6 +218,11 @@ fn the_welcome_page_promises_what_the_group_gets() {
         &RespondentPage::Welcome(welcome(Promise::Anonymous { k: 4 })),
     );
     assert!(english.contains("colleagues"), "{english}");
+    assert!(english.contains("Your answers are anonymous."), "{english}");
+    assert!(
+        english.contains("at least 4 people in that group"),
+        "{english}"
+    );
     assert!(!english.contains("collega's"));
 }
 
