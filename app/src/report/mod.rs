@@ -288,3 +288,41 @@ async fn freeze(
     tx.commit().await.map_err(StorageError::from)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::domain::rating::Rating;
+    use crate::domain::scoring::{ItemStructure, Response};
+
+    fn version() -> Version {
+        let cell = BTreeMap::from([("l".to_owned(), vec!["b1".to_owned()])]);
+        let items = ItemStructure::new(BTreeMap::from([("c".to_owned(), cell)])).unwrap();
+        let responses: Vec<Response> = (0..3)
+            .map(|i| Response::new(format!("r{i}"), "staff", [("b1", Rating::CannotJudge)]))
+            .collect();
+        build_version(&ScanConfig::new("self"), &items, &responses).unwrap()
+    }
+
+    #[test]
+    fn a_snapshot_round_trips_and_an_old_one_still_loads() {
+        let snapshot = Snapshot {
+            version: version(),
+            response: Some(Vec::new()),
+        };
+        let json = serde_json::to_string(&snapshot).unwrap();
+        let back: Snapshot = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.version, snapshot.version);
+        assert_eq!(back.response, Some(Vec::new()));
+        // As frozen before issue 18: only the report and the comments.
+        let old = serde_json::json!({
+            "report": snapshot.version.report,
+            "comments": snapshot.version.comments,
+        });
+        let old: Snapshot = serde_json::from_value(old).unwrap();
+        assert_eq!(old.version.membership, None);
+        assert_eq!(old.response, None);
+    }
+}
