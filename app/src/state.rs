@@ -88,8 +88,15 @@ impl AppState {
         client: std::net::IpAddr,
         token: &str,
     ) -> Result<crate::respond::Respondent, crate::respond::RespondError> {
-        crate::respond::respondent_from(&self.db, &self.link_limiter, client, token, unix_now())
-            .await
+        crate::respond::respondent_from(
+            &self.db,
+            &self.settings.link_secret,
+            &self.link_limiter,
+            client,
+            token,
+            unix_now(),
+        )
+        .await
     }
 
     /// The signed-in account behind a request's session cookie, if any. The one place every

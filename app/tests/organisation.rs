@@ -119,7 +119,9 @@ async fn open_scan(db: &Db, organiser: &CurrentUser, colleagues: usize) -> Scan 
 /// Answers every statement with `rating` (the last one "cannot judge") and submits.
 async fn respond_with(db: &Db, scan: &Scan, email: &str, rating: u8) {
     let token = scan.token(db, email).await;
-    let mut r = respond::respondent(db, &token, NOW + 10).await.unwrap();
+    let mut r = respond::respondent(db, &scan.secret, &token, NOW + 10)
+        .await
+        .unwrap();
     for index in 0..r.questionnaire.sections.len() {
         let items = r.questionnaire.sections[index].items.clone();
         let answers: Vec<(String, String)> = items
@@ -134,11 +136,13 @@ async fn respond_with(db: &Db, scan: &Scan, email: &str, rating: u8) {
                 (format!("r:{}", item.key), value)
             })
             .collect();
-        respond::save_section(db, &mut r, index, &answers, &[], NOW + 10)
+        respond::save_section(db, &mut r, index, &answers, &[])
             .await
             .unwrap();
     }
-    let r = respond::respondent(db, &token, NOW + 11).await.unwrap();
+    let r = respond::respondent(db, &scan.secret, &token, NOW + 11)
+        .await
+        .unwrap();
     respond::submit(db, &r, NOW + 12).await.unwrap();
 }
 

@@ -104,8 +104,8 @@ fn pairs(list: &[(String, &str)]) -> Vec<(String, String)> {
 }
 
 /// Answers every statement of every section with `rating`.
-async fn answer_all(db: &Db, token: &str, rating: &str, now: i64) {
-    let mut r = respond::respondent(db, token, now).await.unwrap();
+async fn answer_all(db: &Db, secret: &LinkSecret, token: &str, rating: &str, now: i64) {
+    let mut r = respond::respondent(db, secret, token, now).await.unwrap();
     for index in 0..r.questionnaire.sections.len() {
         let section = r.questionnaire.sections[index].clone();
         let answers: Vec<(String, &str)> = section
@@ -113,7 +113,7 @@ async fn answer_all(db: &Db, token: &str, rating: &str, now: i64) {
             .iter()
             .map(|i| (format!("r:{}", i.key), rating))
             .collect();
-        respond::save_section(db, &mut r, index, &pairs(&answers), &[], now)
+        respond::save_section(db, &mut r, index, &pairs(&answers), &[])
             .await
             .unwrap();
     }
@@ -139,7 +139,9 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
             .find(|(e, _)| e == "c0@gemeente.nl")
             .unwrap()
             .1;
-        let mut r = respond::respondent(db, &token, NOW + 1).await.unwrap();
+        let mut r = respond::respondent(db, &scan.secret, &token, NOW + 1)
+            .await
+            .unwrap();
         assert!(!r.is_self);
         assert_eq!(r.questionnaire.resume_at(&r.answers), Some(0));
         let first = r.questionnaire.sections[0].clone();
@@ -149,12 +151,14 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
             .map(|i| (format!("r:{}", i.key), "4"))
             .collect();
         answers.push((format!("c:{}", first.competency_id), "Werkt prettig samen."));
-        respond::save_section(db, &mut r, 0, &pairs(&answers), &[], NOW + 2)
+        respond::save_section(db, &mut r, 0, &pairs(&answers), &[])
             .await
             .unwrap();
 
         // The browser closes; the link is opened again.
-        let again = respond::respondent(db, &token, NOW + 3).await.unwrap();
+        let again = respond::respondent(db, &scan.secret, &token, NOW + 3)
+            .await
+            .unwrap();
         assert_eq!(
             again.questionnaire.resume_at(&again.answers),
             Some(1),
@@ -173,7 +177,7 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
         // Bad input changes nothing.
         let mut again = again;
         let bad = vec![(format!("r:{}", first.items[0].key), "7")];
-        match respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await {
+        match respond::save_section(db, &mut again, 0, &pairs(&bad), &[]).await {
             Err(RespondError::Answers(e)) => {
                 assert!(matches!(e[0], AnswerError::OutOfScale { .. }))
             }
@@ -182,20 +186,22 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
         let long = "x".repeat(4001);
         let bad = vec![(format!("c:{}", first.competency_id), long.as_str())];
         assert!(matches!(
-            respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await,
+            respond::save_section(db, &mut again, 0, &pairs(&bad), &[]).await,
             Err(RespondError::Answers(_))
         ));
         let other_section = r.questionnaire.sections[1].items[0].key.clone();
         let bad = vec![(format!("r:{other_section}"), "3")];
         assert!(matches!(
-            respond::save_section(db, &mut again, 0, &pairs(&bad), &[], NOW + 4).await,
+            respond::save_section(db, &mut again, 0, &pairs(&bad), &[]).await,
             Err(RespondError::Answers(_))
         ));
         assert!(matches!(
-            respond::save_section(db, &mut again, 99, &[], &[], NOW + 4).await,
+            respond::save_section(db, &mut again, 99, &[], &[]).await,
             Err(RespondError::NoSuchSection)
         ));
-        let stored = respond::respondent(db, &token, NOW + 5).await.unwrap();
+        let stored = respond::respondent(db, &scan.secret, &token, NOW + 5)
+            .await
+            .unwrap();
         assert_eq!(
             stored.answers.ratings[&first.items[0].key],
             Answer::Rating(4),
@@ -210,7 +216,9 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
             .find(|(e, _)| e == "piet@gemeente.nl")
             .unwrap()
             .1;
-        let own = respond::respondent(db, &subject, NOW + 5).await.unwrap();
+        let own = respond::respondent(db, &scan.secret, &subject, NOW + 5)
+            .await
+            .unwrap();
         assert!(own.is_self);
         assert!(
             own.questionnaire
@@ -230,8 +238,17 @@ async fn a_submitted_response_cannot_be_joined_to_its_invitation() {
         let scan = open_scan(db, 4).await;
         let tokens = scan.tokens(db).await;
         for (n, (_, token)) in tokens.iter().enumerate() {
-            answer_all(db, token, &((n % 5) + 1).to_string(), NOW + 10).await;
-            let r = respond::respondent(db, token, NOW + 11).await.unwrap();
+            answer_all(
+                db,
+                &scan.secret,
+                token,
+                &((n % 5) + 1).to_string(),
+                NOW + 10,
+            )
+            .await;
+            let r = respond::respondent(db, &scan.secret, token, NOW + 11)
+                .await
+                .unwrap();
             respond::submit(db, &r, NOW + 12 + n as i64).await.unwrap();
         }
         // The schema: a response has an id, the scan, the group and the answers. Nothing else.
@@ -262,10 +279,24 @@ async fn a_submitted_response_cannot_be_joined_to_its_invitation() {
             }
             assert!(!answers.contains("1800000"), "no time in the answers");
         }
-        // Drafts are gone; every invitation knows only that it was submitted.
-        let drafts: i64 = sqlx_count(db, "SELECT COUNT(*) AS n FROM response_drafts").await;
+        // Drafts are gone; only the server's keyed markers tell that each invitation submitted.
+        let drafts: i64 = sqlx_count(db, "SELECT COUNT(*) AS n FROM sealed_drafts").await;
         assert_eq!(drafts, 0);
-        assert!(invitations.iter().all(|i| i.submitted_at.is_some()));
+        for invitation in &invitations {
+            let marker = scan.secret.submission_marker(&invitation.id);
+            assert!(db.has_submitted(&marker).await.unwrap(), "{}", t.name);
+            assert!(
+                !db.has_submitted(&LinkSecret::generate().submission_marker(&invitation.id))
+                    .await
+                    .unwrap()
+            );
+        }
+        let old_style: i64 = sqlx_count(
+            db,
+            "SELECT COUNT(*) AS n FROM scan_invitations WHERE submitted_at IS NOT NULL OR opened_at IS NOT NULL",
+        )
+        .await;
+        assert_eq!(old_style, 0, "nothing on the invitations themselves");
         t.finish().await;
     }
 }
@@ -305,8 +336,10 @@ async fn submitting_twice_after_closing_or_with_a_revoked_link_changes_nothing()
         let token = |email: &str| tokens.iter().find(|(e, _)| e == email).unwrap().1.clone();
 
         let first = token("c0@gemeente.nl");
-        answer_all(db, &first, "3", NOW + 10).await;
-        let r = respond::respondent(db, &first, NOW + 11).await.unwrap();
+        answer_all(db, &scan.secret, &first, "3", NOW + 10).await;
+        let r = respond::respondent(db, &scan.secret, &first, NOW + 11)
+            .await
+            .unwrap();
         respond::submit(db, &r, NOW + 12).await.unwrap();
         // The same page submitted again (a double click): refused, still one response.
         assert!(matches!(
@@ -314,7 +347,7 @@ async fn submitting_twice_after_closing_or_with_a_revoked_link_changes_nothing()
             Err(RespondError::Link(LinkError::Submitted { .. }))
         ));
         assert!(matches!(
-            link_error(respond::respondent(db, &first, NOW + 13).await),
+            link_error(respond::respondent(db, &scan.secret, &first, NOW + 13).await),
             LinkError::Submitted { .. }
         ));
         assert_eq!(
@@ -326,13 +359,22 @@ async fn submitting_twice_after_closing_or_with_a_revoked_link_changes_nothing()
 
         // Revoked: the same answer as an unknown link.
         let second = token("c1@gemeente.nl");
-        let open_second = respond::respondent(db, &second, NOW + 14).await.unwrap();
-        let invitation = open_second.invitation.id.clone();
-        service::revoke_invitation(db, &scan.organiser, &scan.id, &invitation, NOW + 14)
+        let open_second = respond::respondent(db, &scan.secret, &second, NOW + 14)
             .await
             .unwrap();
+        let invitation = open_second.invitation.id.clone();
+        service::revoke_invitation(
+            db,
+            &scan.secret,
+            &scan.organiser,
+            &scan.id,
+            &invitation,
+            NOW + 14,
+        )
+        .await
+        .unwrap();
         assert_eq!(
-            link_error(respond::respondent(db, &second, NOW + 15).await),
+            link_error(respond::respondent(db, &scan.secret, &second, NOW + 15).await),
             LinkError::NotValid
         );
         assert!(matches!(
@@ -341,17 +383,19 @@ async fn submitting_twice_after_closing_or_with_a_revoked_link_changes_nothing()
         ));
         for unknown in ["", "abc", &"0".repeat(64), &second.to_uppercase()] {
             assert_eq!(
-                link_error(respond::respondent(db, unknown, NOW).await),
+                link_error(respond::respondent(db, &scan.secret, unknown, NOW).await),
                 LinkError::NotValid
             );
         }
 
         // Closed (or past the deadline): a clear refusal, nothing stored.
         let third = token("c2@gemeente.nl");
-        answer_all(db, &third, "5", NOW + 16).await;
-        let open_third = respond::respondent(db, &third, NOW + 16).await.unwrap();
+        answer_all(db, &scan.secret, &third, "5", NOW + 16).await;
+        let open_third = respond::respondent(db, &scan.secret, &third, NOW + 16)
+            .await
+            .unwrap();
         assert!(matches!(
-            link_error(respond::respondent(db, &third, NOW + 15 * DAY).await),
+            link_error(respond::respondent(db, &scan.secret, &third, NOW + 15 * DAY).await),
             LinkError::Closed { .. }
         ));
         service::close_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW + 17)
@@ -377,8 +421,10 @@ async fn concurrent_double_submits_store_one_response() {
         let db = &t.db;
         let scan = open_scan(db, 3).await;
         let token = scan.tokens(db).await[0].1.clone();
-        answer_all(db, &token, "2", NOW + 10).await;
-        let r = respond::respondent(db, &token, NOW + 11).await.unwrap();
+        answer_all(db, &scan.secret, &token, "2", NOW + 10).await;
+        let r = respond::respondent(db, &scan.secret, &token, NOW + 11)
+            .await
+            .unwrap();
         let (a, b) = tokio::join!(
             respond::submit(db, &r, NOW + 12),
             respond::submit(db, &r, NOW + 12)
@@ -400,18 +446,22 @@ async fn answers_saved_as_they_are_given_never_overwrite_each_other() {
         let db = &t.db;
         let scan = open_scan(db, 3).await;
         let token = scan.tokens(db).await[1].1.clone();
-        let r = respond::respondent(db, &token, NOW + 1).await.unwrap();
+        let r = respond::respondent(db, &scan.secret, &token, NOW + 1)
+            .await
+            .unwrap();
         let section = r.questionnaire.sections[0].clone();
         // Every statement clicked at once, each saved by its own request.
         let saves = section.items.iter().map(|item| {
             let field = format!("r:{}", item.key);
             let r = &r;
-            async move { respond::save_field(db, r, 0, &field, "4", NOW + 2).await }
+            async move { respond::save_field(db, r, 0, &field, "4").await }
         });
         for result in futures_util::future::join_all(saves).await {
             result.unwrap();
         }
-        let stored = respond::respondent(db, &token, NOW + 3).await.unwrap();
+        let stored = respond::respondent(db, &scan.secret, &token, NOW + 3)
+            .await
+            .unwrap();
         for item in &section.items {
             assert_eq!(
                 stored.answers.ratings.get(&item.key),
@@ -430,8 +480,10 @@ async fn the_report_is_computed_from_the_stored_responses_once_closed_for_its_re
         let db = &t.db;
         let scan = open_scan(db, 3).await;
         for (n, (_, token)) in scan.tokens(db).await.iter().enumerate() {
-            answer_all(db, token, &(n + 2).to_string(), NOW + 10).await;
-            let r = respond::respondent(db, token, NOW + 11).await.unwrap();
+            answer_all(db, &scan.secret, token, &(n + 2).to_string(), NOW + 10).await;
+            let r = respond::respondent(db, &scan.secret, token, NOW + 11)
+                .await
+                .unwrap();
             respond::submit(db, &r, NOW + 12).await.unwrap();
         }
         // Never while open: the figures would change answer by answer.

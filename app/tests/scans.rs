@@ -5,6 +5,7 @@ mod support;
 
 use std::collections::HashSet;
 
+use app::auth::draft_seal::DraftSeal;
 use app::auth::scan_link::LinkSecret;
 use app::auth::token::hash_token;
 use app::domain::account::{CurrentUser, Email, Role};
@@ -117,11 +118,11 @@ fn token_in(text: &str) -> String {
 }
 
 /// Runs the worker until the outbox has nothing due at `now`.
-async fn drain(db: &Db, port: u16, now: i64) -> RunSummary {
+async fn drain(db: &Db, secret: &LinkSecret, port: u16, now: i64) -> RunSummary {
     let mailer = smtp_mailer(port);
     let mut total = RunSummary::default();
     loop {
-        let round = run_once(db, &mailer, FROM, "test-worker", now)
+        let round = run_once(db, &mailer, FROM, secret, "test-worker", now)
             .await
             .unwrap();
         if round == RunSummary::default() {
@@ -154,7 +155,7 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
             .unwrap();
         // A draft sends nothing.
         assert_eq!(
-            drain(db, server.port, NOW).await,
+            drain(db, &w.secret, server.port, NOW).await,
             RunSummary::default(),
             "{}",
             t.name
@@ -164,7 +165,7 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
             .await
             .unwrap();
         assert_eq!(sent, 4, "three colleagues and the subject ({})", t.name);
-        assert_eq!(drain(db, server.port, NOW).await.sent, 4);
+        assert_eq!(drain(db, &w.secret, server.port, NOW).await.sent, 4);
         let delivered = server.deliveries();
         assert_eq!(delivered.len(), 4);
         let mut tokens = HashSet::new();
@@ -181,11 +182,16 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
             // the calling thread; the pool's answer is the same.
             assert_eq!(db.reads_directly(), t.name == "sqlite");
             let through_pool = db.clone().pool_reads_only();
-            let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            let seal = DraftSeal::for_token(&token);
+            let link = db
+                .find_link(&hash_token(&token), seal.id())
+                .await
+                .unwrap()
+                .unwrap();
             assert_eq!(
                 Some(&link),
                 through_pool
-                    .find_link(&hash_token(&token))
+                    .find_link(&hash_token(&token), seal.id())
                     .await
                     .unwrap()
                     .as_ref()
@@ -205,34 +211,55 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
                 t.name
             );
             assert_eq!(link.invitation.group_id, invitation.group_id);
-            assert_eq!(link.invitation.submitted_at, None);
             assert_eq!(link.scan, db.find_scan(&id).await.unwrap().unwrap());
-            assert_eq!(link.draft, None);
-            assert!(
-                db.save_draft(&invitation.id, r#"{"ratings":{},"comments":{}}"#, NOW)
-                    .await
-                    .unwrap()
-            );
-            let link = db.find_link(&hash_token(&token)).await.unwrap().unwrap();
+            assert_eq!(link.sealed_draft, None);
+            let marker = w.secret.submission_marker(&invitation.id);
+            let saved = db
+                .change_draft(seal.id(), &id, &marker, |old| {
+                    assert_eq!(old, None);
+                    Ok::<_, ()>(seal.seal(&id, r#"{"ratings":{},"comments":{}}"#))
+                })
+                .await
+                .unwrap();
+            assert_eq!(saved, Some(Ok(())));
+            let link = db
+                .find_link(&hash_token(&token), seal.id())
+                .await
+                .unwrap()
+                .unwrap();
             assert_eq!(
                 Some(&link),
                 through_pool
-                    .find_link(&hash_token(&token))
+                    .find_link(&hash_token(&token), seal.id())
                     .await
                     .unwrap()
                     .as_ref()
             );
+            let sealed = link.sealed_draft.as_deref().expect("the sealed draft");
+            assert!(!sealed.contains("ratings"), "{}", t.name);
             assert_eq!(
-                link.draft.as_deref(),
-                Some(r#"{"ratings":{},"comments":{}}"#),
+                seal.open(&id, sealed).as_deref(),
+                Ok(r#"{"ratings":{},"comments":{}}"#),
                 "{}",
                 t.name
             );
+            // Another link's draft id finds the invitation but not this draft.
+            let other = db
+                .find_link(
+                    &hash_token(&token),
+                    DraftSeal::for_token(&"0".repeat(64)).id(),
+                )
+                .await
+                .unwrap()
+                .unwrap();
+            assert_eq!(other.sealed_draft, None);
             tokens.insert(token);
         }
         assert_eq!(tokens.len(), 4, "every invitation has its own link");
 
-        let overview = service::overview(db, &w.organiser, &id).await.unwrap();
+        let overview = service::overview(db, &w.secret, &w.organiser, &id)
+            .await
+            .unwrap();
         assert_eq!(overview.stored.status, ScanStatus::Open);
         assert!(
             overview
@@ -241,12 +268,7 @@ async fn an_opened_scan_mails_working_personal_links_through_smtp() {
                 .all(|i| i.delivery == Some(Delivery::Sent))
         );
         // By default nobody sees who responded: counts only.
-        assert!(
-            overview
-                .invitations
-                .iter()
-                .all(|i| i.opened.is_none() && i.submitted.is_none())
-        );
+        assert!(overview.invitations.iter().all(|i| i.submitted.is_none()));
         let colleagues_row = overview
             .progress
             .iter()
@@ -283,14 +305,16 @@ async fn a_4xx_is_retried_and_a_5xx_marks_the_invitation_failed_with_the_reason(
             .await
             .unwrap();
 
-        let first = drain(db, server.port, NOW).await;
+        let first = drain(db, &w.secret, server.port, NOW).await;
         assert_eq!(
             (first.sent, first.retried, first.failed),
             (1, 1, 1),
             "{}",
             t.name
         );
-        let overview = service::overview(db, &w.organiser, &id).await.unwrap();
+        let overview = service::overview(db, &w.secret, &w.organiser, &id)
+            .await
+            .unwrap();
         let line = |email: &str| {
             overview
                 .invitations
@@ -318,11 +342,13 @@ async fn a_4xx_is_retried_and_a_5xx_marks_the_invitation_failed_with_the_reason(
 
         // The retry comes after the backoff and is accepted.
         assert_eq!(
-            drain(db, server.port, NOW + 29).await,
+            drain(db, &w.secret, server.port, NOW + 29).await,
             RunSummary::default()
         );
-        assert_eq!(drain(db, server.port, NOW + 30).await.sent, 1);
-        let overview = service::overview(db, &w.organiser, &id).await.unwrap();
+        assert_eq!(drain(db, &w.secret, server.port, NOW + 30).await.sent, 1);
+        let overview = service::overview(db, &w.secret, &w.organiser, &id)
+            .await
+            .unwrap();
         let postponed = overview
             .invitations
             .iter()
@@ -359,7 +385,7 @@ async fn two_hundred_invitations_survive_a_stopped_smtp_server_and_arrive_exactl
             200
         );
         // The SMTP server is down: every message waits for a retry, none is lost.
-        let down = drain(db, port, NOW).await;
+        let down = drain(db, &w.secret, port, NOW).await;
         assert_eq!(
             (down.sent, down.retried, down.failed),
             (0, 200, 0),
@@ -374,7 +400,7 @@ async fn two_hundred_invitations_survive_a_stopped_smtp_server_and_arrive_exactl
             async {
                 let mut n = 0;
                 loop {
-                    let r = run_once(db, &mailer, FROM, "worker-a", NOW + 30)
+                    let r = run_once(db, &mailer, FROM, &w.secret, "worker-a", NOW + 30)
                         .await
                         .unwrap();
                     if r.handled() == 0 {
@@ -386,7 +412,7 @@ async fn two_hundred_invitations_survive_a_stopped_smtp_server_and_arrive_exactl
             async {
                 let mut n = 0;
                 loop {
-                    let r = run_once(db, &mailer, FROM, "worker-b", NOW + 30)
+                    let r = run_once(db, &mailer, FROM, &w.secret, "worker-b", NOW + 30)
                         .await
                         .unwrap();
                     if r.handled() == 0 {
@@ -584,7 +610,7 @@ async fn only_the_organiser_or_an_admin_manages_a_scan() {
             .await
             .unwrap();
         assert_eq!(
-            user_error(service::overview(db, &w.other, &id).await),
+            user_error(service::overview(db, &w.secret, &w.other, &id).await),
             UserError::UnknownScan
         );
         assert_eq!(
@@ -592,7 +618,7 @@ async fn only_the_organiser_or_an_admin_manages_a_scan() {
             UserError::UnknownScan
         );
         assert_eq!(
-            user_error(service::overview(db, &w.organiser, "bestaat-niet").await),
+            user_error(service::overview(db, &w.secret, &w.organiser, "bestaat-niet").await),
             UserError::UnknownScan
         );
         assert!(db.list_scans(Some(&w.other.id)).await.unwrap().is_empty());
@@ -601,7 +627,7 @@ async fn only_the_organiser_or_an_admin_manages_a_scan() {
             role: Role::Admin,
             ..w.other.clone()
         };
-        service::overview(db, &admin, &id).await.unwrap();
+        service::overview(db, &w.secret, &admin, &id).await.unwrap();
         t.finish().await;
     }
 }
@@ -621,7 +647,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
         service::open_scan(db, &w.links(), &w.organiser, &id, NOW)
             .await
             .unwrap();
-        drain(db, server.port, NOW).await;
+        drain(db, &w.secret, server.port, NOW).await;
         let first_link: Vec<(String, String)> = server
             .deliveries()
             .iter()
@@ -641,10 +667,26 @@ async fn reminders_close_reopen_revoke_and_resend() {
                 .clone()
         };
 
-        // One colleague submits (the questionnaire records this on the invitation).
-        db.execute_raw(&format!(
-            "UPDATE scan_invitations SET submitted_at = {NOW} WHERE email = 'collega0@gemeente.nl'"
-        ))
+        // One colleague submits (a keyed marker records it; the invitation is not touched).
+        let collega0 = db
+            .list_invitations(&id)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.email == "collega0@gemeente.nl")
+            .unwrap();
+        let marker = w.secret.submission_marker(&collega0.id);
+        db.submit_response(
+            &app::storage::responses::Submission {
+                invitation_id: &collega0.id,
+                marker: &marker,
+                draft_id: "",
+                scan_id: &id,
+                group_id: &collega0.group_id,
+                answers: "{}",
+            },
+            NOW,
+        )
         .await
         .unwrap();
         // The reminder goes to the three who did not, with their original link.
@@ -656,7 +698,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
             "{}",
             t.name
         );
-        drain(db, server.port, NOW + DAY).await;
+        drain(db, &w.secret, server.port, NOW + DAY).await;
         let reminders: Vec<_> = server
             .deliveries()
             .into_iter()
@@ -682,14 +724,14 @@ async fn reminders_close_reopen_revoke_and_resend() {
             .find(|i| i.email == "collega1@gemeente.nl")
             .unwrap();
         let old = link_of("collega1@gemeente.nl");
-        service::revoke_invitation(db, &w.organiser, &id, &inv.id, NOW + DAY)
+        service::revoke_invitation(db, &w.secret, &w.organiser, &id, &inv.id, NOW + DAY)
             .await
             .unwrap();
-        assert!(db.find_link(&hash_token(&old)).await.unwrap().is_none());
+        assert!(db.find_link(&hash_token(&old), "").await.unwrap().is_none());
         service::resend_invitation(db, &w.links(), &w.organiser, &id, &inv.id, NOW + DAY)
             .await
             .unwrap();
-        drain(db, server.port, NOW + DAY).await;
+        drain(db, &w.secret, server.port, NOW + DAY).await;
         let resent = server
             .deliveries()
             .into_iter()
@@ -699,7 +741,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
         // The invitation and the reminder carried the old link, the resent invitation a new one.
         assert_eq!(resent.len(), 2, "{}", t.name);
         let new = resent.into_iter().find(|l| *l != old).unwrap();
-        assert!(db.find_link(&hash_token(&new)).await.unwrap().is_some());
+        assert!(db.find_link(&hash_token(&new), "").await.unwrap().is_some());
 
         // Close: everyone invited gets the same thank-you message.
         let before = server.deliveries().len();
@@ -709,7 +751,7 @@ async fn reminders_close_reopen_revoke_and_resend() {
                 .unwrap(),
             4
         );
-        drain(db, server.port, NOW + 2 * DAY).await;
+        drain(db, &w.secret, server.port, NOW + 2 * DAY).await;
         assert_eq!(server.deliveries().len(), before + 4, "{}", t.name);
         assert_eq!(
             user_error(service::remind(db, &w.links(), &w.organiser, &id, NOW + 2 * DAY).await),
@@ -746,7 +788,15 @@ async fn the_scheduler_reminds_before_and_closes_at_the_deadline_once() {
             .await
             .unwrap();
         let deadline = NOW + 14 * DAY;
-        let outbox_len = || async { db.list_outbox(10_000).await.unwrap().len() };
+        // Every message, reminders included (the listing leaves reminders out: counts only).
+        let outbox_len = || async {
+            db.count_outbox_by_status()
+                .await
+                .unwrap()
+                .iter()
+                .map(|(_, n)| *n as usize)
+                .sum::<usize>()
+        };
         let base = outbox_len().await;
 
         // Nothing due yet.

@@ -14,7 +14,8 @@
 //! 3. requests the questionnaire page's HTML, pre-rendered once, from a bare axum handler on another
 //!    port: the ceiling;
 //! 4. requests the same fixed HTML from a handler that first does the page's token lookup
-//!    (`app::respond::respondent`: one query for invitation, scan and draft): what reading the
+//!    (`app::respond::respondent`: one query for invitation, scan and sealed draft, one for
+//!    the submission marker): what reading the
 //!    database alone costs, with rendering free;
 //! 5. lets `--respondents` respondents submit at once (`POST /s/<token>/versturen`), and counts
 //!    the stored responses in the database afterwards.
@@ -350,6 +351,7 @@ async fn main() {
     let fixed: Arc<str> = html.into();
     let lookup_html = fixed.clone();
     let lookup_db = db.clone();
+    let lookup_secret = settings.link_secret.clone();
     let ceiling_app = axum::Router::new()
         .route(
             "/",
@@ -363,8 +365,9 @@ async fn main() {
             axum::routing::get(
                 move |axum::extract::Path(token): axum::extract::Path<String>| {
                     let (fixed, db) = (lookup_html.clone(), lookup_db.clone());
+                    let secret = lookup_secret.clone();
                     async move {
-                        app::respond::respondent(&db, &token, unix_now())
+                        app::respond::respondent(&db, &secret, &token, unix_now())
                             .await
                             .map(|_| axum::response::Html(fixed.to_string()))
                             .map_err(|_| axum::http::StatusCode::NOT_FOUND)

@@ -60,6 +60,11 @@ pub async fn open_database(config: &Config) -> Result<Db, StartupError> {
     app::catalog::load_builtin(&db, app::state::unix_now())
         .await
         .map_err(StartupError::Frameworks)?;
+    // Records kept in clear before issue 18 are keyed and sealed now (needs the secret key).
+    let secret = LinkSecret::derive(&secret_key(config)?);
+    app::respond::legacy::seal_legacy_records(&db, &secret)
+        .await
+        .map_err(StartupError::Migration)?;
     Ok(db)
 }
 
@@ -171,7 +176,13 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
     let router = crate::router::build(state.clone());
     spawn_session_sweeper(db.clone());
     // Sends what the outbox table holds; safe with several server processes on one database.
-    spawn_outbox_worker(db.clone(), Arc::new(mailer), config.mail_from.clone());
+    // Personal links are rendered at sending time from the link secret, never stored.
+    spawn_outbox_worker(
+        db.clone(),
+        Arc::new(mailer),
+        config.mail_from.clone(),
+        state.settings.link_secret.clone(),
+    );
     // Closes scans at their deadline and sends automatic reminders.
     spawn_scan_scheduler(db.clone(), state.settings.clone());
     tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");

@@ -98,20 +98,28 @@ async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
         q.sections[0].competency_id.clone(),
         format!("Opmerking {group} {score}"),
     );
+    let secret = &app.state.settings.link_secret;
+    let submitted = app.db.submission_markers(id).await.unwrap();
     let invitation = app
         .db
         .list_invitations(id)
         .await
         .unwrap()
         .into_iter()
-        .find(|i| i.group_id == group && i.submitted_at.is_none())
+        .find(|i| i.group_id == group && !submitted.contains(&secret.submission_marker(&i.id)))
         .expect("an invitation left to submit");
+    let marker = secret.submission_marker(&invitation.id);
+    let answers = serde_json::to_string(&answers).unwrap();
     app.db
         .submit_response(
-            &invitation.id,
-            id,
-            group,
-            &serde_json::to_string(&answers).unwrap(),
+            &app::storage::responses::Submission {
+                invitation_id: &invitation.id,
+                marker: &marker,
+                draft_id: "",
+                scan_id: id,
+                group_id: group,
+                answers: &answers,
+            },
             unix_now(),
         )
         .await

@@ -2,6 +2,7 @@
 //! limit, and the account services the HTTP handlers call. Server-only.
 
 pub mod api_tokens;
+pub mod draft_seal;
 pub mod password;
 pub mod rate_limit;
 pub mod scan_link;

@@ -48,6 +48,18 @@ impl LinkSecret {
         mac.update(&generation.to_be_bytes());
         hex::encode(mac.finalize().into_bytes())
     }
+
+    /// The marker that records that an invitation has submitted: HMAC(secret, invitation id).
+    /// Stored instead of a `submitted_at` on the invitation, so a submission writes nothing that
+    /// names the invitation; only the server, holding the secret, can tell whose marker it is.
+    /// Stable across link generations: revoking and re-sending a link does not reopen it.
+    pub fn submission_marker(&self, invitation_id: &str) -> String {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
+            .expect("HMAC accepts keys of any length");
+        mac.update(b"ontwikkelscan submission marker v1\0");
+        mac.update(invitation_id.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
 }
 
 /// The path of a personal link, appended to the public base address.
@@ -93,5 +105,18 @@ mod tests {
             LinkSecret::derive("een andere sleutel").token("x", 3)
         );
         assert_eq!(format!("{a:?}"), "LinkSecret(..)");
+    }
+
+    #[test]
+    fn submission_markers_are_keyed_per_invitation_and_unlike_links() {
+        let secret = LinkSecret::generate();
+        let marker = secret.submission_marker("inv-1");
+        assert_eq!(marker, secret.submission_marker("inv-1"));
+        assert_ne!(marker, secret.submission_marker("inv-2"));
+        assert_ne!(marker, LinkSecret::generate().submission_marker("inv-1"));
+        assert!(!marker.contains("inv-1"));
+        for generation in 0..3 {
+            assert_ne!(marker, secret.token("inv-1", generation));
+        }
     }
 }

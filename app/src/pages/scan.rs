@@ -256,7 +256,6 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
                 <tr>
                     <th scope="row">{pick(i18n, &r.label_nl, &r.label_en)}</th>
                     <td>{r.invited}</td>
-                    <td>{r.opened}</td>
                     <td>{r.submitted}</td>
                     <td>{percent(r)}</td>
                     <td>{r.failed}</td>
@@ -274,7 +273,6 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
                         <tr>
                             <th scope="col">{t!(i18n, scan_col_group)}</th>
                             <th scope="col">{t!(i18n, scan_col_invited)}</th>
-                            <th scope="col">{t!(i18n, scan_col_opened)}</th>
                             <th scope="col">{t!(i18n, scan_col_submitted)}</th>
                             <th scope="col">{t!(i18n, scan_col_rate)}</th>
                             <th scope="col">{t!(i18n, scan_col_failed)}</th>
@@ -285,7 +283,6 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
                         <tr>
                             <th scope="row">{t!(i18n, scan_total)}</th>
                             <td>{total.invited}</td>
-                            <td>{total.opened}</td>
                             <td>{total.submitted}</td>
                             <td>{percent(&total)}</td>
                             <td>{total.failed}</td>

@@ -93,7 +93,6 @@ fn InvitationTable(scan: ScanPage) -> impl IntoView {
                         })}
                     </td>
                     {scan.person_status.then(|| view! {
-                        <td>{yes_no(line.opened)}</td>
                         <td>{yes_no(line.submitted)}</td>
                     })}
                     <td class="row-actions">{revoke} " " {resend}</td>
@@ -111,7 +110,6 @@ fn InvitationTable(scan: ScanPage) -> impl IntoView {
                         <th scope="col">{t!(i18n, scan_col_group)}</th>
                         <th scope="col">{t!(i18n, scan_col_delivery)}</th>
                         {scan.person_status.then(|| view! {
-                            <th scope="col">{t!(i18n, scan_col_opened)}</th>
                             <th scope="col">{t!(i18n, scan_col_submitted)}</th>
                         })}
                         <th scope="col">{t!(i18n, users_col_actions)}</th>

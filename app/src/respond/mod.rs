@@ -1,19 +1,24 @@
 //! The respondent's side: a personal link opens the questionnaire of one invitation, answers
-//! are kept as a draft per section, and the submission is stored once, durably, without any
-//! link back to the invitation. Unknown, malformed and revoked links are indistinguishable.
-//! Server-only; the pages and form handlers stay thin wrappers around these.
+//! are kept as a draft sealed with the link's own key (`auth::draft_seal`), and the submission
+//! is stored once, durably, without anything that names the invitation: a keyed marker records
+//! that it submitted (`LinkSecret::submission_marker`). Opening a link writes nothing.
+//! Unknown, malformed and revoked links are indistinguishable. Server-only; the pages and form
+//! handlers stay thin wrappers around these.
 
 pub mod html;
+pub mod legacy;
 pub mod pages;
 
 use std::net::IpAddr;
 use std::time::Instant;
 
+use crate::auth::draft_seal::DraftSeal;
 use crate::auth::rate_limit::LoginLimiter;
+use crate::auth::scan_link::LinkSecret;
 use crate::auth::token::{hash_token, looks_like_token};
 use crate::domain::questionnaire::{self, AnswerError, Answers, Questionnaire};
 use crate::domain::scan::ScanStatus;
-use crate::storage::responses::SubmitOutcome;
+use crate::storage::responses::{Submission, SubmitOutcome};
 use crate::storage::{Db, LinkInvitation, LinkTarget, StorageError, StoredScan};
 
 /// What a link leads to.
@@ -58,24 +63,35 @@ pub struct Respondent {
     pub answers: Answers,
     /// The respondent rates themselves (the self group).
     pub is_self: bool,
+    /// Where the draft is kept and the key it is sealed with (from the link token).
+    pub seal: DraftSeal,
+    /// The marker a submission leaves (from the server secret and the invitation id).
+    pub marker: String,
 }
 
 /// Looks a link up. `Ok` only while the invitation is invited, not submitted, and its scan is
 /// open before the deadline.
-pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, RespondError> {
+pub async fn respondent(
+    db: &Db,
+    secret: &LinkSecret,
+    token: &str,
+    now: i64,
+) -> Result<Respondent, RespondError> {
     if !looks_like_token(token) {
         return Err(LinkError::NotValid.into());
     }
+    let seal = DraftSeal::for_token(token);
     let Some(LinkTarget {
         invitation,
         scan,
-        draft,
-    }) = db.find_link(&hash_token(token)).await?
+        sealed_draft,
+    }) = db.find_link(&hash_token(token), seal.id()).await?
     else {
         return Err(LinkError::NotValid.into());
     };
     let subject_name = scan.scan.subject_name.clone();
-    if invitation.submitted_at.is_some() {
+    let marker = secret.submission_marker(&invitation.id);
+    if db.has_submitted(&marker).await? {
         return Err(LinkError::Submitted { subject_name }.into());
     }
     if scan.status != ScanStatus::Open || scan.scan.deadline <= now {
@@ -88,23 +104,32 @@ pub async fn respondent(db: &Db, token: &str, now: i64) -> Result<Respondent, Re
     let Some(questionnaire) = db.questionnaire(&scan.scan, is_self).await? else {
         return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
     };
-    let answers = match draft {
-        Some(json) => serde_json::from_str(&json).unwrap_or_default(),
-        None => Answers::default(),
-    };
+    let answers = open_draft(&seal, &scan.id, sealed_draft);
     Ok(Respondent {
         invitation,
         scan,
         questionnaire,
         answers,
         is_self,
+        seal,
+        marker,
     })
+}
+
+/// The answers of a sealed draft; none for no draft or one that does not open (a draft is a
+/// convenience: a broken one starts the questionnaire afresh rather than locking the link).
+fn open_draft(seal: &DraftSeal, scan_id: &str, sealed: Option<String>) -> Answers {
+    sealed
+        .and_then(|sealed| seal.open(scan_id, &sealed).ok())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
 }
 
 /// [`respondent`] for a request from `client`: an address that tried too many unknown links
 /// is refused without a lookup for a while, so tokens cannot be guessed at speed.
 pub async fn respondent_from(
     db: &Db,
+    secret: &LinkSecret,
     limiter: &LoginLimiter,
     client: IpAddr,
     token: &str,
@@ -114,17 +139,11 @@ pub async fn respondent_from(
     if limiter.check(&keys, Instant::now()).is_err() {
         return Err(RespondError::RateLimited);
     }
-    let found = respondent(db, token, now).await;
+    let found = respondent(db, secret, token, now).await;
     if let Err(RespondError::Link(LinkError::NotValid)) = found {
         limiter.record_failure(&keys, Instant::now());
     }
     found
-}
-
-/// Records that the link was opened (the first time only).
-pub async fn mark_opened(db: &Db, respondent: &Respondent, now: i64) -> Result<(), StorageError> {
-    db.mark_invitation_opened(&respondent.invitation.id, now)
-        .await
 }
 
 /// Applies one section's posted answers to the latest stored draft and stores it, in one
@@ -135,37 +154,14 @@ pub async fn save_section(
     section: usize,
     pairs: &[(String, String)],
     ignored: &[&str],
-    now: i64,
 ) -> Result<(), RespondError> {
-    let section = respondent
-        .questionnaire
-        .sections
-        .get(section)
-        .ok_or(RespondError::NoSuchSection)?
-        .clone();
-    let mut latest = Answers::default();
-    let outcome = db
-        .change_draft(&respondent.invitation.id, now, |stored| {
-            let mut answers: Answers = stored
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
-            questionnaire::apply_section(&section, pairs, ignored, &mut answers)?;
-            let json = serde_json::to_string(&answers).expect("answers serialise");
-            latest = answers;
-            Ok(json)
-        })
-        .await?;
-    match outcome {
-        Some(Ok(())) => {
-            respondent.answers = latest;
-            Ok(())
-        }
-        Some(Err(problems)) => Err(RespondError::Answers(problems)),
-        None => Err(LinkError::Submitted {
-            subject_name: respondent.scan.scan.subject_name.clone(),
-        }
-        .into()),
-    }
+    let section = section_of(respondent, section)?;
+    let latest = change_answers(db, respondent, |answers| {
+        questionnaire::apply_section(&section, pairs, ignored, answers)
+    })
+    .await?;
+    respondent.answers = latest;
+    Ok(())
 }
 
 /// Sets one field of a section (an answer as it is given) on the latest stored draft.
@@ -175,30 +171,63 @@ pub async fn save_field(
     section: usize,
     field: &str,
     value: &str,
-    now: i64,
 ) -> Result<(), RespondError> {
-    let section = respondent
+    let section = section_of(respondent, section)?;
+    // Only this field: the section's other answers stay as they are.
+    let pairs = [(field.to_owned(), value.to_owned())];
+    change_answers(db, respondent, |answers| {
+        questionnaire::apply_section(&section, &pairs, &[], answers)
+    })
+    .await?;
+    Ok(())
+}
+
+fn section_of(
+    respondent: &Respondent,
+    index: usize,
+) -> Result<questionnaire::Section, RespondError> {
+    respondent
         .questionnaire
         .sections
-        .get(section)
-        .ok_or(RespondError::NoSuchSection)?
-        .clone();
+        .get(index)
+        .cloned()
+        .ok_or(RespondError::NoSuchSection)
+}
+
+/// Opens the latest stored draft, applies `apply` and stores it sealed again; returns the new
+/// answers. Nothing is stored when `apply` refuses, the respondent submitted meanwhile, or the
+/// scan closed.
+async fn change_answers(
+    db: &Db,
+    respondent: &Respondent,
+    apply: impl FnOnce(&mut Answers) -> Result<(), Vec<AnswerError>>,
+) -> Result<Answers, RespondError> {
+    let scan_id = &respondent.scan.id;
+    let mut latest = Answers::default();
     let outcome = db
-        .change_draft(&respondent.invitation.id, now, |stored| {
-            let mut answers: Answers = stored
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
-            // Only this field: the section's other answers stay as they are.
-            let pairs = [(field.to_owned(), value.to_owned())];
-            questionnaire::apply_section(&section, &pairs, &[], &mut answers)?;
-            Ok(serde_json::to_string(&answers).expect("answers serialise"))
-        })
+        .change_draft(
+            respondent.seal.id(),
+            scan_id,
+            &respondent.marker,
+            |stored| {
+                let mut answers = open_draft(&respondent.seal, scan_id, stored);
+                apply(&mut answers)?;
+                let json = serde_json::to_string(&answers).expect("answers serialise");
+                latest = answers;
+                Ok(respondent.seal.seal(scan_id, &json))
+            },
+        )
         .await?;
+    let subject_name = || respondent.scan.scan.subject_name.clone();
     match outcome {
-        Some(Ok(())) => Ok(()),
+        Some(Ok(())) => Ok(latest),
         Some(Err(problems)) => Err(RespondError::Answers(problems)),
-        None => Err(LinkError::Submitted {
-            subject_name: respondent.scan.scan.subject_name.clone(),
+        None if db.has_submitted(&respondent.marker).await? => Err(LinkError::Submitted {
+            subject_name: subject_name(),
+        }
+        .into()),
+        None => Err(LinkError::Closed {
+            subject_name: subject_name(),
         }
         .into()),
     }
@@ -212,10 +241,14 @@ pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), Re
     let subject_name = respondent.scan.scan.subject_name.clone();
     match db
         .submit_response(
-            &respondent.invitation.id,
-            &respondent.scan.id,
-            &respondent.invitation.group_id,
-            &json,
+            &Submission {
+                invitation_id: &respondent.invitation.id,
+                marker: &respondent.marker,
+                draft_id: respondent.seal.id(),
+                scan_id: &respondent.scan.id,
+                group_id: &respondent.invitation.group_id,
+                answers: &json,
+            },
             now,
         )
         .await?
@@ -223,5 +256,6 @@ pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), Re
         SubmitOutcome::Stored => Ok(()),
         SubmitOutcome::AlreadySubmitted => Err(LinkError::Submitted { subject_name }.into()),
         SubmitOutcome::NotOpen => Err(LinkError::Closed { subject_name }.into()),
+        SubmitOutcome::Revoked => Err(LinkError::NotValid.into()),
     }
 }

@@ -8,6 +8,8 @@ use sqlx::AnyConnection;
 
 use super::ScanServiceError;
 use super::mail::{self, LinkMaker, ScanMail};
+use crate::auth::draft_seal::DraftSeal;
+use crate::auth::scan_link::LinkSecret;
 use crate::auth::token::hash_token;
 use crate::domain::account::{CurrentUser, Email};
 use crate::domain::catalog::Framework;
@@ -19,6 +21,7 @@ use crate::domain::scan::{
     ScanDraft, ScanError, ScanStatus, ValidScan, check_edit, check_person_status, validate_scan,
 };
 use crate::domain::user_error::UserError;
+use crate::storage::responses::{delete_scan_drafts_in, submission_markers_in};
 use crate::storage::scans::{
     change_status_in, claim_reminder_in, insert_invitations_in, insert_scan_in,
     invitation_targets_in, mark_invited_in, reissue_in,
@@ -175,7 +178,7 @@ async fn send_pending_in(
     now: i64,
 ) -> Result<usize> {
     let mut sent = 0;
-    for target in invitation_targets_in(conn, &stored.id, InvitationStatus::Pending, false).await? {
+    for target in invitation_targets_in(conn, &stored.id, InvitationStatus::Pending).await? {
         let token = links.token(&target);
         if mark_invited_in(
             conn,
@@ -331,13 +334,12 @@ async fn queue_for_invited(
     links: &LinkMaker<'_>,
     now: i64,
 ) -> Result<usize> {
-    let targets = invitation_targets_in(
-        conn,
-        &stored.id,
-        InvitationStatus::Invited,
-        only_unsubmitted,
-    )
-    .await?;
+    let mut targets = invitation_targets_in(conn, &stored.id, InvitationStatus::Invited).await?;
+    if only_unsubmitted {
+        // Only the server can tell whose the markers are: it computes each invitation's.
+        let markers = submission_markers_in(conn, &stored.id).await?;
+        targets.retain(|t| !markers.contains(&links.secret.submission_marker(&t.id)));
+    }
     let mut sent = 0;
     for target in targets {
         if queue(conn, kind, stored, &target, links, now).await? {
@@ -348,7 +350,8 @@ async fn queue_for_invited(
 }
 
 /// Closes an open scan and thanks everyone invited (all of them, answered or not, so the
-/// outbox does not tell who answered).
+/// outbox does not tell who answered). The drafts of those who did not send are deleted (nobody
+/// can send them any more), and on SQLite the WAL is emptied into the file afterwards.
 pub async fn close_scan(
     db: &Db,
     links: &LinkMaker<'_>,
@@ -383,7 +386,9 @@ async fn close_stored(
         return Err(UserError::ScanChanged.into());
     }
     let sent = queue_for_invited(&mut tx, ScanMail::Closed, stored, false, links, now).await?;
+    delete_scan_drafts_in(&mut tx, &stored.id).await?;
     tx.commit().await?;
+    db.checkpoint().await?;
     Ok(sent)
 }
 
@@ -432,16 +437,26 @@ pub async fn reopen_scan(
     Ok(())
 }
 
-/// Withdraws one invitation's link (removes it from a draft).
+/// Withdraws one invitation's link (removes it from a draft) and deletes the draft saved
+/// through that link.
 pub async fn revoke_invitation(
     db: &Db,
+    secret: &LinkSecret,
     user: &CurrentUser,
     scan_id: &str,
     invitation_id: &str,
     now: i64,
 ) -> Result<()> {
     load_for(db, user, scan_id).await?;
-    if !db.revoke_invitation(scan_id, invitation_id, now).await? {
+    let (target, _) = db
+        .find_invitation_target(scan_id, invitation_id)
+        .await?
+        .ok_or(UserError::UnknownInvitation)?;
+    let draft = DraftSeal::for_token(&secret.token(&target.id, target.link_generation));
+    if !db
+        .revoke_invitation(scan_id, invitation_id, draft.id(), now)
+        .await?
+    {
         return Err(UserError::UnknownInvitation.into());
     }
     Ok(())
@@ -495,13 +510,25 @@ pub async fn resend_invitation(
 
 /// The organiser's view of a scan: settings, invitations (per person only as allowed) and
 /// counts per group.
-pub async fn overview(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<ScanOverview> {
+pub async fn overview(
+    db: &Db,
+    secret: &LinkSecret,
+    user: &CurrentUser,
+    scan_id: &str,
+) -> Result<ScanOverview> {
     let stored = load_for(db, user, scan_id).await?;
-    let records = db.list_invitations(scan_id).await?;
+    let mut records = db.list_invitations(scan_id).await?;
     let viewer = organiser_email(user)?;
+    if crate::domain::scan::progress::may_see_person_status(&stored.scan, &viewer) {
+        let markers = db.submission_markers(scan_id).await?;
+        for record in &mut records {
+            record.submitted = markers.contains(&secret.submission_marker(&record.id));
+        }
+    }
+    let responses = db.response_counts(scan_id).await?;
     Ok(ScanOverview {
         invitations: invitation_lines(&records, &stored.scan, &viewer),
-        progress: progress_by_group(&stored.scan.groups, &records),
+        progress: progress_by_group(&stored.scan.groups, &records, &responses),
         stored,
     })
 }

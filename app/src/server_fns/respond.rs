@@ -13,7 +13,6 @@ pub async fn save_field(
     field: String,
     value: String,
 ) -> Result<bool, ServerFnError> {
-    use crate::state::unix_now;
     let state = expect_context::<crate::state::AppState>();
     let client = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .await
@@ -23,7 +22,7 @@ pub async fn save_field(
         return Ok(false);
     };
     Ok(
-        crate::respond::save_field(&state.db, &r, index, &field, &value, unix_now())
+        crate::respond::save_field(&state.db, &r, index, &field, &value)
             .await
             .is_ok(),
     )

@@ -110,7 +110,7 @@ pub struct ScanPage {
     pub introduction: String,
     pub report_readers: Vec<String>,
     pub reminder_days: Option<u32>,
-    /// Whether this viewer sees per person who opened and submitted.
+    /// Whether this viewer sees per person who submitted.
     pub person_status: bool,
     pub progress: Vec<GroupProgress>,
     pub total: GroupProgress,
@@ -261,7 +261,7 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Serve
     use crate::scans::service;
 
     let (state, user) = super::require_user().await?;
-    let overview = service::overview(&state.db, &user, &id)
+    let overview = service::overview(&state.db, &state.settings.link_secret, &user, &id)
         .await
         .map_err(service_error)?;
     let stored = &overview.stored;

@@ -92,6 +92,9 @@ impl Db {
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 5000").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        // Deleted rows (drafts, sent messages) are overwritten with zeros, not
+                        // left readable in free pages of the file.
+                        conn.execute("PRAGMA secure_delete = ON").await?;
                     }
                     Ok(())
                 })
@@ -255,6 +258,12 @@ mod tests {
             .unwrap()
             .get(0);
         assert_eq!(fk, 1);
+        let secure_delete: i64 = sqlx::query("PRAGMA secure_delete")
+            .fetch_one(db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(secure_delete, 1);
         // Foreign keys are enforced: a session for a missing account is refused.
         let orphan = db.create_session("hash", "bestaat-niet", 1, 2).await;
         assert!(orphan.is_err());

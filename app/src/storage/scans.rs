@@ -41,8 +41,8 @@ pub struct StoredScan {
 pub struct LinkTarget {
     pub invitation: LinkInvitation,
     pub scan: StoredScan,
-    /// The draft answers (JSON), when the respondent saved any.
-    pub draft: Option<String>,
+    /// The link's sealed draft, when the respondent saved any (`auth::draft_seal`).
+    pub sealed_draft: Option<String>,
 }
 
 /// The invitation behind a link, as far as its respondent's pages need it (not its name,
@@ -51,7 +51,6 @@ pub struct LinkTarget {
 pub struct LinkInvitation {
     pub id: String,
     pub group_id: String,
-    pub submitted_at: Option<i64>,
 }
 
 /// One line of the scans overview.
@@ -112,14 +111,16 @@ fn scan_from_row_with(
     })
 }
 
+// The parameters are numbered in the order they appear: rusqlite (the direct reader) binds
+// `$N` names by first appearance, not by number.
 static FIND_LINK_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "SELECT {SCAN_COLUMNS}, i.id AS invitation_id, i.group_id AS invitation_group, \
-           i.submitted_at AS invitation_submitted_at, d.answers AS draft \
+           d.sealed AS draft \
          FROM scan_invitations i JOIN scans s ON s.id = i.scan_id \
          JOIN accounts a ON a.id = s.organiser_id \
-         LEFT JOIN response_drafts d ON d.invitation_id = i.id \
-         WHERE i.token_hash = $1 AND i.status = 'invited'"
+         LEFT JOIN sealed_drafts d ON d.id = $1 AND d.scan_id = s.id \
+         WHERE i.token_hash = $2 AND i.status = 'invited'"
     )
 });
 
@@ -128,10 +129,11 @@ fn link_from_row(row: &impl Columns, settings: &SettingsCache) -> Result<LinkTar
         invitation: LinkInvitation {
             id: row.text("invitation_id")?,
             group_id: row.text("invitation_group")?,
-            submitted_at: row.optional_int("invitation_submitted_at")?,
         },
         scan: scan_from_row_with(row, |id, text| settings.parse(id, text))?,
-        draft: row.optional_text("draft")?,
+        sealed_draft: row
+            .optional_text("draft")?
+            .filter(|sealed| !sealed.is_empty()),
     })
 }
 
@@ -146,7 +148,7 @@ fn reminder_at(scan: &ValidScan) -> Option<i64> {
 }
 
 const INVITATION_COLUMNS: &str = "i.id, i.name, i.email, i.group_id, i.status, i.invited_at, \
-    i.opened_at, i.submitted_at, i.link_generation, \
+    i.link_generation, \
     (SELECT o.status FROM outbox o WHERE o.reference = i.id \
        ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS delivery, \
     (SELECT o.last_error FROM outbox o WHERE o.reference = i.id \
@@ -163,8 +165,7 @@ fn invitation_from_row(row: &AnyRow) -> Result<InvitationRecord, StorageError> {
         status: InvitationStatus::parse(&status)
             .ok_or_else(|| corrupt(format!("invitation status {status}")))?,
         invited_at: row.try_get("invited_at")?,
-        opened_at: row.try_get("opened_at")?,
-        submitted_at: row.try_get("submitted_at")?,
+        submitted: false,
         delivery: delivery.as_deref().map(|d| match d {
             "sent" => Delivery::Sent,
             "failed" => Delivery::Failed,
@@ -288,28 +289,24 @@ pub async fn change_status_in(
     Ok(changed == 1)
 }
 
-/// Invitations of a scan in one status, for sending.
+/// Invitations of a scan in one status, for sending. (Who has submitted is told by the
+/// submission markers, which only the server can match to invitations.)
 pub async fn invitation_targets_in(
     conn: &mut AnyConnection,
     scan_id: &str,
     status: InvitationStatus,
-    only_unsubmitted: bool,
 ) -> Result<Vec<InvitationTarget>, StorageError> {
-    let sql = if only_unsubmitted {
+    sqlx::query(
         "SELECT id, name, email, group_id, link_generation FROM scan_invitations \
-         WHERE scan_id = $1 AND status = $2 AND submitted_at IS NULL ORDER BY created_at, id"
-    } else {
-        "SELECT id, name, email, group_id, link_generation FROM scan_invitations \
-         WHERE scan_id = $1 AND status = $2 ORDER BY created_at, id"
-    };
-    sqlx::query(sql)
-        .bind(scan_id)
-        .bind(status.as_str())
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(target_from_row)
-        .collect()
+         WHERE scan_id = $1 AND status = $2 ORDER BY created_at, id",
+    )
+    .bind(scan_id)
+    .bind(status.as_str())
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(target_from_row)
+    .collect()
 }
 
 /// Marks an invitation as sent with the hash of its current link. Conditional on the
@@ -455,8 +452,7 @@ impl Db {
             "SELECT s.id, s.subject_name, s.framework_id, s.status, s.deadline, \
              (SELECT COUNT(*) FROM scan_invitations i WHERE i.scan_id = s.id \
                 AND i.status = 'invited') AS invited, \
-             (SELECT COUNT(*) FROM scan_invitations i WHERE i.scan_id = s.id \
-                AND i.status = 'invited' AND i.submitted_at IS NOT NULL) AS submitted \
+             (SELECT COUNT(*) FROM responses r WHERE r.scan_id = s.id) AS submitted \
              FROM scans s {filter} ORDER BY s.created_at DESC, s.id"
         );
         let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
@@ -575,15 +571,22 @@ impl Db {
         }
     }
 
-    /// Withdraws an invitation's link (it stops working at once); true when it changed.
-    /// Pending invitations of a draft are simply removed instead.
+    /// Withdraws an invitation's link (it stops working at once) and deletes the link's draft
+    /// (`draft_id`); true when it changed. Pending invitations of a draft are simply removed
+    /// instead.
     pub async fn revoke_invitation(
         &self,
         scan_id: &str,
         invitation_id: &str,
+        draft_id: &str,
         now: i64,
     ) -> Result<bool, StorageError> {
         let mut tx = self.pool().begin().await?;
+        sqlx::query("DELETE FROM sealed_drafts WHERE id = $1 AND scan_id = $2")
+            .bind(draft_id)
+            .bind(scan_id)
+            .execute(&mut *tx)
+            .await?;
         let removed = sqlx::query(
             "DELETE FROM scan_invitations WHERE scan_id = $1 AND id = $2 AND status = 'pending'",
         )
@@ -627,14 +630,18 @@ impl Db {
         .await
     }
 
-    /// The invitation, scan and draft a personal link's token hash leads to, while the link
-    /// works (invited, not revoked). On a SQLite file this reads on the calling thread
-    /// (`direct_read`): every page of a respondent asks it.
-    pub async fn find_link(&self, token_hash: &str) -> Result<Option<LinkTarget>, StorageError> {
+    /// The invitation, scan and sealed draft (`draft_id`) a personal link's token hash leads
+    /// to, while the link works (invited, not revoked). On a SQLite file this reads on the
+    /// calling thread (`direct_read`): every page of a respondent asks it.
+    pub async fn find_link(
+        &self,
+        token_hash: &str,
+        draft_id: &str,
+    ) -> Result<Option<LinkTarget>, StorageError> {
         let sql = FIND_LINK_SQL.as_str();
         let direct = self.read_directly(|connection| {
             let mut statement = connection.prepare_cached(sql)?;
-            let mut rows = statement.query([token_hash])?;
+            let mut rows = statement.query([draft_id, token_hash])?;
             let row = rows.next()?;
             row.map(|row| link_from_row(row, &self.settings_cache))
                 .transpose()
@@ -643,6 +650,7 @@ impl Db {
             return Ok(found);
         }
         let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(draft_id)
             .bind(token_hash)
             .fetch_optional(self.pool())
             .await?;
@@ -651,19 +659,15 @@ impl Db {
             .transpose()
     }
 
-    /// Records the first time a respondent opened their link.
-    pub async fn mark_invitation_opened(
-        &self,
-        invitation_id: &str,
-        now: i64,
-    ) -> Result<(), StorageError> {
-        sqlx::query(
-            "UPDATE scan_invitations SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL",
-        )
-        .bind(invitation_id)
-        .bind(now)
-        .execute(self.pool())
-        .await?;
+    /// Copies what the SQLite WAL holds into the database file and empties the WAL, so pages
+    /// freed by deleted drafts (zeroed by `secure_delete`) leave no older copy behind in it.
+    /// Run after a scan closes; nothing to do on PostgreSQL.
+    pub async fn checkpoint(&self) -> Result<(), StorageError> {
+        if self.backend() == super::Backend::Sqlite {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_all(self.pool())
+                .await?;
+        }
         Ok(())
     }
 }

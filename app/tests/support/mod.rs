@@ -11,11 +11,18 @@ use app::storage::Db;
 pub struct TestDb {
     pub name: &'static str,
     pub db: Db,
+    /// The database's URL (to open it from outside, e.g. with `pg_dump`).
+    pub url: String,
     _dir: Option<tempfile::TempDir>,
     drop_sql: Option<(String, String)>,
 }
 
 impl TestDb {
+    /// The SQLite database file (its `-wal` and `-shm` lie beside it); `None` on PostgreSQL.
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        self._dir.as_ref().map(|dir| dir.path().join("test.db"))
+    }
+
     /// Closes the pool and removes the PostgreSQL database.
     pub async fn finish(self) {
         self.db.close().await;
@@ -35,6 +42,7 @@ pub async fn sqlite() -> TestDb {
     TestDb {
         name: "sqlite",
         db,
+        url,
         _dir: Some(dir),
         drop_sql: None,
     }
@@ -56,13 +64,13 @@ pub async fn postgres() -> Option<TestDb> {
     let (base, _) = admin_url
         .rsplit_once('/')
         .expect("URL with a database name");
-    let db = Db::connect(&format!("{base}/{name}"))
-        .await
-        .expect("postgres connect");
+    let url = format!("{base}/{name}");
+    let db = Db::connect(&url).await.expect("postgres connect");
     db.migrate().await.expect("postgres migrate");
     Some(TestDb {
         name: "postgres",
         db,
+        url,
         _dir: None,
         drop_sql: Some((admin_url, format!("DROP DATABASE {name} WITH (FORCE)"))),
     })

@@ -173,7 +173,6 @@ pub struct InvitationOutput {
     /// Why the latest email failed or waits for a retry.
     pub delivery_error: Option<String>,
     /// Only when the scan allows per-person status and the caller is not the subject.
-    pub opened: Option<bool>,
     pub submitted: Option<bool>,
 }
 
@@ -191,7 +190,7 @@ pub struct GroupProgressOutput {
     pub label_nl: String,
     pub label_en: String,
     pub invited: usize,
-    pub opened: usize,
+    /// Responses stored for the group (counted from the responses: revoking changes nothing).
     pub submitted: usize,
     pub failed: usize,
 }

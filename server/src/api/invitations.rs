@@ -29,7 +29,7 @@ pub async fn list(
     Path(id): Path<String>,
     ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<InvitationList>, ApiError> {
-    let overview = service::overview(&state.db, &user, &id)
+    let overview = service::overview(&state.db, &state.settings.link_secret, &user, &id)
         .await
         .map_err(service_error)?;
     let (items, next_cursor) = page.slice(&overview.invitations)?;
@@ -51,7 +51,6 @@ pub async fn list(
                     .to_owned()
                 }),
                 delivery_error: i.delivery_error,
-                opened: i.opened,
                 submitted: i.submitted,
             })
             .collect(),
@@ -136,9 +135,16 @@ pub async fn revoke(
     ApiUser(user): ApiUser,
     Path((id, invitation)): Path<(String, String)>,
 ) -> Result<StatusCode, ApiError> {
-    service::revoke_invitation(&state.db, &user, &id, &invitation, unix_now())
-        .await
-        .map_err(super::scans::action_error)?;
+    service::revoke_invitation(
+        &state.db,
+        &state.settings.link_secret,
+        &user,
+        &id,
+        &invitation,
+        unix_now(),
+    )
+    .await
+    .map_err(super::scans::action_error)?;
     Ok(StatusCode::NO_CONTENT)
 }
 

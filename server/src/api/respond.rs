@@ -137,9 +137,6 @@ pub async fn get(
     Path(token): Path<String>,
 ) -> Result<Json<QuestionnaireOutput>, ApiError> {
     let r = open(&state, client, &token).await?;
-    if let Err(e) = respond::mark_opened(&state.db, &r, unix_now()).await {
-        tracing::warn!(error = %e, "could not record that a link was opened");
-    }
     let scan = &r.scan.scan;
     Ok(Json(QuestionnaireOutput {
         subject_name: scan.subject_name.clone(),
@@ -205,7 +202,7 @@ pub async fn save_section(
     if let Some(comment) = input.comment {
         pairs.push((format!("c:{competency}"), comment));
     }
-    respond::save_section(&state.db, &mut r, index, &pairs, &[], unix_now())
+    respond::save_section(&state.db, &mut r, index, &pairs, &[])
         .await
         .map_err(error)?;
     Ok(StatusCode::NO_CONTENT)

@@ -453,7 +453,7 @@ pub async fn progress(
     ApiUser(user): ApiUser,
     Path(id): Path<String>,
 ) -> Result<Json<Vec<GroupProgressOutput>>, ApiError> {
-    let overview = service::overview(&state.db, &user, &id)
+    let overview = service::overview(&state.db, &state.settings.link_secret, &user, &id)
         .await
         .map_err(service_error)?;
     Ok(Json(
@@ -465,7 +465,6 @@ pub async fn progress(
                 label_nl: p.label_nl,
                 label_en: p.label_en,
                 invited: p.invited,
-                opened: p.opened,
                 submitted: p.submitted,
                 failed: p.failed,
             })

@@ -54,7 +54,6 @@ pub async fn save_section(
     let Ok(index) = index.parse::<usize>() else {
         return unavailable(&state, &headers, &uri, &token, RespondError::NoSuchSection);
     };
-    let now = unix_now();
     let mut respondent = match state.respondent(client.ip(), &token).await {
         Ok(r) => r,
         Err(error) => return unavailable(&state, &headers, &uri, &token, error),
@@ -66,7 +65,7 @@ pub async fn save_section(
         .map(|(_, v)| v.as_str())
         .unwrap_or("next");
     let total = respondent.questionnaire.sections.len();
-    match respond::save_section(&state.db, &mut respondent, index, &pairs, &["action"], now).await {
+    match respond::save_section(&state.db, &mut respondent, index, &pairs, &["action"]).await {
         Ok(()) => {}
         Err(RespondError::Answers(problems)) => {
             let messages: Vec<(String, String)> = problems

@@ -12,8 +12,8 @@ use serde::Deserialize;
 
 use app::respond::html::{self, Assets};
 use app::respond::pages::{self, RespondentPage};
-use app::respond::{self, LinkError, RespondError};
-use app::state::{AppState, LOCALE_COOKIE, cookie_value, unix_now};
+use app::respond::{LinkError, RespondError};
+use app::state::{AppState, LOCALE_COOKIE, cookie_value};
 
 /// `page` as the response to a request with these headers for `uri`.
 pub fn page_response(
@@ -58,7 +58,7 @@ pub fn refusal(error: RespondError) -> RespondentPage<'static> {
     }
 }
 
-/// `GET /s/{token}`: the page the personal link opens; records the first opening.
+/// `GET /s/{token}`: the page the personal link opens (nothing is recorded about the visit).
 pub async fn welcome(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
@@ -67,12 +67,7 @@ pub async fn welcome(
     uri: Uri,
 ) -> Response {
     let page = match state.respondent(client.ip(), &token).await {
-        Ok(r) => {
-            if let Err(error) = respond::mark_opened(&state.db, &r, unix_now()).await {
-                tracing::warn!(%error, "could not record that a link was opened");
-            }
-            RespondentPage::Welcome(pages::welcome(&r, &token))
-        }
+        Ok(r) => RespondentPage::Welcome(pages::welcome(&r, &token)),
         Err(error) => refusal(error),
     };
     page_response(&state, &headers, &uri, &page)

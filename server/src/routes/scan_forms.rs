@@ -415,9 +415,16 @@ pub async fn invitation_action(
     let links = state.settings.links();
     let now = unix_now();
     let outcome = match action.as_str() {
-        "revoke" => service::revoke_invitation(&state.db, &user, &id, &invitation, now)
-            .await
-            .map(|_| "revoked"),
+        "revoke" => service::revoke_invitation(
+            &state.db,
+            &state.settings.link_secret,
+            &user,
+            &id,
+            &invitation,
+            now,
+        )
+        .await
+        .map(|_| "revoked"),
         "resend" => service::resend_invitation(&state.db, &links, &user, &id, &invitation, now)
             .await
             .map(|_| "resent"),

@@ -299,7 +299,7 @@ pub struct ScanDraft {
     /// Send an automatic reminder this many days before the deadline (none when `None`).
     #[serde(default)]
     pub reminder_days: Option<u32>,
-    /// Let the organiser see per informant whether they opened and submitted the scan. Off by
+    /// Let the organiser see per informant whether they submitted the scan (never what). Off by
     /// default; never allowed when the organiser is the subject (see [`check_person_status`]).
     #[serde(default)]
     pub person_status: bool,
@@ -345,7 +345,7 @@ pub struct ValidScan {
     /// Days before the deadline for the automatic reminder, within [`MAX_REMINDER_DAYS`].
     #[serde(default)]
     pub reminder_days: Option<u32>,
-    /// Whether the organiser may see per informant who opened and submitted.
+    /// Whether the organiser may see per informant who submitted.
     #[serde(default)]
     pub person_status: bool,
 }

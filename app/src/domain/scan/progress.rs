@@ -1,6 +1,12 @@
 //! What the organiser sees of a scan's invitations: delivery per invitation, and response
-//! counts per group. Who opened or submitted is shown per person only when the scan allows it
-//! and the viewer is not the subject; otherwise only counts per group leave this module.
+//! counts per group. Who submitted is shown per person only when the scan allows it and the
+//! viewer is not the subject; otherwise only counts per group leave this module.
+//!
+//! Response counts come from the responses themselves, not from the invitations: revoking an
+//! invitation after it submitted changes no count, so a count never tells whether that one
+//! person had answered. Whether anyone opened their link is not kept at all.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -61,16 +67,17 @@ pub struct InvitationRecord {
     pub group_id: String,
     pub status: InvitationStatus,
     pub invited_at: Option<i64>,
-    pub opened_at: Option<i64>,
-    pub submitted_at: Option<i64>,
+    /// Whether the invitation has submitted: told by the server from its keyed submission
+    /// marker (the database alone cannot tell), so `false` as read from storage.
+    pub submitted: bool,
     /// The latest email's state; `None` before anything was queued.
     pub delivery: Option<Delivery>,
     /// Why the latest email failed (or why it is being retried).
     pub delivery_error: Option<String>,
 }
 
-/// One row of the organiser's invitation table. `opened`/`submitted` are `None` when the
-/// viewer may not see them per person.
+/// One row of the organiser's invitation table. `submitted` is `None` when the viewer may not
+/// see it per person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InvitationLine {
     pub id: String,
@@ -80,7 +87,6 @@ pub struct InvitationLine {
     pub status: InvitationStatus,
     pub delivery: Option<Delivery>,
     pub delivery_error: Option<String>,
-    pub opened: Option<bool>,
     pub submitted: Option<bool>,
 }
 
@@ -93,15 +99,13 @@ pub struct GroupProgress {
     pub label_en: String,
     /// Invitations whose link works.
     pub invited: usize,
-    /// Of those, how many opened the scan at least once.
-    pub opened: usize,
-    /// Of those, how many submitted.
+    /// Responses stored for the group (a revoked invitation's response still counts).
     pub submitted: usize,
     /// Invitations whose latest email failed.
     pub failed: usize,
 }
 
-/// Whether `viewer` may see per informant who opened and submitted: only when the scan allows
+/// Whether `viewer` may see per informant who submitted: only when the scan allows
 /// it and the viewer is not the person the scan is about.
 pub fn may_see_person_status(scan: &ValidScan, viewer: &Email) -> bool {
     scan.person_status && scan.subject_email != *viewer
@@ -124,18 +128,18 @@ pub fn invitation_lines(
             status: i.status,
             delivery: i.delivery,
             delivery_error: i.delivery_error.clone(),
-            opened: personal.then_some(i.opened_at.is_some()),
-            submitted: personal.then_some(i.submitted_at.is_some()),
+            submitted: personal.then_some(i.submitted),
         })
         .collect()
 }
 
 /// Counts per group, in the scan's group order; groups without invitations show zeros.
-/// Invitations of a group the scan no longer has are counted under their own id, so no
-/// invitation disappears from the totals.
+/// Invitations and responses of a group the scan no longer has are counted under their own id,
+/// so none disappears from the totals. `responses` is the number of responses per group.
 pub fn progress_by_group(
     groups: &[RaterGroup],
     invitations: &[InvitationRecord],
+    responses: &BTreeMap<String, usize>,
 ) -> Vec<GroupProgress> {
     let mut rows: Vec<GroupProgress> = groups
         .iter()
@@ -146,27 +150,31 @@ pub fn progress_by_group(
             ..GroupProgress::default()
         })
         .collect();
-    for invitation in invitations
-        .iter()
-        .filter(|i| i.status == InvitationStatus::Invited)
-    {
-        let index = match rows.iter().position(|r| r.group_id == invitation.group_id) {
+    fn row_of<'a>(rows: &'a mut Vec<GroupProgress>, group_id: &str) -> &'a mut GroupProgress {
+        let index = match rows.iter().position(|r| r.group_id == group_id) {
             Some(index) => index,
             None => {
                 rows.push(GroupProgress {
-                    group_id: invitation.group_id.clone(),
-                    label_nl: invitation.group_id.clone(),
-                    label_en: invitation.group_id.clone(),
+                    group_id: group_id.to_owned(),
+                    label_nl: group_id.to_owned(),
+                    label_en: group_id.to_owned(),
                     ..GroupProgress::default()
                 });
                 rows.len() - 1
             }
         };
-        let row = &mut rows[index];
+        &mut rows[index]
+    }
+    for invitation in invitations
+        .iter()
+        .filter(|i| i.status == InvitationStatus::Invited)
+    {
+        let row = row_of(&mut rows, &invitation.group_id);
         row.invited += 1;
-        row.opened += usize::from(invitation.opened_at.is_some());
-        row.submitted += usize::from(invitation.submitted_at.is_some());
         row.failed += usize::from(invitation.delivery == Some(Delivery::Failed));
+    }
+    for (group_id, count) in responses {
+        row_of(&mut rows, group_id).submitted += count;
     }
     rows
 }
@@ -175,7 +183,6 @@ pub fn progress_by_group(
 pub fn total_progress(rows: &[GroupProgress]) -> GroupProgress {
     rows.iter().fold(GroupProgress::default(), |mut sum, r| {
         sum.invited += r.invited;
-        sum.opened += r.opened;
         sum.submitted += r.submitted;
         sum.failed += r.failed;
         sum
@@ -224,18 +231,17 @@ mod tests {
     fn invitation(
         group: &str,
         status: InvitationStatus,
-        opened: bool,
+        n: usize,
         submitted: bool,
     ) -> InvitationRecord {
         InvitationRecord {
-            id: format!("{group}-{opened}-{submitted}"),
+            id: format!("{group}-{n}-{submitted}"),
             name: String::new(),
             email: format!("{group}@example.nl"),
             group_id: group.into(),
             status,
             invited_at: Some(1),
-            opened_at: opened.then_some(2),
-            submitted_at: submitted.then_some(3),
+            submitted,
             delivery: Some(Delivery::Sent),
             delivery_error: None,
         }
@@ -254,27 +260,26 @@ mod tests {
     }
 
     #[test]
-    fn counts_per_group_skip_pending_and_revoked() {
+    fn counts_per_group_skip_pending_and_revoked_invitations_but_not_responses() {
         use InvitationStatus::*;
         let scan = scan(false);
-        let mut failed = invitation("staff", Invited, false, false);
+        let mut failed = invitation("staff", Invited, 1, false);
         failed.delivery = Some(Delivery::Failed);
         let list = vec![
-            invitation("colleagues", Invited, true, true),
-            invitation("colleagues", Invited, true, false),
-            invitation("colleagues", Revoked, true, false),
-            invitation("colleagues", Pending, false, false),
+            invitation("colleagues", Invited, 1, true),
+            invitation("colleagues", Invited, 2, false),
+            invitation("colleagues", Revoked, 3, true),
+            invitation("colleagues", Pending, 4, false),
             failed,
-            invitation("gone", Invited, true, true),
+            invitation("gone", Invited, 1, true),
         ];
-        let rows = progress_by_group(&scan.groups, &list);
+        // Two colleagues answered, one of whom was revoked afterwards: still two.
+        let responses = BTreeMap::from([("colleagues".to_owned(), 2), ("gone".to_owned(), 1)]);
+        let rows = progress_by_group(&scan.groups, &list, &responses);
         let colleagues = rows.iter().find(|r| r.group_id == "colleagues").unwrap();
-        assert_eq!(
-            (colleagues.invited, colleagues.opened, colleagues.submitted),
-            (2, 2, 1)
-        );
+        assert_eq!((colleagues.invited, colleagues.submitted), (2, 2));
         let staff = rows.iter().find(|r| r.group_id == "staff").unwrap();
-        assert_eq!((staff.invited, staff.failed), (1, 1));
+        assert_eq!((staff.invited, staff.submitted, staff.failed), (1, 0, 1));
         // Every scan group appears, in order, then groups the scan no longer has.
         let ids: Vec<&str> = rows.iter().map(|r| r.group_id.as_str()).collect();
         assert_eq!(
@@ -286,29 +291,41 @@ mod tests {
         );
         assert_eq!(ids.last(), Some(&"gone"));
         let total = total_progress(&rows);
-        assert_eq!(
-            (total.invited, total.opened, total.submitted, total.failed),
-            (4, 3, 2, 1)
-        );
+        assert_eq!((total.invited, total.submitted, total.failed), (4, 3, 1));
+    }
+
+    #[test]
+    fn revoking_a_respondent_changes_no_response_count() {
+        use InvitationStatus::*;
+        let scan = scan(false);
+        let responses = BTreeMap::from([("staff".to_owned(), 1)]);
+        let before = vec![
+            invitation("staff", Invited, 1, true),
+            invitation("staff", Invited, 2, false),
+        ];
+        let mut after = before.clone();
+        after[0].status = Revoked;
+        let count = |list: &[InvitationRecord]| {
+            progress_by_group(&scan.groups, list, &responses)
+                .into_iter()
+                .find(|r| r.group_id == "staff")
+                .unwrap()
+                .submitted
+        };
+        assert_eq!(count(&before), count(&after));
     }
 
     #[test]
     fn per_person_status_only_when_allowed_and_never_for_the_subject() {
-        let list = vec![invitation("staff", InvitationStatus::Invited, true, true)];
+        let list = vec![invitation("staff", InvitationStatus::Invited, 1, true)];
         let subject = Email::parse("secretaris@gemeente.nl").unwrap();
         let hr = Email::parse("hr@gemeente.nl").unwrap();
         let hidden = invitation_lines(&list, &scan(false), &hr);
-        assert_eq!((hidden[0].opened, hidden[0].submitted), (None, None));
+        assert_eq!(hidden[0].submitted, None);
         let shown = invitation_lines(&list, &scan(true), &hr);
-        assert_eq!(
-            (shown[0].opened, shown[0].submitted),
-            (Some(true), Some(true))
-        );
+        assert_eq!(shown[0].submitted, Some(true));
         let subject_view = invitation_lines(&list, &scan(true), &subject);
-        assert_eq!(
-            (subject_view[0].opened, subject_view[0].submitted),
-            (None, None)
-        );
+        assert_eq!(subject_view[0].submitted, None);
         // Delivery is always visible: the organiser must be able to fix a wrong address.
         assert_eq!(subject_view[0].delivery, Some(Delivery::Sent));
     }
