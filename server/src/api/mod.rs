@@ -83,6 +83,7 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(frameworks::get))
         .routes(routes!(frameworks::export))
         .routes(routes!(outbox::list))
+        .routes(routes!(outbox::reminders))
         .routes(routes!(respond::get))
         .routes(routes!(respond::save_section))
         .routes(routes!(respond::submit))
