@@ -176,6 +176,7 @@ async fn the_organisers_flow_through_the_api_alone() {
         &api.app.db,
         &smtp_mailer(smtp.port),
         FROM,
+        &api.app.state.settings.link_secret,
         "api-test",
         unix_now(),
     )
