@@ -88,7 +88,7 @@ async fn a_respondent_goes_from_welcome_to_thanks_with_plain_forms() {
         welcome.contains("<h1>Feedback over Piet Jansen</h1>"),
         "{welcome}"
     );
-    assert!(welcome.contains("minstens 3 mensen"));
+    assert!(welcome.contains("ten minste 3 mensen uit die groep"));
     assert!(welcome.contains(&format!("href=\"{s}/q/0\">Beginnen</a>")));
     let visited = app.db.list_invitations(&id).await.unwrap();
     assert_eq!(untouched, visited, "opening a link records nothing");
