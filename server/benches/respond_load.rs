@@ -321,6 +321,22 @@ async fn main() {
     service::open_scan(&db, &links, &organiser, &scan_id, unix_now())
         .await
         .unwrap();
+    // A link works once its invitation was sent (the outbox stores the link's hash then):
+    // send them all to the data directory's outbox files.
+    let mailer = app::email::Mailer::from_settings(&startup::mail_settings(&config)).unwrap();
+    while app::email::run_once(
+        &db,
+        &mailer,
+        &config.mail_from,
+        &settings.link_secret,
+        "bench",
+        unix_now(),
+    )
+    .await
+    .unwrap()
+    .sent
+        > 0
+    {}
     let mut tokens = Vec::new();
     for invitation in db.list_invitations(&scan_id).await.unwrap() {
         let (target, _) = db
