@@ -514,3 +514,35 @@ async fn the_report_is_computed_from_the_stored_responses_once_closed_for_its_re
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn an_answer_saved_just_before_the_submission_is_part_of_it() {
+    for t in support::all().await {
+        let db = &t.db;
+        let scan = open_scan(db, 3).await;
+        let token = scan.tokens(db).await[1].1.clone();
+        // The page that submits was loaded before the last answer was saved (save as you go).
+        let page = respond::respondent(db, &scan.secret, &token, NOW + 1)
+            .await
+            .unwrap();
+        let item = page.questionnaire.sections[0].items[0].key.clone();
+        let later = respond::respondent(db, &scan.secret, &token, NOW + 2)
+            .await
+            .unwrap();
+        respond::save_field(db, &later, 0, &format!("r:{item}"), "5")
+            .await
+            .unwrap();
+        respond::submit(db, &page, NOW + 3).await.unwrap();
+        let stored = db.list_responses(&scan.id).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        let answers: app::domain::questionnaire::Answers =
+            serde_json::from_str(&stored[0].answers).unwrap();
+        assert_eq!(
+            answers.ratings.get(&item),
+            Some(&Answer::Rating(5)),
+            "{}",
+            t.name
+        );
+        t.finish().await;
+    }
+}

@@ -683,9 +683,9 @@ async fn reminders_close_reopen_revoke_and_resend() {
                 draft_id: "",
                 scan_id: &id,
                 group_id: &collega0.group_id,
-                answers: "{}",
             },
             NOW,
+            |_| "{}".to_owned(),
         )
         .await
         .unwrap();

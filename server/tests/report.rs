@@ -118,9 +118,9 @@ async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
                 draft_id: "",
                 scan_id: id,
                 group_id: group,
-                answers: &answers,
             },
             unix_now(),
+            |_| answers,
         )
         .await
         .unwrap();

@@ -233,11 +233,15 @@ async fn change_answers(
     }
 }
 
-/// Submits the draft as the response, once.
+/// Submits the draft as the response, once: the draft as stored when the submission takes the
+/// scan's lock, so an answer saved a moment before is included.
 pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), RespondError> {
-    let mut answers = respondent.answers.clone();
-    questionnaire::retain_known(&respondent.questionnaire, &mut answers);
-    let json = serde_json::to_string(&answers).expect("answers serialise");
+    let scan_id = &respondent.scan.id;
+    let answers = |sealed: Option<String>| {
+        let mut answers = open_draft(&respondent.seal, scan_id, sealed);
+        questionnaire::retain_known(&respondent.questionnaire, &mut answers);
+        serde_json::to_string(&answers).expect("answers serialise")
+    };
     let subject_name = respondent.scan.scan.subject_name.clone();
     match db
         .submit_response(
@@ -247,9 +251,9 @@ pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), Re
                 draft_id: respondent.seal.id(),
                 scan_id: &respondent.scan.id,
                 group_id: &respondent.invitation.group_id,
-                answers: &json,
             },
             now,
+            answers,
         )
         .await?
     {

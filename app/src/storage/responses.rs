@@ -8,9 +8,12 @@
 //! backups or replicas tie a response to a person without the server's secret key.
 //!
 //! Submissions of one scan are serialised, and a submission never commits after its scan was
-//! closed: on PostgreSQL the scan's row is locked (`FOR UPDATE`; closing updates that row, so
-//! the two wait for each other); SQLite has one writer at a time, and the first statement of a
-//! submission is a write, so it holds the write lock before it reads the scan's status.
+//! closed: on PostgreSQL the scan's row is locked `FOR UPDATE` as the first statement (closing
+//! updates that row, so the two wait for each other; taken later, after the marker insert's
+//! foreign-key check had share-locked the row, two submissions deadlocked); SQLite has one
+//! writer at a time, and the first statement of a submission is a write, so it holds the write
+//! lock before it reads anything. Either way the draft is read under that lock, so an answer
+//! saved a moment before the submission is part of it.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -41,8 +44,6 @@ pub struct Submission<'a> {
     pub draft_id: &'a str,
     pub scan_id: &'a str,
     pub group_id: &'a str,
-    /// The answers (JSON).
-    pub answers: &'a str,
 }
 
 /// A stored response: its random id, scan, group and answers (JSON), nothing else.
@@ -71,6 +72,23 @@ fn row_lock(backend: Backend, lock: &str) -> &str {
         Backend::Postgres => lock,
         Backend::Sqlite => "",
     }
+}
+
+/// Whether the scan is open before its deadline, read with `lock` (as [`scan_is_open`]).
+async fn open_before_deadline(
+    conn: &mut AnyConnection,
+    scan_id: &str,
+    now: i64,
+    lock: &str,
+) -> Result<bool, StorageError> {
+    Ok(sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT 1 FROM scans WHERE id = $1 AND status = 'open' AND deadline > $2 {lock}"
+    )))
+    .bind(scan_id)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?
+    .is_some())
 }
 
 /// Whether the scan is open, read with `lock` (PostgreSQL row lock, or "" for none).
@@ -156,16 +174,24 @@ impl Db {
         }
     }
 
-    /// Submits once, in one transaction: records the marker (only if it is new), checks that
-    /// the scan is open before its deadline (holding the scan's lock, see the module doc),
-    /// inserts the response and deletes the link's draft.
+    /// Submits once, in one transaction: takes the scan's lock (see the module doc), records
+    /// the marker (only if it is new), checks that the scan is open before its deadline and the
+    /// link still works, reads the link's sealed draft, inserts the response `answers` makes of
+    /// it (JSON) and deletes the draft.
     pub async fn submit_response(
         &self,
         submission: &Submission<'_>,
         now: i64,
+        answers: impl FnOnce(Option<String>) -> String,
     ) -> Result<SubmitOutcome, StorageError> {
         let mut tx = self.pool().begin().await?;
-        // First a write: on SQLite this takes the write lock before anything is read.
+        let postgres = self.backend() == Backend::Postgres;
+        let lock = row_lock(self.backend(), "FOR UPDATE");
+        if postgres && !open_before_deadline(&mut tx, submission.scan_id, now, lock).await? {
+            tx.rollback().await?;
+            return Ok(SubmitOutcome::NotOpen);
+        }
+        // On SQLite the first statement: a write takes the write lock before anything is read.
         let marked = sqlx::query(
             "INSERT INTO submission_markers (marker, scan_id) VALUES ($1, $2) \
              ON CONFLICT (marker) DO NOTHING",
@@ -179,15 +205,7 @@ impl Db {
             tx.rollback().await?;
             return Ok(SubmitOutcome::AlreadySubmitted);
         }
-        let open = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "SELECT 1 FROM scans WHERE id = $1 AND status = 'open' AND deadline > $2 {}",
-            row_lock(self.backend(), "FOR UPDATE")
-        )))
-        .bind(submission.scan_id)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if open.is_none() {
+        if !postgres && !open_before_deadline(&mut tx, submission.scan_id, now, lock).await? {
             tx.rollback().await?;
             return Ok(SubmitOutcome::NotOpen);
         }
@@ -204,13 +222,22 @@ impl Db {
             tx.rollback().await?;
             return Ok(SubmitOutcome::Revoked);
         }
+        let draft: Option<String> =
+            sqlx::query("SELECT sealed FROM sealed_drafts WHERE id = $1 AND scan_id = $2")
+                .bind(submission.draft_id)
+                .bind(submission.scan_id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|r| r.try_get("sealed"))
+                .transpose()?
+                .filter(|sealed: &String| !sealed.is_empty());
         sqlx::query(
             "INSERT INTO responses (id, scan_id, group_id, answers) VALUES ($1, $2, $3, $4)",
         )
         .bind(super::new_id())
         .bind(submission.scan_id)
         .bind(submission.group_id)
-        .bind(submission.answers)
+        .bind(answers(draft))
         .execute(&mut *tx)
         .await?;
         sqlx::query("DELETE FROM sealed_drafts WHERE id = $1")
