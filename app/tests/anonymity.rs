@@ -182,6 +182,9 @@ fn cell(row: &sqlx::any::AnyRow, index: usize) -> String {
 
 type Snapshot = BTreeMap<String, BTreeSet<String>>;
 
+/// The tables whose rows name an invitation (its id, address or link hash).
+const NAMING_TABLES: [&str; 2] = ["scan_invitations", "outbox"];
+
 /// Every row of every table as text; on PostgreSQL with its `xmin` (the transaction that
 /// wrote this version of the row), so even an update that writes the same values shows.
 async fn snapshot(db: &Db) -> Snapshot {
@@ -189,6 +192,13 @@ async fn snapshot(db: &Db) -> Snapshot {
     for table in table_names(db).await {
         let sql = match db.backend() {
             Backend::Sqlite => format!("SELECT rowid AS physical_row, * FROM {table}"),
+            // On the rows that name invitations also `xmax`: a row lock (`FOR SHARE`/`FOR
+            // UPDATE`) stamps it with the locking transaction's id, the id the response row
+            // of that transaction carries as its `xmin`.
+            Backend::Postgres if NAMING_TABLES.contains(&table.as_str()) => format!(
+                "SELECT CAST(xmin AS TEXT) AS row_xmin, CAST(xmax AS TEXT) AS row_xmax, * \
+                 FROM {table}"
+            ),
             Backend::Postgres => format!("SELECT CAST(xmin AS TEXT) AS row_xmin, * FROM {table}"),
         };
         let rows = raw_rows(db, &sql).await.unwrap();
