@@ -14,98 +14,39 @@ mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use app::auth::scan_link::LinkSecret;
 use app::auth::token::hash_token;
-use app::domain::account::{CurrentUser, Email, Role};
-use app::domain::informants::Informant;
-use app::domain::scan::example::maastricht_example;
 use app::respond;
-use app::scans::mail::LinkMaker;
 use app::scans::service;
 use app::storage::{Backend, Db, raw_rows};
 use sqlx::Row;
 
-const NOW: i64 = 1_800_000_000;
-const DAY: i64 = 86_400;
+use support::scan::{NOW, colleagues};
+
 const COLLEAGUES: usize = 9;
 /// A comment a respondent typed and then replaced before sending.
 const REPLACED_DRAFT: &str = "VERVANGEN-CONCEPT-zebra";
 /// A comment of a respondent who never sent their answers.
 const UNSENT_DRAFT: &str = "NOOIT-VERSTUURD-giraffe";
 
+/// An open scan with the subject and nine colleagues, and each one's link token.
 struct Scan {
-    id: String,
-    organiser: CurrentUser,
-    secret: LinkSecret,
+    open: support::scan::OpenScan,
     /// (address, link token) of every invitation.
     tokens: Vec<(String, String)>,
 }
 
-impl Scan {
-    fn links(&self) -> LinkMaker<'_> {
-        LinkMaker {
-            base_url: "https://scan.example.nl",
-            secret: &self.secret,
-        }
+impl std::ops::Deref for Scan {
+    type Target = support::scan::OpenScan;
+
+    fn deref(&self) -> &Self::Target {
+        &self.open
     }
 }
 
 async fn open_scan(db: &Db) -> Scan {
-    app::catalog::load_builtin(db, NOW).await.unwrap();
-    let email = Email::parse("hr@gemeente.nl").unwrap();
-    let id = db
-        .create_account(&email, None, Role::Organiser, NOW)
-        .await
-        .unwrap();
-    let organiser = CurrentUser {
-        id,
-        email: email.as_str().into(),
-        role: Role::Organiser,
-    };
-    let fw = app::domain::catalog::builtin()
-        .into_iter()
-        .find(|f| f.id == "maastricht-2014")
-        .unwrap();
-    let draft = maastricht_example(&fw, NOW + 14 * DAY);
-    let scan_id = service::create_scan(db, &organiser, &draft, NOW)
-        .await
-        .unwrap();
-    let mut scan = Scan {
-        id: scan_id,
-        organiser,
-        secret: LinkSecret::generate(),
-        tokens: Vec::new(),
-    };
-    let informants: Vec<Informant> = (0..COLLEAGUES)
-        .map(|i| Informant {
-            name: format!("Collega Nummer{i}"),
-            email: Email::parse(&format!("collega{i}@gemeente.nl")).unwrap(),
-            group: "colleagues".into(),
-        })
-        .collect();
-    service::add_informants(
-        db,
-        &scan.links(),
-        &scan.organiser,
-        &scan.id,
-        &informants,
-        NOW,
-    )
-    .await
-    .unwrap();
-    service::open_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW)
-        .await
-        .unwrap();
-    for invitation in db.list_invitations(&scan.id).await.unwrap() {
-        let (target, _) = db
-            .find_invitation_target(&scan.id, &invitation.id)
-            .await
-            .unwrap()
-            .unwrap();
-        scan.tokens
-            .push((invitation.email.clone(), scan.links().token(&target)));
-    }
-    scan
+    let open = support::scan::open_scan(db, &colleagues(COLLEAGUES, "Nummer", "collega")).await;
+    let tokens = open.tokens(db).await;
+    Scan { open, tokens }
 }
 
 /// Saves the first section with every statement rated and `comment` on its competency.

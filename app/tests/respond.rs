@@ -7,94 +7,17 @@ mod support;
 use std::collections::HashSet;
 
 use app::auth::scan_link::LinkSecret;
-use app::domain::account::{CurrentUser, Email, Role};
-use app::domain::informants::Informant;
+use app::domain::account::{CurrentUser, Role};
 use app::domain::questionnaire::{Answer, AnswerError};
-use app::domain::scan::example::maastricht_example;
 use app::respond::{self, LinkError, RespondError};
-use app::scans::mail::LinkMaker;
 use app::scans::service;
 use app::storage::Db;
 use sqlx::Row;
 
-const NOW: i64 = 1_800_000_000;
-const DAY: i64 = 86_400;
+use support::scan::{DAY, NOW, OpenScan as Scan, colleagues};
 
-struct Scan {
-    id: String,
-    organiser: CurrentUser,
-    secret: LinkSecret,
-}
-
-impl Scan {
-    fn links(&self) -> LinkMaker<'_> {
-        LinkMaker {
-            base_url: "https://scan.example.nl",
-            secret: &self.secret,
-        }
-    }
-
-    /// The personal link tokens by address.
-    async fn tokens(&self, db: &Db) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for i in db.list_invitations(&self.id).await.unwrap() {
-            let (target, _) = db
-                .find_invitation_target(&self.id, &i.id)
-                .await
-                .unwrap()
-                .unwrap();
-            out.push((i.email.clone(), self.links().token(&target)));
-        }
-        out
-    }
-}
-
-async fn open_scan(db: &Db, colleagues: usize) -> Scan {
-    app::catalog::load_builtin(db, NOW).await.unwrap();
-    let email = Email::parse("hr@gemeente.nl").unwrap();
-    let id = db
-        .create_account(&email, None, Role::Organiser, NOW)
-        .await
-        .unwrap();
-    let organiser = CurrentUser {
-        id,
-        email: email.as_str().into(),
-        role: Role::Organiser,
-    };
-    let fw = app::domain::catalog::builtin()
-        .into_iter()
-        .find(|f| f.id == "maastricht-2014")
-        .unwrap();
-    let draft = maastricht_example(&fw, NOW + 14 * DAY);
-    let scan_id = service::create_scan(db, &organiser, &draft, NOW)
-        .await
-        .unwrap();
-    let scan = Scan {
-        id: scan_id,
-        organiser,
-        secret: LinkSecret::generate(),
-    };
-    let informants: Vec<Informant> = (0..colleagues)
-        .map(|i| Informant {
-            name: format!("Collega {i}"),
-            email: Email::parse(&format!("c{i}@gemeente.nl")).unwrap(),
-            group: "colleagues".into(),
-        })
-        .collect();
-    service::add_informants(
-        db,
-        &scan.links(),
-        &scan.organiser,
-        &scan.id,
-        &informants,
-        NOW,
-    )
-    .await
-    .unwrap();
-    service::open_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW)
-        .await
-        .unwrap();
-    scan
+async fn open_scan(db: &Db, count: usize) -> Scan {
+    support::scan::open_scan(db, &colleagues(count, "", "c")).await
 }
 
 fn pairs(list: &[(String, &str)]) -> Vec<(String, String)> {

@@ -53,15 +53,13 @@ pub enum ScanMail {
 
 /// Builds one message for one invitation. `None` when the stored address is unusable (it was
 /// checked on the way in, so only a corrupted row gets here; it is logged by scan, not by
-/// invitation, since a reminder's invitation is a non-responder).
-///
-/// `_token` is not used (and no longer needed by callers): the message carries a placeholder
-/// and the invitation's link generation instead, and the worker renders the link.
+/// invitation, since a reminder's invitation is a non-responder). The message carries a
+/// placeholder and the invitation's link generation instead of the token; the worker renders
+/// the link when it sends.
 pub fn build(
     kind: ScanMail,
     stored: &StoredScan,
     target: &InvitationTarget,
-    _token: &str,
     links: &LinkMaker<'_>,
 ) -> Option<OutgoingEmail> {
     let to = match Email::parse(&target.email) {

@@ -159,8 +159,7 @@ async fn queue(
     links: &LinkMaker<'_>,
     now: i64,
 ) -> Result<bool> {
-    let token = links.token(target);
-    match mail::build(kind, stored, target, &token, links) {
+    match mail::build(kind, stored, target, links) {
         Some(email) => {
             enqueue_email_in(conn, &email, now).await?;
             Ok(true)

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
+pub mod scan;
 pub mod smtp;
 
 use app::storage::Db;
