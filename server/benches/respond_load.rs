@@ -321,8 +321,8 @@ async fn main() {
     service::open_scan(&db, &links, &organiser, &scan_id, unix_now())
         .await
         .unwrap();
-    // A link works once its invitation was sent (the outbox stores the link's hash then):
-    // send them all to the data directory's outbox files.
+    // As in real use, respondents answer once their invitations went out: send them all to the
+    // data directory's outbox files first (the links work from the opening on).
     let mailer = app::email::Mailer::from_settings(&startup::mail_settings(&config)).unwrap();
     while app::email::run_once(
         &db,

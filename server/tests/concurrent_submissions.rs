@@ -584,8 +584,8 @@ impl Scan {
             .unwrap();
         assert_eq!(r.status(), StatusCode::OK, "{}", r.text().await.unwrap());
 
-        // The outbox worker stores each link's hash when it sends the invitation: wait until
-        // every informant's invitation went out.
+        // As in real use, respondents answer once their invitation went out: wait until every
+        // informant's invitation was sent (the links work from the opening on).
         let deadline = Instant::now() + Duration::from_secs(120);
         let invitations = loop {
             let (invitations, sent) = Self::invitations(server, api_token, &id).await;
