@@ -19,6 +19,8 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
 const FROM: &str = "Ontwikkelscan <noreply@ontwikkelscan.example.nl>";
+/// A comment typed into a draft.
+const DRAFT_COMMENT: &str = "LOGVRIJ-concept-okapi";
 
 /// A log destination in memory.
 #[derive(Clone, Default)]
@@ -188,9 +190,15 @@ async fn no_token_reaches_the_text_or_json_log() {
             .iter()
             .map(|item| (item["key"].as_str().unwrap().to_owned(), json!("3")))
             .collect();
+        // A distinctive comment in the draft: it must not reach the log either.
+        let body = if index == 0 {
+            json!({"answers": answers, "comment": DRAFT_COMMENT})
+        } else {
+            json!({"answers": answers})
+        };
         let r = client
             .put(format!("{api}/sections/{index}"))
-            .json(&json!({"answers": answers}))
+            .json(&body)
             .send()
             .await
             .unwrap();
@@ -255,6 +263,10 @@ async fn no_token_reaches_the_text_or_json_log() {
         );
         assert!(log.contains("/invite/{token}"), "{format}:\n{log}");
         assert!(log.contains("(fallback)"), "{format}:\n{log}");
+        assert!(
+            !log.contains(DRAFT_COMMENT),
+            "the {format} log holds draft text:\n{log}"
+        );
         for token in [&anna, &bert, &piet, &probe, &account] {
             assert!(
                 !log.contains(token.as_str()),
