@@ -187,7 +187,8 @@ and there is nothing more you need to do.</p>\n\
 /// What the recipient is told about who sees their answers: the same words as the welcome page
 /// of the questionnaire (`domain::anonymity_promise`).
 fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> String {
-    use crate::domain::anonymity_promise::{PromiseFacts, Standing, promise};
+    use crate::components::localized::promise_text;
+    use crate::domain::anonymity_promise::{PromiseFacts, Standing};
     let standing = if mail.is_self {
         Standing::OwnRating
     } else if mail.identifiable {
@@ -195,7 +196,7 @@ fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> String {
     } else {
         Standing::Anonymous
     };
-    promise(
+    promise_text(
         language,
         &PromiseFacts {
             standing,

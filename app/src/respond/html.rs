@@ -11,8 +11,8 @@ mod text;
 use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
 use crate::components::layout::encode_query_value;
-use crate::components::localized::language_of;
-use crate::domain::anonymity_promise::{self, PromiseFacts, Standing};
+use crate::components::localized::{language_of, promise_text};
+use crate::domain::anonymity_promise::{PromiseFacts, Standing};
 use crate::domain::calendar::format_deadline;
 use crate::domain::scan::Language;
 use crate::i18n::*;
@@ -144,7 +144,7 @@ fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
         Promise::Identifiable { k } => (Standing::Identifiable, k),
         Promise::Anonymous { k } => (Standing::Anonymous, k),
     };
-    let promise = anonymity_promise::promise(
+    let promise = promise_text(
         language_of(locale),
         &PromiseFacts {
             standing,
