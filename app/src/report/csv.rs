@@ -31,10 +31,11 @@ fn number(value: Option<f64>) -> String {
     value.map(|v| format!("{v:.4}")).unwrap_or_default()
 }
 
-/// Text as a spreadsheet shows it: a leading `= + - @` would make it a formula, so it is quoted
+/// Text as a spreadsheet shows it: a leading `= + - @` would make it a formula, and a leading
+/// TAB or CR is skipped by some spreadsheets before they look for one, so all six are quoted
 /// away with an apostrophe (OWASP's advice for CSV injection).
 fn text(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@']) {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
         value.to_owned()
@@ -89,4 +90,19 @@ pub fn to_csv(view: &ReportView) -> String {
     }
     String::from_utf8(writer.into_inner().expect("in-memory writer"))
         .expect("CSV of UTF-8 strings is UTF-8")
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::text;
+
+    #[test]
+    fn every_formula_start_is_neutralised() {
+        for start in ['=', '+', '-', '@', '\t', '\r'] {
+            let value = format!("{start}HYPERLINK(\"https://example.org\")");
+            assert_eq!(text(&value), format!("'{value}"), "start {start:?}");
+        }
+        assert_eq!(text("Samenwerken"), "Samenwerken");
+        assert_eq!(text("a\t=b"), "a\t=b", "only the first character counts");
+    }
 }
