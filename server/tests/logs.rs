@@ -143,8 +143,11 @@ async fn no_token_reaches_the_text_or_json_log() {
         ];
         app.post(&format!("/scans/{id}/informants"), &add).await;
     }
-    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=opened&n=3"));
+    let r = app.scan_action("open", &id).await;
+    assert_eq!(
+        location(&r),
+        format!("/scans/{id}?gedaan=geopend&aantal=3#actions")
+    );
     let messages = send_outbox(&app, mail_dir.path()).await;
     let link_of = |recipient: &str| {
         let message = messages
@@ -223,8 +226,12 @@ async fn no_token_reaches_the_text_or_json_log() {
     // Bert has not answered: a reminder goes to him alone. From here on the log must not name
     // his invitation or his address.
     let before_reminder = (text_log.text().len(), json_log.text().len());
-    let r = app.post(&format!("/scans/{id}/do/remind"), &[]).await;
-    assert!(location(&r).contains("done=reminded"), "{}", location(&r));
+    let r = app.scan_action("remind", &id).await;
+    assert!(
+        location(&r).contains("gedaan=herinnerd"),
+        "{}",
+        location(&r)
+    );
     std::fs::remove_dir_all(mail_dir.path()).unwrap();
     let reminders = send_outbox(&app, mail_dir.path()).await;
     assert_eq!(reminders.len(), 1, "only Bert is reminded");

@@ -11,6 +11,7 @@ use app::auth::password;
 use app::domain::account::{Email, NewPassword, Role};
 use app::domain::questionnaire::{self, Answer, Answers};
 use app::state::unix_now;
+use support::actions::refusal_code;
 use support::scans::{page, post_pairs, scan_form};
 use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
 
@@ -44,7 +45,7 @@ async fn open_scan(app: &TestApp) -> String {
         let r = post_pairs(app, "/scans", &form).await;
         location(&r)
             .strip_prefix("/scans/")
-            .and_then(|rest| rest.strip_suffix("?done=created"))
+            .and_then(|rest| rest.strip_suffix("?gedaan=aangemaakt"))
             .unwrap()
             .to_owned()
     };
@@ -70,10 +71,17 @@ async fn open_scan(app: &TestApp) -> String {
                 ],
             )
             .await;
-        assert!(location(&r).contains("done=added"), "{}", location(&r));
+        assert!(
+            location(&r).contains("gedaan=toegevoegd"),
+            "{}",
+            location(&r)
+        );
     }
-    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=opened&n=9"));
+    let r = app.scan_action("open", &id).await;
+    assert_eq!(
+        location(&r),
+        format!("/scans/{id}?gedaan=geopend&aantal=9#actions")
+    );
     id
 }
 
@@ -161,16 +169,17 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
 
     // Release is refused while staff has fewer than k responses, and for anyone but the organiser.
     submit(&app, &id, "staff", 5).await;
-    let r = app.post(&format!("/scans/{id}/do/release"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?error=release_too_early"));
+    let r = app.scan_action("release", &id).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("release_too_early"));
     submit(&app, &id, "staff", 5).await;
     submit(&app, &id, "staff", 4).await;
-    let r = reader.post(&format!("/scans/{id}/do/release"), &[]).await;
-    assert!(
-        location(&r).ends_with("error=forbidden") || location(&r).ends_with("error=unknown_scan")
+    let r = reader.scan_action("release", &id).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("unknown_scan"));
+    let r = app.scan_action("release", &id).await;
+    assert_eq!(
+        location(&r),
+        format!("/scans/{id}?gedaan=vrijgegeven#actions")
     );
-    let r = app.post(&format!("/scans/{id}/do/release"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=released"));
 
     // Released: the reader sees the figures, the charts and the CSV.
     let body = page(&reader, &report).await;
@@ -241,8 +250,8 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
     // One more staff member answers, then the scan closes: staff would move by one, which
     // would reveal that answer, so the released figures stay.
     submit(&app, &id, "staff", 1).await;
-    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    let r = app.scan_action("close", &id).await;
+    assert_eq!(location(&r), format!("/scans/{id}?gedaan=gesloten#actions"));
     let body = page(&reader, &report).await;
     assert!(
         body.contains("Antwoorden die daarna binnenkwamen, tellen niet mee"),
@@ -290,8 +299,8 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     // Two staff: hidden, and (alone) left out of every figure.
     submit(&app, &id, "staff", 1).await;
     submit(&app, &id, "staff", 1).await;
-    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    let r = app.scan_action("close", &id).await;
+    assert_eq!(location(&r), format!("/scans/{id}?gedaan=gesloten#actions"));
     let reader = signed_in(&app, READER).await;
     let body = page(&reader, &format!("/scans/{id}/rapport")).await;
     assert!(

@@ -7,6 +7,7 @@ use app::auth::password;
 use app::domain::account::{Email, NewPassword, Role};
 use app::domain::scan::ScanStatus;
 use app::state::unix_now;
+use support::actions::refusal_code;
 use support::scans::{create_scan, page, post_pairs, scan_form, signed_in_admin};
 use support::{PASSWORD, location, spawn_app};
 
@@ -17,8 +18,8 @@ async fn scan_pages_and_forms_need_a_login() {
     assert_eq!(location(&app.get("/scans").await), "/login");
     let r = post_pairs(&app, "/scans", &scan_form(&[])).await;
     assert_eq!(location(&r), "/login?error=forbidden");
-    let r = app.post("/scans/abc/do/open", &[]).await;
-    assert_eq!(location(&r), "/login?error=forbidden");
+    let r = app.scan_action("open", "abc").await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("forbidden"));
     assert!(app.db.list_scans(None).await.unwrap().is_empty());
 }
 
@@ -147,7 +148,7 @@ async fn informant_lists_are_previewed_and_saved_only_when_clean() {
             ],
         )
         .await;
-    assert!(location(&r).contains("done=added&n=1"));
+    assert!(location(&r).contains("gedaan=toegevoegd&aantal=1"));
 
     let good = "Anna <anna@gemeente.nl>, collega's\nCees <cees@gemeente.nl>, medewerkers";
     let r = app
@@ -158,7 +159,7 @@ async fn informant_lists_are_previewed_and_saved_only_when_clean() {
     let r = app
         .post(&informants, &[("action", "save"), ("list", good)])
         .await;
-    assert!(location(&r).contains("done=added&n=2"));
+    assert!(location(&r).contains("gedaan=toegevoegd&aantal=2"));
     assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 4);
     // An unknown action changes nothing.
     let r = app.post(&informants, &[("action", "wis-alles")]).await;
@@ -180,11 +181,14 @@ async fn open_scans_keep_their_questions_and_links_follow_the_status() {
         ],
     )
     .await;
-    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=opened&n=2"));
+    let r = app.scan_action("open", &id).await;
+    assert_eq!(
+        location(&r),
+        format!("/scans/{id}?gedaan=geopend&aantal=2#actions")
+    );
     // Opening twice is refused.
-    let r = app.post(&format!("/scans/{id}/do/open"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?error=scan_wrong_status"));
+    let r = app.scan_action("open", &id).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("scan_wrong_status"));
 
     // The edit form of an open scan sends the questions back unchanged; changing them is refused.
     let stored = app.db.find_scan(&id).await.unwrap().unwrap();
@@ -249,24 +253,32 @@ async fn open_scans_keep_their_questions_and_links_follow_the_status() {
     assert!(body.contains("Alleen aantallen"));
 
     // Close: the link says so. A malformed reopen date is refused; a good one reopens.
-    let r = app.post(&format!("/scans/{id}/do/close"), &[]).await;
-    assert_eq!(location(&r), format!("/scans/{id}?done=closed"));
+    let r = app.scan_action("close", &id).await;
+    assert_eq!(location(&r), format!("/scans/{id}?gedaan=gesloten#actions"));
     assert!(
         page(&app, &format!("/s/{token}"))
             .await
             .contains("De scan is gesloten")
     );
     let r = app
-        .post(&format!("/scans/{id}/do/reopen"), &[("deadline", "morgen")])
+        .act(
+            "scans/reopen",
+            &format!("/scans/{id}"),
+            &[("id", &id), ("deadline", "morgen")],
+        )
         .await;
-    assert!(location(&r).ends_with("error=deadline_in_past"));
+    assert_eq!(refusal_code(&r).as_deref(), Some("deadline_in_past"));
     let later = app::domain::calendar::amsterdam_date(unix_now())
         .add_days(7)
         .iso();
     let r = app
-        .post(&format!("/scans/{id}/do/reopen"), &[("deadline", &later)])
+        .act(
+            "scans/reopen",
+            &format!("/scans/{id}"),
+            &[("id", &id), ("deadline", &later)],
+        )
         .await;
-    assert!(location(&r).ends_with("done=reopened"));
+    assert_eq!(location(&r), format!("/scans/{id}?gedaan=heropend#actions"));
     assert_eq!(
         app.db.find_scan(&id).await.unwrap().unwrap().status,
         ScanStatus::Open
@@ -299,18 +311,18 @@ async fn another_organiser_cannot_see_or_touch_a_scan() {
         "{body}"
     );
     assert!(!body.contains("Piet Jansen"));
-    let r = other.post(&format!("/scans/{id}/do/open"), &[]).await;
-    assert!(location(&r).ends_with("error=unknown_scan"));
-    let r = other.post(&format!("/scans/{id}/do/delete"), &[]).await;
-    assert!(location(&r).ends_with("error=unknown_scan"));
+    let r = other.scan_action("open", &id).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("unknown_scan"));
+    let r = other.scan_action("delete", &id).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("unknown_scan"));
     assert!(!page(&other, "/scans").await.contains("Piet Jansen"));
     assert_eq!(
         app.db.find_scan(&id).await.unwrap().unwrap().status,
         ScanStatus::Draft
     );
     // The organiser may delete their draft.
-    let r = app.post(&format!("/scans/{id}/do/delete"), &[]).await;
-    assert_eq!(location(&r), "/scans?done=deleted");
+    let r = app.scan_action("delete", &id).await;
+    assert_eq!(location(&r), "/scans?gedaan=verwijderd");
     assert!(app.db.find_scan(&id).await.unwrap().is_none());
 }
 

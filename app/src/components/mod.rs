@@ -1,5 +1,6 @@
 //! Building blocks shared by the pages.
 
+pub mod action;
 pub mod error_message;
 pub mod layout;
 pub mod localized;

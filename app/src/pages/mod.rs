@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod report;
 pub mod report_sections;
 pub mod scan;
+pub mod scan_actions;
 pub mod scan_form;
 pub mod scan_informants;
 pub mod scans;

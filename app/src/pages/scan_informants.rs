@@ -1,16 +1,18 @@
 use leptos::prelude::*;
 
+use crate::components::action::SubmitButton;
 use crate::components::localized::pick;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::progress::{Delivery, InvitationLine, InvitationStatus};
 use crate::i18n::*;
+use crate::pages::scan_actions::ScanActions;
 use crate::server_fns::scans::{InformantPreview, ScanPage};
 use leptos_i18n::I18nContext;
 
 /// The informants of a scan: who is invited and whether their email arrived, the form to add
 /// one, and the list import with its preview (nothing is saved until every line is good).
 #[component]
-pub fn Informants(scan: ScanPage) -> impl IntoView {
+pub fn Informants(scan: ScanPage, actions: ScanActions) -> impl IntoView {
     let i18n = use_i18n();
     let open_or_draft = scan.status != ScanStatus::Closed;
     let problems = scan.flash.problems.clone();
@@ -23,7 +25,7 @@ pub fn Informants(scan: ScanPage) -> impl IntoView {
                     <ul>{problems.iter().map(|p| view! { <li>{pick(i18n, &p.nl, &p.en)}</li> }).collect_view()}</ul>
                 </div>
             })}
-            <InvitationTable scan=scan.clone() />
+            <InvitationTable scan=scan.clone() actions />
         </section>
         {open_or_draft.then(|| view! {
             <AddOne scan=scan.clone() />
@@ -45,7 +47,7 @@ fn delivery_text(i18n: I18nContext<Locale>, line: &InvitationLine) -> String {
 }
 
 #[component]
-fn InvitationTable(scan: ScanPage) -> impl IntoView {
+fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
     let i18n = use_i18n();
     let yes_no = move |value: Option<bool>| match value {
         Some(true) => t_string!(i18n, yes).to_string(),
@@ -63,23 +65,35 @@ fn InvitationTable(scan: ScanPage) -> impl IntoView {
         .invitations
         .iter()
         .map(|line| {
-            let base = format!("/scans/{}/invitations/{}", scan.id, line.id);
+            let (scan_id, invitation_id) = (scan.id.clone(), line.id.clone());
             let who = if line.name.is_empty() { line.email.clone() } else { line.name.clone() };
             let revoke = (line.status != InvitationStatus::Revoked && scan.status != ScanStatus::Closed)
-                .then(|| view! {
-                    <form method="post" action=format!("{base}/revoke") class="inline-form">
-                        <button type="submit" aria-label=format!("{} {}", t_string!(i18n, scan_revoke), who)>
-                            {t!(i18n, scan_revoke)}
-                        </button>
-                    </form>
+                .then(|| {
+                    let action = actions.revoke;
+                    let (scan_id, invitation_id, who) = (scan_id.clone(), invitation_id.clone(), who.clone());
+                    view! {
+                        <ActionForm action attr:class="inline-form">
+                            <input type="hidden" name="scan_id" value=scan_id />
+                            <input type="hidden" name="invitation_id" value=invitation_id />
+                            <SubmitButton pending=action.pending()
+                                label=t_string!(i18n, scan_revoke).to_string()
+                                aria_label=format!("{} {}", t_string!(i18n, scan_revoke), who) />
+                        </ActionForm>
+                    }
                 });
             let resend = (line.status != InvitationStatus::Pending && scan.status == ScanStatus::Open)
-                .then(|| view! {
-                    <form method="post" action=format!("{base}/resend") class="inline-form">
-                        <button type="submit" aria-label=format!("{} {}", t_string!(i18n, scan_resend), who)>
-                            {t!(i18n, scan_resend)}
-                        </button>
-                    </form>
+                .then(|| {
+                    let action = actions.resend;
+                    let (scan_id, invitation_id, who) = (scan_id.clone(), invitation_id.clone(), who.clone());
+                    view! {
+                        <ActionForm action attr:class="inline-form">
+                            <input type="hidden" name="scan_id" value=scan_id />
+                            <input type="hidden" name="invitation_id" value=invitation_id />
+                            <SubmitButton pending=action.pending()
+                                label=t_string!(i18n, scan_resend).to_string()
+                                aria_label=format!("{} {}", t_string!(i18n, scan_resend), who) />
+                        </ActionForm>
+                    }
                 });
             view! {
                 <tr data-status=line.status.as_str()>

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
+use crate::components::action::done_in_address;
 use crate::components::error_message::{ErrorMessage, QueryError};
 use crate::components::localized::{date_text, user_error_of};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
+use crate::server_fns::outcome::Done;
 use crate::server_fns::scans::{ScanRow, list_scans};
 use leptos_i18n::I18nContext;
 
@@ -31,9 +32,9 @@ pub fn status_text(i18n: I18nContext<Locale>, status: ScanStatus) -> String {
 #[component]
 fn ScanList() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
+    let done = done_in_address();
     let scans = Resource::new(|| (), |_| list_scans());
-    let deleted = move || query.read().get("done").as_deref() == Some("deleted");
+    let deleted = move || done.get() == Some(Done::Deleted);
     view! {
         <h1>{t!(i18n, scans_title)}</h1>
         <p>{t!(i18n, scans_intro)}</p>

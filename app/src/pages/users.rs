@@ -2,13 +2,39 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::{ErrorMessage, QueryError};
 use crate::components::require_user::RequireUser;
 use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
+use crate::server_fns::account_admin::{ActivateAccount, DeactivateAccount};
 use crate::server_fns::accounts::list_accounts;
+use crate::server_fns::action_error::ActionError;
 use leptos_i18n::I18nContext;
+
+/// The account actions of the page, made once so the table reloads after any of them.
+#[derive(Clone, Copy)]
+struct AccountActions {
+    deactivate: ServerAction<DeactivateAccount>,
+    activate: ServerAction<ActivateAccount>,
+    refusal: Signal<Option<ActionError>>,
+}
+
+impl AccountActions {
+    fn new() -> Self {
+        let (deactivate, activate) = (ServerAction::new(), ServerAction::new());
+        Self {
+            deactivate,
+            activate,
+            refusal: latest_refusal(&[deactivate.value(), activate.value()]),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.deactivate.version().get() + self.activate.version().get()
+    }
+}
 
 /// Administrators invite organisers and (de)activate accounts. Deactivation asks for
 /// confirmation on a second step, which works without JavaScript.
@@ -31,7 +57,9 @@ pub fn UsersPage() -> impl IntoView {
 fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let accounts = Resource::new(|| (), |_| list_accounts());
+    let actions = AccountActions::new();
+    // Loaded again after every answered action (a WebAssembly call stays on the page).
+    let accounts = Resource::new(move || actions.version(), |_| list_accounts());
     let invited = move || {
         let q = query.read();
         Some((q.get("invited")?, q.get("link")?))
@@ -42,6 +70,7 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
         <h1>{t!(i18n, users_title)}</h1>
         <p>{t!(i18n, users_intro)}</p>
         <QueryError />
+        <ActionOutcome refusal=actions.refusal />
         {move || invited().map(|(email, link)| view! {
             <div class="message message-ok" role="status">
                 <p>{t_string!(i18n, users_invite_created, email).to_string()}</p>
@@ -55,7 +84,7 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
                     let me = me.clone();
                     Suspend::new(async move {
                         match accounts.await {
-                            Ok(list) => view! { <AccountsTable list me confirm=confirm() /> }.into_any(),
+                            Ok(list) => view! { <AccountsTable list me confirm=confirm() actions /> }.into_any(),
                             Err(_) => view! { <ErrorMessage error=UserError::Internal /> }.into_any(),
                         }
                     })
@@ -76,7 +105,12 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
 }
 
 #[component]
-fn AccountsTable(list: Vec<AccountSummary>, me: String, confirm: Option<String>) -> impl IntoView {
+fn AccountsTable(
+    list: Vec<AccountSummary>,
+    me: String,
+    confirm: Option<String>,
+    actions: AccountActions,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rows = list
         .into_iter()
@@ -92,7 +126,7 @@ fn AccountsTable(list: Vec<AccountSummary>, me: String, confirm: Option<String>)
                 AccountStatus::Invited => t_string!(i18n, users_status_invited).to_string(),
             };
             let confirming = confirm.as_deref() == Some(account.id.as_str());
-            let action = account_action(i18n, &account, is_me, confirming);
+            let action = account_action(i18n, actions, &account, is_me, confirming);
             view! {
                 <tr>
                     <td>{account.email.clone()} {is_me.then(|| format!(" {}", t_string!(i18n, users_you)))}</td>
@@ -122,6 +156,7 @@ fn AccountsTable(list: Vec<AccountSummary>, me: String, confirm: Option<String>)
 
 fn account_action(
     i18n: I18nContext<Locale>,
+    actions: AccountActions,
     account: &AccountSummary,
     is_me: bool,
     confirming: bool,
@@ -130,24 +165,32 @@ fn account_action(
     let email = account.email.clone();
     match (account.status, is_me, confirming) {
         (_, true, _) => ().into_any(),
-        (AccountStatus::Inactive, _, _) => view! {
-            <form method="post" action="/admin/users/activate" class="inline-form">
-                <input type="hidden" name="id" value=id />
-                <button type="submit">{t!(i18n, users_activate)}</button>
-            </form>
+        (AccountStatus::Inactive, _, _) => {
+            let action = actions.activate;
+            view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="id" value=id />
+                    <SubmitButton pending=action.pending()
+                        label=t_string!(i18n, users_activate).to_string() />
+                </ActionForm>
+            }
+            .into_any()
         }
-        .into_any(),
-        (_, false, true) => view! {
-            <form method="post" action="/admin/users/deactivate" class="confirm-box" role="group"
-                aria-labelledby="confirm-text">
-                <p id="confirm-text">{t_string!(i18n, users_deactivate_confirm, email).to_string()}</p>
-                <input type="hidden" name="id" value=id />
-                <button type="submit" class="button-danger">{t!(i18n, users_deactivate_confirm_button)}</button>
-                " "
-                <a href="/admin/users">{t!(i18n, users_cancel)}</a>
-            </form>
+        (_, false, true) => {
+            let action = actions.deactivate;
+            view! {
+                <ActionForm action attr:class="confirm-box" attr:role="group"
+                    attr:aria-labelledby="confirm-text">
+                    <p id="confirm-text">{t_string!(i18n, users_deactivate_confirm, email).to_string()}</p>
+                    <input type="hidden" name="id" value=id />
+                    <SubmitButton pending=action.pending() class="button-danger"
+                        label=t_string!(i18n, users_deactivate_confirm_button).to_string() />
+                    " "
+                    <a href="/admin/users">{t!(i18n, users_cancel)}</a>
+                </ActionForm>
+            }
+            .into_any()
         }
-        .into_any(),
         (_, false, false) => view! {
             <a href=format!("/admin/users?confirm={id}") aria-label=format!("{} {}", t_string!(i18n, users_deactivate), email)>
                 {t!(i18n, users_deactivate)}

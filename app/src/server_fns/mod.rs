@@ -1,11 +1,16 @@
 //! Server functions, one small file per domain. Each is a thin wrapper: extract the request
 //! context, call a service, map the error.
 
+pub mod account_admin;
 pub mod accounts;
+pub mod action_error;
 pub mod frameworks;
+pub mod invitation_actions;
 pub mod outbox;
+pub mod outcome;
 pub mod report;
 pub mod respond;
+pub mod scan_lifecycle;
 pub mod scans;
 pub mod session;
 pub mod tokens;
@@ -40,4 +45,30 @@ pub(crate) async fn require_user() -> Result<
     let user =
         user.ok_or_else(|| leptos::prelude::ServerFnError::new(UserError::Forbidden.code()))?;
     Ok((state, user))
+}
+
+/// The signed-in organiser (or administrator) an action is done by, with the app state: the
+/// door every organiser write goes through. Not signed in: refused as not allowed.
+#[cfg(feature = "ssr")]
+pub(crate) async fn organiser()
+-> Result<(crate::state::AppState, crate::domain::account::CurrentUser), action_error::ActionError>
+{
+    use crate::domain::user_error::UserError;
+    let state = leptos::prelude::expect_context::<crate::state::AppState>();
+    let headers: axum::http::HeaderMap = leptos_axum::extract()
+        .await
+        .map_err(|_| UserError::Internal)?;
+    let user = state
+        .signed_in(&headers)
+        .await?
+        .ok_or(UserError::Forbidden)?;
+    Ok((state, user))
+}
+
+/// Sends the browser to the page that reports `done` (a redirect for a plain form post, a
+/// client-side navigation for a WebAssembly call) and returns it.
+#[cfg(feature = "ssr")]
+pub(crate) fn finish(scan_id: &str, done: outcome::Done) -> outcome::Done {
+    leptos_axum::redirect(&done.next_page(scan_id));
+    done
 }

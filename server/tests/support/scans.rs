@@ -71,7 +71,7 @@ pub async fn create_scan(app: &TestApp) -> String {
     let to = location(&r);
     let id = to
         .strip_prefix("/scans/")
-        .and_then(|rest| rest.strip_suffix("?done=created"))
+        .and_then(|rest| rest.strip_suffix("?gedaan=aangemaakt"))
         .unwrap_or_else(|| panic!("unexpected redirect {to}"))
         .to_owned();
     assert_eq!(id.len(), 32);

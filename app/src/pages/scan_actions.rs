@@ -1,0 +1,182 @@
+//! The organiser's actions on one scan's page, through `ActionForm`: without JavaScript each is
+//! a plain form post that comes back to the page (the outcome in the address, a refusal in the
+//! `__err` that Leptos adds); with the WebAssembly loaded it is sent without a reload, its
+//! button shows that it is busy, and a refusal appears in place.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::action::{Answer, SubmitButton, latest_refusal};
+use crate::domain::scan::ScanStatus;
+use crate::i18n::*;
+use crate::server_fns::action_error::ActionError;
+use crate::server_fns::invitation_actions::{ResendInvitation, RevokeInvitation};
+use crate::server_fns::scan_lifecycle::{
+    CloseScan, DeleteScan, OpenScan, ReleaseReport, RemindInformants, ReopenScan,
+};
+use crate::server_fns::scans::ScanPage as ScanData;
+
+/// Every action of the scan page, made once by the page so that it can reload after any of
+/// them and show the latest refusal in one place.
+#[derive(Clone, Copy)]
+pub struct ScanActions {
+    pub open: ServerAction<OpenScan>,
+    pub remind: ServerAction<RemindInformants>,
+    pub release: ServerAction<ReleaseReport>,
+    pub close: ServerAction<CloseScan>,
+    pub reopen: ServerAction<ReopenScan>,
+    pub delete: ServerAction<DeleteScan>,
+    pub revoke: ServerAction<RevokeInvitation>,
+    pub resend: ServerAction<ResendInvitation>,
+    /// The refusal to show: the latest action's, or the one a plain form post came back with.
+    refusal: Signal<Option<ActionError>>,
+}
+
+impl ScanActions {
+    pub fn new() -> Self {
+        let actions = Self {
+            open: ServerAction::new(),
+            remind: ServerAction::new(),
+            release: ServerAction::new(),
+            close: ServerAction::new(),
+            reopen: ServerAction::new(),
+            delete: ServerAction::new(),
+            revoke: ServerAction::new(),
+            resend: ServerAction::new(),
+            refusal: Signal::default(),
+        };
+        let answers = actions.answers().map(|(answer, _)| answer);
+        Self {
+            refusal: latest_refusal(&answers),
+            ..actions
+        }
+    }
+
+    /// Grows with every answered action: the page reloads its data when it changes.
+    pub fn version(&self) -> usize {
+        self.answers()
+            .iter()
+            .map(|(_, version)| version.get())
+            .sum()
+    }
+
+    /// The refusal to show, for [`crate::components::action::ActionOutcome`].
+    pub fn refusal(&self) -> Signal<Option<ActionError>> {
+        self.refusal
+    }
+
+    fn answers(&self) -> [(MappedSignal<Answer>, RwSignal<usize>); 8] {
+        macro_rules! each {
+            ($($action:ident),*) => { [$((self.$action.value(), self.$action.version())),*] };
+        }
+        each!(open, remind, release, close, reopen, delete, revoke, resend)
+    }
+}
+
+impl Default for ScanActions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The life-cycle buttons. Each first links to `?confirm=<action>`, which shows the question
+/// and the real button: a confirmation that needs no JavaScript.
+#[component]
+pub fn LifecycleActions(scan: ScanData, actions: ScanActions) -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let status = scan.status;
+    let help = match status {
+        ScanStatus::Draft => t_string!(i18n, scan_actions_draft_help),
+        ScanStatus::Open => t_string!(i18n, scan_actions_open_help),
+        ScanStatus::Closed => t_string!(i18n, scan_actions_closed_help),
+    };
+    let id = scan.id.clone();
+    let invitations = scan.invitations.len();
+    let pending = scan.total.invited.saturating_sub(scan.total.submitted);
+    let (released, k) = (scan.released, scan.k);
+    let content = move || {
+        let confirm = query.read().get("confirm");
+        let base = format!("/scans/{id}");
+        let asked = |what: &str| confirm.as_deref() == Some(what);
+        let ask = |what: &'static str, label: String| {
+            view! { <a class="button" href=format!("{base}?confirm={what}#actions")>{label}</a> }
+        };
+        macro_rules! step {
+            ($what:literal, $action:expr, $label:expr, $question:expr, $button:expr, $danger:expr) => {
+                if asked($what) {
+                    let action = $action;
+                    let (id, base) = (id.clone(), base.clone());
+                    view! {
+                        <ActionForm action attr:class="confirm-box" attr:role="group"
+                            attr:aria-labelledby=concat!("confirm-", $what)>
+                            <input type="hidden" name="id" value=id />
+                            <p id=concat!("confirm-", $what)>{$question}</p>
+                            <SubmitButton pending=action.pending() label=$button
+                                class=if $danger { "button-danger" } else { "button-primary" } />
+                            " "
+                            <a href=base>{t!(i18n, users_cancel)}</a>
+                        </ActionForm>
+                    }
+                    .into_any()
+                } else {
+                    ask($what, $label).into_any()
+                }
+            };
+        }
+        match status {
+            ScanStatus::Draft => view! {
+                {step!("open", actions.open,
+                    t_string!(i18n, scan_action_open).to_string(),
+                    t_string!(i18n, scan_confirm_open, count = invitations).to_string(),
+                    t_string!(i18n, scan_confirm_open_button).to_string(), false)}
+                " "
+                {step!("delete", actions.delete,
+                    t_string!(i18n, scan_action_delete).to_string(),
+                    t_string!(i18n, scan_confirm_delete).to_string(),
+                    t_string!(i18n, scan_confirm_delete_button).to_string(), true)}
+            }
+            .into_any(),
+            ScanStatus::Open => view! {
+                {step!("remind", actions.remind,
+                    t_string!(i18n, scan_action_remind).to_string(),
+                    t_string!(i18n, scan_confirm_remind, count = pending).to_string(),
+                    t_string!(i18n, scan_confirm_remind_button).to_string(), false)}
+                " "
+                {(!released).then(|| step!("release", actions.release,
+                    t_string!(i18n, scan_action_release).to_string(),
+                    t_string!(i18n, scan_confirm_release, k).to_string(),
+                    t_string!(i18n, scan_confirm_release_button).to_string(), false))}
+                " "
+                {step!("close", actions.close,
+                    t_string!(i18n, scan_action_close).to_string(),
+                    t_string!(i18n, scan_confirm_close).to_string(),
+                    t_string!(i18n, scan_confirm_close_button).to_string(), true)}
+            }
+            .into_any(),
+            ScanStatus::Closed => {
+                let action = actions.reopen;
+                let id = id.clone();
+                view! {
+                    <ActionForm action attr:class="inline-form stack">
+                        <input type="hidden" name="id" value=id />
+                        <div class="field">
+                            <label for="reopen-deadline">{t!(i18n, scan_reopen_deadline)}</label>
+                            <input id="reopen-deadline" name="deadline" type="date" required />
+                        </div>
+                        <SubmitButton pending=action.pending()
+                            label=t_string!(i18n, scan_action_reopen).to_string() />
+                    </ActionForm>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="card" id="actions" aria-labelledby="scan-actions">
+            <h2 id="scan-actions">{t!(i18n, scan_section_actions)}</h2>
+            <p class="help">{help}</p>
+            <div class="actions">{content}</div>
+        </section>
+    }
+}

@@ -1,0 +1,124 @@
+//! The one error every organiser action returns, in every door that serves it: a server
+//! function sends it to the page (as JSON to the browser's WebAssembly, or in the redirect URL
+//! of a plain form post), the page translates it. Internal details never travel: they are
+//! logged where the error is made and arrive here as [`UserError::Internal`].
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::scan::form::FormProblem;
+use crate::domain::user_error::UserError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ActionError {
+    /// One refusal the page translates from its code (not allowed, unknown scan, wrong status…).
+    #[error("{0}")]
+    Refused(UserError),
+    /// Every problem of a refused form, already in both languages.
+    #[error("{} problems in the form", .0.len())]
+    Problems(Vec<FormProblem>),
+}
+
+impl ActionError {
+    /// The single refusal a page shows at its top (form problems count as a refused form).
+    pub fn user_error(&self) -> UserError {
+        match self {
+            ActionError::Refused(error) => error.clone(),
+            ActionError::Problems(_) => UserError::BadForm,
+        }
+    }
+}
+
+impl From<UserError> for ActionError {
+    fn from(error: UserError) -> Self {
+        ActionError::Refused(error)
+    }
+}
+
+/// What the server-function machinery itself can fail with: arguments that do not decode are a
+/// malformed form; anything else (a lost connection, a server that does not answer) is shown as
+/// the internal error.
+impl FromServerFnError for ActionError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => ActionError::Refused(UserError::BadForm),
+            _ => ActionError::Refused(UserError::Internal),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::scans::ScanServiceError> for ActionError {
+    fn from(error: crate::scans::ScanServiceError) -> Self {
+        use crate::scans::ScanServiceError;
+        match error {
+            ScanServiceError::Invalid(_) | ScanServiceError::Informants(_) => {
+                ActionError::Problems(
+                    error
+                        .messages()
+                        .into_iter()
+                        .map(|(nl, en)| FormProblem { nl, en })
+                        .collect(),
+                )
+            }
+            // Logs a storage failure once, here.
+            other => ActionError::Refused(other.user_error()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::report::ReportError> for ActionError {
+    fn from(error: crate::report::ReportError) -> Self {
+        ActionError::Refused(error.user_error())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use leptos::server_fn::error::ServerFnUrlError;
+
+    #[test]
+    fn survives_the_redirect_url_of_a_plain_form_post() {
+        for error in [
+            ActionError::Refused(UserError::ScanWrongStatus),
+            ActionError::Refused(UserError::RateLimited { minutes: 3 }),
+            ActionError::Problems(vec![FormProblem {
+                nl: "de deadline ligt in het verleden".into(),
+                en: "the deadline is in the past".into(),
+            }]),
+        ] {
+            let url = ServerFnUrlError::new("/api/scans/open", error.clone())
+                .to_url("http://127.0.0.1:3000/scans/abc?confirm=open")
+                .unwrap();
+            let encoded = url
+                .query_pairs()
+                .find(|(key, _)| key == "__err")
+                .map(|(_, value)| value.into_owned())
+                .unwrap();
+            assert_eq!(ServerFnUrlError::<ActionError>::decode_err(&encoded), error);
+        }
+    }
+
+    #[test]
+    fn machinery_failures_become_a_bad_form_or_the_internal_error() {
+        assert_eq!(
+            ActionError::from_server_fn_error(ServerFnErrorErr::Args("deadline".into())),
+            ActionError::Refused(UserError::BadForm)
+        );
+        assert_eq!(
+            ActionError::from_server_fn_error(ServerFnErrorErr::Request("offline".into())),
+            ActionError::Refused(UserError::Internal)
+        );
+        assert_eq!(
+            ActionError::Problems(Vec::new()).user_error(),
+            UserError::BadForm
+        );
+    }
+}

@@ -1,0 +1,71 @@
+import { test, expect } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+// Runs after 01-foundation, which created this administrator on the same server.
+const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+
+// A marker that a full page load would wipe out: an action that keeps it ran without a reload.
+async function markPage(page: Page) {
+  await page.evaluate(() => ((window as unknown as { zelfdePagina: boolean }).zelfdePagina = true));
+}
+async function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { zelfdePagina?: boolean }).zelfdePagina === true);
+}
+
+test("an organiser's actions say when they are busy, and a refusal shows in place", async ({ page }, testInfo) => {
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  await page.goto("/login");
+  if (js) await page.waitForLoadState("networkidle");
+  await page.getByLabel("E-mailadres").fill(admin.email);
+  await page.getByLabel("Wachtwoord").fill(admin.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  // A draft scan of its own (the subject is invited as the first informant).
+  await page.goto("/scans/new");
+  await page.getByLabel("Competentiekader").selectOption({ label: "Competentiegids gemeente Maastricht 2014" });
+  await page.getByLabel("Functiegroepprofiel").selectOption({ label: "Beleidsmedewerker" });
+  await page.getByRole("button", { name: "Verder" }).click();
+  await page.getByLabel("Naam", { exact: true }).fill("Karin Smit");
+  await page.getByLabel("E-mailadres").fill("karin.smit@gemeente.nl");
+  await page.getByLabel("Niveau", { exact: true }).selectOption("8-10");
+  await page.getByRole("button", { name: "Scan aanmaken" }).click();
+  await expect(page.getByRole("status")).toContainText("De conceptscan is aangemaakt");
+  if (js) await page.waitForLoadState("networkidle");
+
+  // Open it. With JavaScript the answer is held back a moment, so the busy button can be seen.
+  await page.getByRole("link", { name: "Scan openen en uitnodigingen versturen" }).click();
+  const confirm = page.getByRole("button", { name: "Ja, openen en versturen" });
+  await expect(confirm).toBeVisible();
+  if (js) {
+    await page.waitForLoadState("networkidle");
+    await page.route("**/api/scans/open", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await markPage(page);
+    await confirm.click();
+    const busy = page.getByRole("button", { name: "Bezig…" });
+    await expect(busy).toBeVisible();
+    await expect(busy).toBeDisabled();
+    await expect(busy).toHaveAttribute("aria-busy", "true");
+  } else {
+    await confirm.click();
+  }
+  await expect(page.getByRole("status").first()).toContainText("De scan is open. 1 uitnodigingen");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("open");
+  if (js) expect(await stillSamePage(page), "opened without a page reload").toBe(true);
+
+  // Close it, then try to reopen it with a deadline in the past: refused, in place.
+  await page.getByRole("link", { name: "Scan nu sluiten" }).click();
+  await page.getByRole("button", { name: "Ja, nu sluiten" }).click();
+  await expect(page.getByRole("status").first()).toContainText("De scan is gesloten.");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("gesloten");
+  if (js) await markPage(page);
+  await page.getByLabel("Nieuwe deadline").fill("2020-01-31");
+  await page.getByRole("button", { name: "Heropenen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Kies een deadline in de toekomst.");
+  await expect(page.getByRole("status")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("gesloten");
+  if (js) expect(await stillSamePage(page), "refused without a page reload").toBe(true);
+});
