@@ -655,3 +655,174 @@ fn collect_references(value: &Value, found: &mut Vec<String>) {
         _ => {}
     }
 }
+
+/// The operation a link's `operationRef` (`#/paths/<escaped path>/<method>`) points to.
+fn link_target<'a>(document: &'a Value, reference: &str) -> (String, String, &'a Value) {
+    let pointer = reference
+        .strip_prefix('#')
+        .unwrap_or_else(|| panic!("{reference} is not local"));
+    let (path, method) = pointer
+        .strip_prefix("/paths/")
+        .and_then(|rest| rest.rsplit_once('/'))
+        .unwrap_or_else(|| panic!("{reference} names no operation"));
+    let path = path.replace("~1", "/").replace("~0", "~");
+    let operation = document
+        .pointer(pointer)
+        .unwrap_or_else(|| panic!("{reference} resolves to nothing"));
+    (path, method.to_owned(), operation)
+}
+
+fn parameter_names(operation: &Value, location: &str) -> Vec<String> {
+    operation["parameters"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .filter(|p| p["in"] == location)
+                .map(|p| p["name"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_links_name_real_operations_parameters_and_values() {
+    let api = Api::new().await;
+    let document: Value = api.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let mut targets_of_create = Vec::new();
+    let mut count = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            for (status, response) in operation["responses"].as_object().unwrap() {
+                let Some(links) = response["links"].as_object() else {
+                    continue;
+                };
+                assert!(
+                    status.starts_with('2'),
+                    "{method} {path} {status}: links on a failure"
+                );
+                for (name, link) in links {
+                    count += 1;
+                    let at = format!("{method} {path} {status} → {name}");
+                    let (target_path, target_method, target) =
+                        link_target(&document, link["operationRef"].as_str().unwrap());
+                    if path == "/api/v1/scans" && method == "post" {
+                        targets_of_create.push(format!("{target_method} {target_path}"));
+                    }
+                    for (parameter, expression) in link["parameters"].as_object().unwrap() {
+                        let (location, parameter) = parameter.split_once('.').unwrap();
+                        assert!(
+                            parameter_names(target, location)
+                                .iter()
+                                .any(|p| p == parameter),
+                            "{at}: {target_method} {target_path} has no {location} parameter {parameter}"
+                        );
+                        let expression = expression.as_str().unwrap();
+                        if let Some(name) = expression.strip_prefix("$request.path.") {
+                            assert!(
+                                parameter_names(operation, "path").iter().any(|p| p == name),
+                                "{at}: the source has no path parameter {name}"
+                            );
+                        } else if let Some(header) = expression.strip_prefix("$response.header.") {
+                            assert!(
+                                response["headers"].get(header).is_some(),
+                                "{at}: the response documents no {header} header"
+                            );
+                        } else {
+                            let pointer = expression
+                                .strip_prefix("$response.body#")
+                                .unwrap_or_else(|| panic!("{at}: unexpected {expression}"));
+                            // The pointer names a property of the documented body.
+                            let field = pointer.rsplit('/').next().unwrap();
+                            let schema = response["content"]["application/json"]["schema"]["$ref"]
+                                .as_str()
+                                .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                                .unwrap_or_else(|| panic!("{at}: no JSON body to point into"));
+                            let schemas = &document["components"]["schemas"];
+                            let mut properties = vec![&schemas[schema]["properties"]];
+                            if pointer.starts_with("/items/") {
+                                let item = schemas[schema]["properties"]["items"]["items"]["$ref"]
+                                    .as_str()
+                                    .unwrap()
+                                    .strip_prefix("#/components/schemas/")
+                                    .unwrap();
+                                properties = vec![&schemas[item]["properties"]];
+                            }
+                            assert!(
+                                properties.iter().any(|p| p.get(field).is_some()),
+                                "{at}: {schema} has no {field}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(count > 100, "{count} links");
+    // From a newly created scan the fuzz test's stateful phase reaches every operation on it.
+    for (path, item) in document["paths"].as_object().unwrap() {
+        if !path.starts_with("/api/v1/scans/{id}") || path.contains("{invitation}") {
+            continue;
+        }
+        for method in item.as_object().unwrap().keys() {
+            assert!(
+                targets_of_create.contains(&format!("{method} {path}")),
+                "no link from a created scan to {method} {path}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_documented_examples_are_accepted_and_the_links_lead_on() {
+    let api = Api::new().await;
+    let document: Value = api.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let example = |schema: &str| document["components"]["schemas"][schema]["examples"][0].clone();
+
+    let created = api.post("/api/v1/scans", example("ScanInput")).await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let etag = created.headers()[ETAG].to_str().unwrap().to_owned();
+    let scan: Value = created.json().await.unwrap();
+    // What the create response's links say: its id and its ETag lead on.
+    let links = &document["paths"]["/api/v1/scans"]["post"]["responses"]["201"]["links"];
+    assert_eq!(
+        links["GetScan"]["parameters"]["path.id"],
+        "$response.body#/id"
+    );
+    let id = scan["id"].as_str().unwrap();
+    let updated = api
+        .request(reqwest::Method::PUT, &format!("/api/v1/scans/{id}"))
+        .header(IF_MATCH, etag)
+        .json(&example("ScanInput"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(updated.status(), StatusCode::OK);
+    let added = api
+        .post(
+            &format!("/api/v1/scans/{id}/invitations"),
+            example("InformantsInput"),
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::CREATED);
+    let opened = api
+        .post(&format!("/api/v1/scans/{id}/open"), json!(null))
+        .await;
+    assert_eq!(opened.status(), StatusCode::OK);
+    let closed = api
+        .post(&format!("/api/v1/scans/{id}/close"), json!(null))
+        .await;
+    assert_eq!(closed.status(), StatusCode::OK);
+    let reopened = api
+        .post(
+            &format!("/api/v1/scans/{id}/reopen"),
+            example("ReopenInput"),
+        )
+        .await;
+    assert_eq!(reopened.status(), StatusCode::OK);
+    // The framework file of the import's example is a framework.
+    let framework = document["paths"]["/api/v1/frameworks"]["post"]["requestBody"]["content"]
+        ["application/json"]["example"]
+        .clone();
+    let imported = api.post("/api/v1/frameworks", framework).await;
+    assert_eq!(imported.status(), StatusCode::CREATED);
+}

@@ -24,6 +24,19 @@ pub struct GroupInput {
 /// A scan to create, or the new settings of an existing one.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(examples(json!({
+    "subject_name": "Piet Jansen",
+    "subject_email": "piet.jansen@gemeente.nl",
+    "subject_job_title": "Beleidsmedewerker",
+    "framework_id": "maastricht-2014",
+    "framework_version": 1,
+    "profile_id": "beleidsmedewerker",
+    "level_id": "8-10",
+    "competency_ids": ["samenwerken", "klantgericht-werken", "integriteit",
+        "gevoel-voor-bestuurlijke-verhouding", "werken-in-netwerken", "visie-ontwikkelen",
+        "resultaatgerichtheid"],
+    "deadline": "2099-12-18"
+})))]
 pub struct ScanInput {
     pub subject_name: String,
     pub subject_email: String,
@@ -124,6 +137,7 @@ pub struct ScanList {
 /// The new deadline of a reopened scan.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(examples(json!({"deadline": "2099-12-18"})))]
 pub struct ReopenInput {
     /// `YYYY-MM-DD`, in the future.
     pub deadline: String,
@@ -149,6 +163,11 @@ pub struct InformantInput {
 /// Informants to invite; all or none are added.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(examples(json!({"informants": [
+    {"name": "Anna de Boer", "email": "anna@gemeente.nl", "group": "colleagues"},
+    {"name": "Bram Visser", "email": "bram@gemeente.nl", "group": "colleagues"},
+    {"name": "Cees Bakker", "email": "cees@gemeente.nl", "group": "staff"}
+]})))]
 pub struct InformantsInput {
     pub informants: Vec<InformantInput>,
 }

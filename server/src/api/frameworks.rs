@@ -132,7 +132,17 @@ fn unknown_framework() -> ApiError {
 
 /// Import a framework file (the JSON export format); administrators only.
 #[utoipa::path(post, path = "/api/v1/frameworks", tag = "frameworks",
-    request_body(content = Object, content_type = "application/json"),
+    request_body(content = Object, content_type = "application/json",
+        description = "A framework in the JSON export format (`GET /api/v1/frameworks/{id}/export?format=json`)",
+        example = json!({
+            "id": "voorbeeld", "name": "Voorbeeldkader", "name_en": "Example framework", "version": 1,
+            "source": "Een voorbeeld uit de API-documentatie", "derived": "Zelf geschreven",
+            "clusters": [{"id": "samenwerking", "name": "Samenwerking", "name_en": "Cooperation"}],
+            "competencies": [{"id": "samenwerken", "name": "Samenwerken", "name_en": "Cooperating",
+                "cluster": "samenwerking",
+                "definition": "Werkt met anderen aan een gezamenlijk resultaat.",
+                "items": ["Deelt informatie met collega's", "Vraagt om hulp als dat nodig is"]}]
+        })),
     responses((status = 201, body = ImportOutput), (status = 200, body = ImportOutput),
         (status = 401, body = ProblemDocument), (status = 403, body = ProblemDocument),
         (status = 413, body = ProblemDocument), (status = 415, body = ProblemDocument),
