@@ -1,78 +1,84 @@
 //! One-time results of a form post, shown on the page the browser is redirected to
 //! (post/redirect/get) without putting them in the URL: the handler stores the payload under a
-//! random key, the page reads it. Kept in memory for ten minutes at most. Reading does not
-//! remove the entry: a page may render (and so read) more than once, e.g. on reload.
+//! random key, the page takes it.
+//!
+//! Kept in the database (`flash_entries`), so every server process on one database finds what
+//! another stored. An entry is bound to the session that made it: its key is useless with
+//! another session's cookie (a flashed API token is readable only by its owner). The
+//! respondent's pages have no session; there the personal link's token is the session. Taking
+//! an entry deletes it (a reload shows nothing more), and an entry lives ten minutes at most.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use axum::http::HeaderMap;
 
-#[derive(Debug, Default)]
+use crate::auth::SESSION_COOKIE;
+use crate::auth::token::hash_token;
+use crate::state::{cookie_value, unix_now};
+use crate::storage::Db;
+
+/// How long an entry waits for its page.
+pub const TTL_SECS: i64 = 600;
+
+/// The flash entries of one database; cheap to clone.
+#[derive(Debug, Clone)]
 pub struct FlashStore {
-    entries: Mutex<HashMap<String, (Instant, String)>>,
+    db: Db,
 }
 
-const TTL: Duration = Duration::from_secs(600);
-const MAX_ENTRIES: usize = 1000;
-
 impl FlashStore {
-    /// Stores a payload and returns the key to put in the redirect.
-    pub fn put(&self, payload: String) -> String {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    /// Stores a payload for `session` (a session cookie's value, or a personal link's token)
+    /// and returns the key to put in the redirect. Without a session, or when the database
+    /// fails (logged), nothing is stored and the key leads nowhere: the page then shows no
+    /// flash, which is what a lost flash would show anyway.
+    pub async fn put(&self, session: &str, payload: String) -> String {
         let key = crate::storage::new_id();
-        let now = Instant::now();
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.retain(|_, (at, _)| now.duration_since(*at) < TTL);
-        if entries.len() >= MAX_ENTRIES {
-            // Drop the oldest rather than grow without bound.
-            if let Some(oldest) = entries
-                .iter()
-                .min_by_key(|(_, (at, _))| *at)
-                .map(|(k, _)| k.clone())
-            {
-                entries.remove(&oldest);
-            }
+        if session.is_empty() {
+            return key;
         }
-        entries.insert(key.clone(), (now, payload));
+        let now = unix_now();
+        let stored = self
+            .db
+            .put_flash(&key, &hash_token(session), &payload, now, now + TTL_SECS)
+            .await;
+        if let Err(error) = stored {
+            tracing::error!(%error, "could not store a flash entry");
+        }
         key
     }
 
-    /// The payload stored under `key`, while it has not expired.
-    pub fn get(&self, key: &str) -> Option<String> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        let (at, payload) = entries.get(key)?;
-        (at.elapsed() < TTL).then(|| payload.clone())
+    /// The payload stored under `key` by this `session`, once: taking it deletes it.
+    pub async fn take(&self, session: &str, key: &str) -> Option<String> {
+        if session.is_empty() || key.is_empty() {
+            return None;
+        }
+        match self
+            .db
+            .take_flash(key, &hash_token(session), unix_now())
+            .await
+        {
+            Ok(payload) => payload,
+            Err(error) => {
+                tracing::error!(%error, "could not read a flash entry");
+                None
+            }
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The session a signed-in request's flash entries belong to: its session cookie (empty when
+/// there is none, which stores and finds nothing).
+pub fn session_of(headers: &HeaderMap) -> String {
+    cookie_value(headers, SESSION_COOKIE).unwrap_or_default()
+}
 
-    #[test]
-    fn read_by_key() {
-        let store = FlashStore::default();
-        let key = store.put("hallo".into());
-        assert_eq!(store.get(&key).as_deref(), Some("hallo"));
-        assert_eq!(
-            store.get(&key).as_deref(),
-            Some("hallo"),
-            "a reload shows it again"
-        );
-        assert_eq!(store.get("onbekend"), None);
-        assert_ne!(
-            key,
-            store.put("hallo".into()),
-            "every put gets its own random key"
-        );
+/// [`FlashStore::take`] for the session of the request a server function is answering.
+pub async fn take_in_server_fn(store: &FlashStore, key: &str) -> Option<String> {
+    if key.is_empty() {
+        return None;
     }
-
-    #[test]
-    fn bounded() {
-        let store = FlashStore::default();
-        let first = store.put("0".into());
-        for i in 1..=MAX_ENTRIES {
-            store.put(i.to_string());
-        }
-        assert_eq!(store.get(&first), None, "the oldest entry made room");
-    }
+    let headers: HeaderMap = leptos_axum::extract().await.ok()?;
+    store.take(&session_of(&headers), key).await
 }

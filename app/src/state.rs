@@ -25,6 +25,8 @@ pub struct Settings {
     pub session_ttl: Duration,
     /// The secret personal scan links are derived from (kept outside the database).
     pub link_secret: LinkSecret,
+    /// Proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
+    pub trusted_proxies: crate::auth::client_address::TrustedProxies,
 }
 
 impl Settings {
@@ -50,7 +52,8 @@ pub struct Shared {
     pub login_limiter: Arc<LoginLimiter>,
     /// Slows down clients that try many unknown personal links.
     pub link_limiter: Arc<LoginLimiter>,
-    pub flash: Arc<FlashStore>,
+    /// One-time results of form posts, in the database (`crate::flash`).
+    pub flash: FlashStore,
 }
 
 impl AppState {

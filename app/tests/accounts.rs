@@ -6,7 +6,7 @@ mod support;
 use std::time::Duration;
 
 use app::auth::rate_limit::LoginLimiter;
-use app::auth::{service, token};
+use app::auth::{service, setup_code, token};
 use app::domain::account::{AccountStatus, Email, Role};
 use app::domain::user_error::UserError;
 use app::email::templates::Language;
@@ -37,13 +37,38 @@ async fn first_admin_only_once() {
     for t in support::all().await {
         let db = &t.db;
         assert!(service::setup_open(db).await.unwrap());
-        service::setup_first_admin(db, "Admin@Gemeente.nl", PASSWORD, PASSWORD, NOW)
+        let code = setup_code::issue(db, NOW).await.unwrap().unwrap();
+        let other_code = setup_code::issue(db, NOW).await.unwrap().unwrap();
+        // Without the code the server printed, or with a made-up one: refused, nothing made.
+        for wrong in ["", "ABCD-EFGH-JKMN-PQRS-TVWX"] {
+            let refused =
+                service::setup_first_admin(db, "Admin@Gemeente.nl", PASSWORD, PASSWORD, wrong, NOW)
+                    .await;
+            assert_eq!(refused, Err(UserError::BadSetupCode), "{}", t.name);
+        }
+        assert_eq!(db.count_accounts().await.unwrap(), 0, "{}", t.name);
+        // Typed in lower case with spaces: the same code.
+        let typed = code.to_lowercase().replace('-', " ");
+        service::setup_first_admin(db, "Admin@Gemeente.nl", PASSWORD, PASSWORD, &typed, NOW)
             .await
             .unwrap();
         assert!(!service::setup_open(db).await.unwrap(), "{}", t.name);
-        let again =
-            service::setup_first_admin(db, "ander@gemeente.nl", PASSWORD, PASSWORD, NOW).await;
+        let again = service::setup_first_admin(
+            db,
+            "ander@gemeente.nl",
+            PASSWORD,
+            PASSWORD,
+            &other_code,
+            NOW,
+        )
+        .await;
         assert_eq!(again, Err(UserError::SetupClosed), "{}", t.name);
+        assert_eq!(
+            setup_code::issue(db, NOW).await.unwrap(),
+            None,
+            "{}",
+            t.name
+        );
         assert_eq!(db.count_accounts().await.unwrap(), 1, "{}", t.name);
         let accounts = db.list_accounts().await.unwrap();
         assert_eq!(accounts[0].email, "admin@gemeente.nl");
@@ -56,11 +81,16 @@ async fn first_admin_only_once() {
 async fn simultaneous_setups_create_one_admin() {
     for t in support::all().await {
         let hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-        let attempts = (0..8).map(|i| {
+        let mut codes = Vec::new();
+        for _ in 0..8 {
+            codes.push(setup_code::issue(&t.db, NOW).await.unwrap().unwrap());
+        }
+        let attempts = codes.into_iter().enumerate().map(|(i, code)| {
             let db = t.db.clone();
             tokio::spawn(async move {
                 let email = Email::parse(&format!("admin{i}@gemeente.nl")).unwrap();
-                db.create_first_admin(&email, hash, NOW).await
+                db.create_first_admin(&email, hash, &setup_code::hash_code(&code), NOW)
+                    .await
             })
         });
         let mut created = 0;
@@ -68,6 +98,7 @@ async fn simultaneous_setups_create_one_admin() {
             match attempt.await.unwrap() {
                 Ok(FirstAdminOutcome::Created(_)) => created += 1,
                 Ok(FirstAdminOutcome::AlreadySetUp) => {}
+                Ok(FirstAdminOutcome::BadCode) => panic!("{}: an issued code refused", t.name),
                 // A serialisation conflict is an acceptable loss; a second admin is not.
                 Err(e) => eprintln!("{}: attempt failed: {e}", t.name),
             }
@@ -93,7 +124,8 @@ async fn setup_rejects_bad_input_and_changes_nothing() {
             ),
         ];
         for (email, password, repeated, expected) in cases {
-            let result = service::setup_first_admin(db, email, password, repeated, NOW).await;
+            let result =
+                service::setup_first_admin(db, email, password, repeated, "ABCD", NOW).await;
             assert_eq!(result, Err(expected), "{}", t.name);
         }
         assert_eq!(db.count_accounts().await.unwrap(), 0, "{}", t.name);

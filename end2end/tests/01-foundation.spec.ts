@@ -1,5 +1,5 @@
 import { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, setupCode } from "./fixtures";
 
 const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
 
@@ -18,12 +18,25 @@ test("first admin via setup, log in, switch language and back, log out", async (
   await waitForHydration(page, js);
 
   // Bad input is refused with a clear Dutch message and nothing is created.
+  const code = setupCode(js);
+  await page.getByLabel("Installatiecode").fill(code);
   await page.getByLabel("E-mailadres").fill(admin.email);
   await page.getByLabel("Wachtwoord", { exact: true }).fill(admin.password);
   await page.getByLabel("Herhaal het wachtwoord").fill(admin.password + "x");
   await page.getByRole("button", { name: "Beheerder aanmaken" }).click();
   await expect(page.getByRole("alert")).toHaveText("De twee wachtwoorden zijn niet gelijk.");
 
+  // Without the one-time code the server printed, no one becomes administrator.
+  await waitForHydration(page, js);
+  await page.getByLabel("Installatiecode").fill("ABCD-EFGH-JKMN-PQRS-TVWX");
+  await page.getByLabel("E-mailadres").fill(admin.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(admin.password);
+  await page.getByLabel("Herhaal het wachtwoord").fill(admin.password);
+  await page.getByRole("button", { name: "Beheerder aanmaken" }).click();
+  await expect(page.getByRole("alert")).toContainText("De eenmalige installatiecode klopt niet");
+
+  await waitForHydration(page, js);
+  await page.getByLabel("Installatiecode").fill(code);
   await page.getByLabel("E-mailadres").fill(admin.email);
   await page.getByLabel("Wachtwoord", { exact: true }).fill(admin.password);
   await page.getByLabel("Herhaal het wachtwoord").fill(admin.password);

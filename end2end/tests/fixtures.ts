@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
 import { test as base, expect } from "@playwright/test";
 
 // Every test fails when the browser logs an error or an uncaught exception: a hydration
@@ -18,3 +20,18 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+// The one-time code the first-run setup asks for. The server prints one in its log on start;
+// `server setup-code`, run against the same database, prints a fresh one on standard output:
+// no log parsing, and a code of its own for each test that needs one. The database is the one
+// in the server's data directory, or DATABASE_URL_JS / DATABASE_URL_NOJS when the servers use
+// another (PostgreSQL).
+export function setupCode(js: boolean): string {
+  const dataDir = js ? process.env.DATA_DIR_JS : process.env.DATA_DIR_NOJS;
+  if (!dataDir) throw new Error("DATA_DIR_JS / DATA_DIR_NOJS must name the servers' data directories");
+  const databaseUrl = js ? process.env.DATABASE_URL_JS : process.env.DATABASE_URL_NOJS;
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, RUST_LOG: "error" };
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const server = process.env.SERVER_BIN ?? resolve(__dirname, "..", "..", "target", "debug", "server");
+  return execFileSync(server, ["setup-code"], { env, encoding: "utf8" }).trim();
+}

@@ -27,6 +27,8 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Print a new one-time code for the first-run setup page (only while no account exists).
+    SetupCode,
     /// Create a personal API token for an existing account and print it (shown only once).
     CreateApiToken {
         #[arg(long)]

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use app::auth::client_address::TrustedProxies;
+
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("configuration error: {var}: {problem}")]
 pub struct ConfigError {
@@ -32,7 +34,11 @@ pub enum SmtpTls {
     None,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What `Debug` prints instead of a secret, so a logged or panicking config never shows one.
+const HIDDEN: &str = "[verborgen]";
+
+/// `Debug` is written by hand (below): the password is never printed.
+#[derive(Clone, PartialEq, Eq)]
 pub struct SmtpConfig {
     pub host: String,
     pub port: u16,
@@ -47,7 +53,8 @@ pub enum LogFormat {
     Json,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `Debug` is written by hand (below): the secret key is never printed.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Config {
     pub listen_addr: SocketAddr,
     pub base_url: url::Url,
@@ -61,6 +68,54 @@ pub struct Config {
     pub session_ttl: Duration,
     pub site_root: PathBuf,
     pub log_format: LogFormat,
+    /// Unknown personal links one client address may try per ten minutes before the next are
+    /// refused (429); real links are never refused.
+    pub link_failure_limit: usize,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (rate limits key on it).
+    pub trusted_proxies: TrustedProxies,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("tls", &self.tls)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| HIDDEN))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("listen_addr", &self.listen_addr)
+            .field("base_url", &self.base_url.as_str())
+            .field("data_dir", &self.data_dir)
+            // The URL may hold a database password.
+            .field("database_url", &redact_url_password(&self.database_url))
+            .field("smtp", &self.smtp)
+            .field("mail_from", &self.mail_from)
+            .field("secret_key", &self.secret_key.as_ref().map(|_| HIDDEN))
+            .field("session_ttl", &self.session_ttl)
+            .field("site_root", &self.site_root)
+            .field("log_format", &self.log_format)
+            .field("link_failure_limit", &self.link_failure_limit)
+            .field("trusted_proxies", &self.trusted_proxies)
+            .finish()
+    }
+}
+
+/// `postgres://user:secret@host/db` as `postgres://user:[verborgen]@host/db`.
+fn redact_url_password(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some(HIDDEN));
+            parsed.to_string()
+        }
+        _ => url.to_owned(),
+    }
 }
 
 /// The variables this program reads, with their defaults, for `--help` and the README.
@@ -88,6 +143,11 @@ pub const VARIABLES: &[(&str, &str)] = &[
     ("SESSION_TTL_HOURS", "8"),
     ("SITE_ROOT", "target/site (or LEPTOS_SITE_ROOT)"),
     ("LOG_FORMAT", "text"),
+    ("LINK_FAILURE_LIMIT", "20"),
+    (
+        "TRUSTED_PROXIES",
+        "(unset: no proxy; e.g. 10.0.0.1,192.168.0.0/16)",
+    ),
 ];
 
 impl Config {
@@ -247,7 +307,26 @@ impl Config {
             }
         };
 
+        let trusted_proxies = match get("TRUSTED_PROXIES") {
+            Some(v) => {
+                TrustedProxies::parse(v).map_err(|problem| invalid("TRUSTED_PROXIES", problem))?
+            }
+            None => TrustedProxies::default(),
+        };
+
+        let link_failure_limit = match get("LINK_FAILURE_LIMIT") {
+            Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                invalid(
+                    "LINK_FAILURE_LIMIT",
+                    format!("{v:?} is not a whole number of at least 1"),
+                )
+            })?,
+            None => 20,
+        };
+
         Ok(Config {
+            link_failure_limit,
+            trusted_proxies,
             listen_addr,
             base_url,
             data_dir,
@@ -316,6 +395,7 @@ mod tests {
         assert_eq!(config.session_ttl, Duration::from_secs(8 * 3600));
         assert!(!config.secure_cookies());
         assert_eq!(config.log_format, LogFormat::Text);
+        assert_eq!(config.link_failure_limit, 20);
     }
 
     #[test]
@@ -382,6 +462,22 @@ mod tests {
             "SESSION_TTL_HOURS"
         );
         assert_eq!(error_var(&[("LOG_FORMAT", "xml")]), "LOG_FORMAT");
+        assert_eq!(
+            error_var(&[("LINK_FAILURE_LIMIT", "0")]),
+            "LINK_FAILURE_LIMIT"
+        );
+        assert_eq!(
+            error_var(&[("LINK_FAILURE_LIMIT", "veel")]),
+            "LINK_FAILURE_LIMIT"
+        );
+        assert_eq!(
+            error_var(&[("TRUSTED_PROXIES", "10.0.0.1, proxy.local")]),
+            "TRUSTED_PROXIES"
+        );
+        assert_eq!(
+            error_var(&[("TRUSTED_PROXIES", "10.0.0.0/40")]),
+            "TRUSTED_PROXIES"
+        );
     }
 
     #[test]
@@ -401,5 +497,44 @@ mod tests {
         let config = Config::from_vars(&vars(&[("LISTEN_ADDR", "  "), ("SMTP_HOST", "")])).unwrap();
         assert_eq!(config.listen_addr.port(), 3000);
         assert_eq!(config.smtp, None);
+    }
+
+    #[test]
+    fn trusted_proxies_are_parsed() {
+        let config =
+            Config::from_vars(&vars(&[("TRUSTED_PROXIES", "10.0.0.1, 172.16.0.0/12")])).unwrap();
+        assert!(
+            config
+                .trusted_proxies
+                .contains("172.20.1.1".parse().unwrap())
+        );
+        assert!(!config.trusted_proxies.contains("10.0.0.2".parse().unwrap()));
+        let none = Config::from_vars(&HashMap::new()).unwrap();
+        assert!(!none.trusted_proxies.contains("127.0.0.1".parse().unwrap()));
+    }
+
+    #[test]
+    fn debug_hides_the_secrets() {
+        let secret_key = "dit-is-de-geheime-sleutel-van-de-server-0123456789";
+        let smtp_password = "smtp-wachtwoord-zeer-geheim";
+        let db_password = "database-wachtwoord-geheim";
+        let config = Config::from_vars(&vars(&[
+            ("SECRET_KEY", secret_key),
+            ("SMTP_HOST", "smtp.gemeente.nl"),
+            ("SMTP_USERNAME", "scan"),
+            ("SMTP_PASSWORD", smtp_password),
+            (
+                "DATABASE_URL",
+                &format!("postgres://scan:{db_password}@db.gemeente.nl/scan"),
+            ),
+        ]))
+        .unwrap();
+        for printed in [format!("{config:?}"), format!("{config:#?}")] {
+            for secret in [secret_key, smtp_password, db_password] {
+                assert!(!printed.contains(secret), "{secret} in {printed}");
+            }
+            assert!(printed.contains("[verborgen]"), "{printed}");
+            assert!(printed.contains("smtp.gemeente.nl"), "{printed}");
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod router;
 pub mod routes;
+pub mod security;
 pub mod startup;
 pub mod telemetry;
 

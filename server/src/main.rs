@@ -33,6 +33,7 @@ async fn main() -> ExitCode {
             Err(e) => fail(&e.to_string()),
         },
         Command::CreateAdmin { email } => create_admin(&config, &email).await,
+        Command::SetupCode => setup_code(&config).await,
         Command::CreateApiToken { email, name } => create_api_token(&config, &email, &name).await,
         Command::ImportFramework { file } => import_framework(&config, &file).await,
         Command::ExportFramework {
@@ -153,6 +154,27 @@ async fn create_api_token(config: &Config, email: &str, name: &str) -> ExitCode 
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot create the API token: {e}")),
+    }
+}
+
+async fn setup_code(config: &Config) -> ExitCode {
+    let db = match startup::open_database(config).await {
+        Ok(db) => db,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let result = app::auth::setup_code::issue(&db, app::state::unix_now()).await;
+    db.close().await;
+    match result {
+        // Only the code on standard output, so scripts (the browser tests) can capture it.
+        Ok(Some(code)) => {
+            println!("{code}");
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(
+            "er bestaat al een account: de installatie is gedaan / \
+             an account exists: setup is done",
+        ),
+        Err(e) => fail(&format!("cannot create a setup code: {e}")),
     }
 }
 

@@ -35,7 +35,10 @@ pub fn build(state: AppState) -> Router {
     let pages = page_routes();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            crate::security::headers::csp_with_leptos_nonce();
+        }
     };
     let render_shell = {
         let options = state.leptos_options.clone();
@@ -96,6 +99,8 @@ pub fn build(state: AppState) -> Router {
             "/api/{*fn_name}",
             post(move |request| {
                 leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), request)
+    // Cross-site writes refused and security headers on every response, errors included.
+    let router = crate::security::harden(router, &state);
             }),
         )
         .leptos_routes_with_context(&state, pages, context, render_shell)

@@ -138,19 +138,24 @@ pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
 pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> AppState {
     AppState::new(app::state::Shared {
         leptos_options: leptos_options(config, addr),
+        flash: app::flash::FlashStore::new(db.clone()),
         db,
         settings: Arc::new(Settings {
             base_url: config.base_url_string(),
             secure_cookies: config.secure_cookies(),
             session_ttl: config.session_ttl,
             link_secret: LinkSecret::derive(secret_key),
+            trusted_proxies: config.trusted_proxies.clone(),
         }),
         // Five failures per address or account per fifteen minutes.
         login_limiter: Arc::new(LoginLimiter::new(5, Duration::from_secs(15 * 60))),
-        // Twenty unknown personal links per client address per ten minutes; real respondents
-        // never miss, so they are never slowed down.
-        link_limiter: Arc::new(LoginLimiter::new(20, Duration::from_secs(10 * 60))),
-        flash: Arc::new(app::flash::FlashStore::default()),
+        // LINK_FAILURE_LIMIT (twenty) unknown personal links per client address per ten
+        // minutes; real respondents never miss, so they are never slowed down.
+        // A real link is always let through (`app::respond::respondent_from`).
+        link_limiter: Arc::new(LoginLimiter::new(
+            config.link_failure_limit,
+            Duration::from_secs(10 * 60),
+        )),
     })
 }
 
@@ -172,6 +177,7 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
             addr: config.listen_addr,
             source,
         })?;
+    announce_setup_code(&db, &config).await;
     let state = state(&config, db.clone(), addr, &key);
     let router = crate::router::build(state.clone());
     spawn_session_sweeper(db.clone());
@@ -196,6 +202,23 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
     .map_err(|source| StartupError::Listen { addr, source })?;
     db.close().await;
     Ok(())
+}
+
+/// While no account exists, a new one-time code for the setup page, in the log and on standard
+/// error (the log may go elsewhere). Only whoever can read the server's output can set it up.
+async fn announce_setup_code(db: &Db, config: &Config) {
+    match app::auth::setup_code::issue(db, app::state::unix_now()).await {
+        Ok(Some(code)) => {
+            let page = format!("{}/setup", config.base_url_string());
+            tracing::warn!(%code, %page, "no account yet: setup code / installatiecode");
+            eprintln!(
+                "Installatiecode voor {page} / setup code for {page}: {code}\n\
+                 (eenmalig; een nieuwe met / single use; a new one with: server setup-code)"
+            );
+        }
+        Ok(None) => {}
+        Err(error) => tracing::error!(%error, "could not issue a setup code"),
+    }
 }
 
 /// Deletes expired sessions every hour so the table does not grow without bound.

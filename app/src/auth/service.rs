@@ -130,12 +130,14 @@ pub async fn setup_open(db: &Db) -> Result<bool, UserError> {
     Ok(!db.any_account().await.map_err(internal)?)
 }
 
-/// The first-run setup page: creates the first administrator, only while no account exists.
+/// The first-run setup page: creates the first administrator, only while no account exists
+/// and only with a one-time setup code the server issued (`super::setup_code`).
 pub async fn setup_first_admin(
     db: &Db,
     email_input: &str,
     password_input: &str,
     repeated: &str,
+    setup_code: &str,
     now: i64,
 ) -> Result<String, UserError> {
     if !setup_open(db).await? {
@@ -143,14 +145,26 @@ pub async fn setup_first_admin(
     }
     let email = Email::parse(email_input)?;
     let password = NewPassword::parse(password_input, repeated)?;
+    if setup_code.trim().is_empty() {
+        return Err(UserError::BadSetupCode);
+    }
     let hash = hash_password(password).await?;
     match db
-        .create_first_admin(&email, &hash, now)
+        .create_first_admin(
+            &email,
+            &hash,
+            &super::setup_code::hash_code(setup_code),
+            now,
+        )
         .await
         .map_err(internal)?
     {
         FirstAdminOutcome::Created(id) => Ok(id),
         FirstAdminOutcome::AlreadySetUp => Err(UserError::SetupClosed),
+        FirstAdminOutcome::BadCode => {
+            tracing::warn!("first-run setup refused: wrong or used setup code");
+            Err(UserError::BadSetupCode)
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub fn user_error_text(i18n: I18nContext<Locale>, error: &UserError) -> String {
         }
         UserError::UnknownAccount => t_string!(i18n, error_unknown_account).to_string(),
         UserError::SetupClosed => t_string!(i18n, setup_closed).to_string(),
+        UserError::BadSetupCode => t_string!(i18n, error_bad_setup_code).to_string(),
         UserError::InvalidInvitation => t_string!(i18n, invite_invalid).to_string(),
         UserError::BadForm => t_string!(i18n, error_bad_form).to_string(),
         UserError::UnknownScan => t_string!(i18n, error_unknown_scan).to_string(),

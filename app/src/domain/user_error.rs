@@ -28,6 +28,9 @@ pub enum UserError {
     UnknownAccount,
     #[error("setup already done")]
     SetupClosed,
+    /// The first-run setup needs the one-time code the server printed.
+    #[error("wrong or used setup code")]
+    BadSetupCode,
     #[error("invalid or expired invitation")]
     InvalidInvitation,
     #[error("malformed form submission")]
@@ -65,6 +68,7 @@ impl UserError {
             UserError::CannotDeactivateSelf => "cannot_deactivate_self".into(),
             UserError::UnknownAccount => "unknown_account".into(),
             UserError::SetupClosed => "setup_closed".into(),
+            UserError::BadSetupCode => "bad_setup_code".into(),
             UserError::InvalidInvitation => "invalid_invitation".into(),
             UserError::BadForm => "bad_form".into(),
             UserError::UnknownScan => "unknown_scan".into(),
@@ -98,6 +102,7 @@ impl UserError {
             "cannot_deactivate_self" => UserError::CannotDeactivateSelf,
             "unknown_account" => UserError::UnknownAccount,
             "setup_closed" => UserError::SetupClosed,
+            "bad_setup_code" => UserError::BadSetupCode,
             "invalid_invitation" => UserError::InvalidInvitation,
             "bad_form" => UserError::BadForm,
             "unknown_scan" => UserError::UnknownScan,
@@ -130,6 +135,7 @@ mod tests {
             UserError::CannotDeactivateSelf,
             UserError::UnknownAccount,
             UserError::SetupClosed,
+            UserError::BadSetupCode,
             UserError::InvalidInvitation,
             UserError::BadForm,
             UserError::UnknownScan,

@@ -5,7 +5,8 @@ use crate::app::SessionResource;
 use crate::components::error_message::QueryError;
 use crate::i18n::*;
 
-/// First-run setup: creates the first administrator; closed once any account exists.
+/// First-run setup: creates the first administrator with the one-time code the server printed;
+/// closed once any account exists.
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -22,6 +23,13 @@ pub fn SetupPage() -> impl IntoView {
                             <p>{t!(i18n, setup_intro)}</p>
                             <QueryError />
                             <form method="post" action="/setup" class="stack">
+                                <div class="field">
+                                    <label for="setup_code">{t!(i18n, field_setup_code)}</label>
+                                    <input id="setup_code" name="setup_code" type="text" autocomplete="off"
+                                        required maxlength="64" spellcheck="false"
+                                        aria-describedby="setup-code-hint" />
+                                    <p class="hint" id="setup-code-hint">{t!(i18n, setup_code_hint)}</p>
+                                </div>
                                 <div class="field">
                                     <label for="email">{t!(i18n, field_email)}</label>
                                     <input id="email" name="email" type="email" autocomplete="username"

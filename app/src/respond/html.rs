@@ -45,6 +45,47 @@ impl Assets {
             wasm,
         }
     }
+
+    /// The page's start-up script: the same start-up as Leptos' hydration script, calling the
+    /// respondent's enhancement instead of hydrating an app. Without JavaScript nothing here
+    /// runs and the forms post.
+    fn start_script(&self) -> String {
+        format!(
+            "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.enhance_respondent()));",
+            js = self.js,
+            wasm = self.wasm,
+        )
+    }
+
+    /// The Content-Security-Policy source that allows exactly the start-up script
+    /// (`'sha256-…'`): the same for every page, so the pages need no nonce.
+    pub fn start_script_source(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::digest(self.start_script().as_bytes());
+        format!("'sha256-{}'", base64(&digest))
+    }
+}
+
+/// Standard base64 with padding (RFC 4648), as CSP hash sources are written.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The whole document for `page`. `path` is the page's own path and query, for the language
@@ -73,13 +114,8 @@ fn document(assets: &Assets, locale: Locale, path: &str, main: Markup) -> Markup
         Locale::en => ("en", "nl"),
     };
     let switch = format!("/language?to={other}&next={}", encode_query_value(path));
-    // The same start-up as Leptos' hydration script, calling the respondent's enhancement
-    // instead of hydrating an app. Without JavaScript nothing here runs and the forms post.
-    let start = format!(
-        "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.enhance_respondent()));",
-        js = assets.js,
-        wasm = assets.wasm,
-    );
+    // Allowed by its hash in the Content-Security-Policy (`Assets::start_script_source`).
+    let start = assets.start_script();
     html! {
         (DOCTYPE)
         html lang=(lang) dir="ltr" {

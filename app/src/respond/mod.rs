@@ -125,8 +125,12 @@ fn open_draft(seal: &DraftSeal, scan_id: &str, sealed: Option<String>) -> Answer
         .unwrap_or_default()
 }
 
-/// [`respondent`] for a request from `client`: an address that tried too many unknown links
-/// is refused without a lookup for a while, so tokens cannot be guessed at speed.
+/// [`respondent`] for a request from `client`. An address that tried too many unknown links
+/// lately is refused those, but a real link is always looked up and always let through: a
+/// well-formed link is checked first and only a failure is counted or refused, so a storm of
+/// bad links from one address (a proxy's, a shared office's) never locks out a respondent.
+/// Malformed links cost no lookup and are refused at once while the address is limited. The
+/// brake is for load, not secrecy: a link's 256 random bits cannot be guessed at any speed.
 pub async fn respondent_from(
     db: &Db,
     secret: &LinkSecret,
@@ -136,12 +140,17 @@ pub async fn respondent_from(
     now: i64,
 ) -> Result<Respondent, RespondError> {
     let keys = [format!("link:{client}")];
-    if limiter.check(&keys, Instant::now()).is_err() {
+    if !looks_like_token(token) && limiter.check(&keys, Instant::now()).is_err() {
         return Err(RespondError::RateLimited);
     }
     let found = respondent(db, secret, token, now).await;
     if let Err(RespondError::Link(LinkError::NotValid)) = found {
-        limiter.record_failure(&keys, Instant::now());
+        let clock = Instant::now();
+        let limited = limiter.check(&keys, clock).is_err();
+        limiter.record_failure(&keys, clock);
+        if limited {
+            return Err(RespondError::RateLimited);
+        }
     }
     found
 }

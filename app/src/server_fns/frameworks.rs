@@ -264,8 +264,7 @@ pub enum ImportReport {
 #[server]
 pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ServerFnError> {
     let state = signed_in().await?;
-    Ok(state
-        .flash
-        .get(&key)
+    Ok(crate::flash::take_in_server_fn(&state.flash, &key)
+        .await
         .and_then(|payload| serde_json::from_str(&payload).ok()))
 }

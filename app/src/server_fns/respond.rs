@@ -14,10 +14,8 @@ pub async fn save_field(
     value: String,
 ) -> Result<bool, ServerFnError> {
     let state = expect_context::<crate::state::AppState>();
-    let client = leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .await
-        .map(|c| c.0.ip())
-        .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED.into());
+    let crate::auth::client_address::ClientAddress(client) =
+        leptos_axum::extract_with_state(&state).await?;
     let Ok(r) = state.respondent(client, &token).await else {
         return Ok(false);
     };

@@ -205,9 +205,8 @@ pub async fn load_scan_form(
                 .collect(),
         })
         .collect();
-    let refused: Option<ScanFormFlash> = (!flash.is_empty())
-        .then(|| state.flash.get(&flash))
-        .flatten()
+    let refused: Option<ScanFormFlash> = crate::flash::take_in_server_fn(&state.flash, &flash)
+        .await
         .and_then(|payload| serde_json::from_str(&payload).ok());
 
     let mut page = ScanFormPage {
@@ -305,9 +304,8 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Serve
         ),
     };
     let viewer = crate::domain::account::Email::parse(&user.email).map_err(internal)?;
-    let flash: ScanPageFlash = (!flash.is_empty())
-        .then(|| state.flash.get(&flash))
-        .flatten()
+    let flash: ScanPageFlash = crate::flash::take_in_server_fn(&state.flash, &flash)
+        .await
         .and_then(|payload| serde_json::from_str(&payload).ok())
         .unwrap_or_default();
     Ok(ScanPage {

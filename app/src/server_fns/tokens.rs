@@ -25,9 +25,8 @@ pub async fn load_tokens(flash: String) -> Result<TokensPageData, ServerFnError>
     let tokens = crate::auth::api_tokens::list(&state.db, &user)
         .await
         .map_err(|e| ServerFnError::new(e.code()))?;
-    let created = (!flash.is_empty())
-        .then(|| state.flash.get(&flash))
-        .flatten()
+    let created = crate::flash::take_in_server_fn(&state.flash, &flash)
+        .await
         .filter(|t| t.starts_with(crate::auth::api_tokens::PREFIX));
     Ok(TokensPageData {
         tokens: tokens

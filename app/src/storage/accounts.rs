@@ -17,6 +17,8 @@ pub enum FirstAdminOutcome {
     Created(String),
     /// Some account already exists: the setup page is closed for good.
     AlreadySetUp,
+    /// The one-time setup code is not one the server issued (or was used already).
+    BadCode,
 }
 
 impl Db {
@@ -41,12 +43,15 @@ impl Db {
         Ok(any)
     }
 
-    /// Creates the first administrator only while no account exists. The `setup_done` row is
-    /// inserted in the same transaction, so two simultaneous setups cannot both succeed.
+    /// Creates the first administrator only while no account exists, and only with a one-time
+    /// setup code the server issued (`setup_code_hash`). The `setup_done` row is inserted in the
+    /// same transaction, so two simultaneous setups cannot both succeed; the code is used up in
+    /// it too, and every other code goes with the first administrator.
     pub async fn create_first_admin(
         &self,
         email: &Email,
         password_hash: &str,
+        setup_code_hash: &str,
         now: i64,
     ) -> Result<FirstAdminOutcome, StorageError> {
         let mut tx = self.pool().begin().await?;
@@ -66,8 +71,20 @@ impl Db {
             Err(e) if e.is_unique_violation() => return Ok(FirstAdminOutcome::AlreadySetUp),
             other => other?,
         };
+        // After the marker: a setup that lost the race learns that, not that its code is gone
+        // (the winner deletes every code). Returning drops the transaction: nothing is kept.
+        let used = sqlx::query("DELETE FROM setup_codes WHERE code_hash = $1")
+            .bind(setup_code_hash)
+            .execute(&mut *tx)
+            .await?;
+        if used.rows_affected() != 1 {
+            return Ok(FirstAdminOutcome::BadCode);
+        }
         let id = super::new_id();
         insert_account(&mut tx, &id, email, Some(password_hash), Role::Admin, now).await?;
+        sqlx::query("DELETE FROM setup_codes")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(FirstAdminOutcome::Created(id))
     }

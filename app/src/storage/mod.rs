@@ -7,6 +7,7 @@ pub mod api_tokens;
 mod columns;
 mod direct_read;
 mod error;
+mod flash;
 mod frameworks;
 mod invitations;
 mod outbox;
@@ -15,6 +16,7 @@ pub mod responses;
 pub mod scans;
 mod sessions;
 mod settings_cache;
+mod setup_codes;
 
 pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;

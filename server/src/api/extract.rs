@@ -3,9 +3,9 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::StatusCode;
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
 use axum::http::request::Parts;
+use axum::http::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use utoipa::IntoParams;
@@ -16,9 +16,28 @@ use app::state::{AppState, unix_now};
 
 use super::problem::{ApiError, FieldMessage};
 
-/// The account a request acts for: `Authorization: Bearer <token>` (a personal API token), or
-/// the session cookie of a signed-in browser.
+/// The account a request acts for: `Authorization: Bearer <token>` (a personal API token), or,
+/// for reads only, the session cookie of a signed-in browser. A write (POST, PUT, PATCH, DELETE)
+/// must carry the token: a browser attaches its cookie to whatever another site makes it send,
+/// but never a Bearer header, so no other site can make a signed-in browser change anything
+/// through the API (issue 19).
 pub struct ApiUser(pub CurrentUser);
+
+/// A write through the API with only the browser's session cookie.
+fn bearer_required() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "bearer-required",
+        "Wijzigen via de API vraagt een API-token (Authorization: Bearer); de sessiecookie van \
+         de browser geldt alleen voor lezen",
+        "Changes through the API need an API token (Authorization: Bearer); the browser's \
+         session cookie is accepted for reads only",
+    )
+}
+
+fn is_write(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
 
 impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
@@ -40,6 +59,9 @@ impl FromRequestParts<AppState> for ApiUser {
                 Some(user) => Ok(ApiUser(user)),
                 None => Err(ApiError::unauthorized()),
             };
+        }
+        if is_write(&parts.method) {
+            return Err(bearer_required());
         }
         match state.signed_in(&parts.headers).await {
             Ok(Some(user)) => Ok(ApiUser(user)),

@@ -96,7 +96,9 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
 
 /// Documents the problem responses every operation can give, with their real media type:
 /// every error response is `application/problem+json`; every operation may answer 401 (no or
-/// a bad token) and 422 (malformed query); operations with a body also 413 and 415.
+/// a bad token; a write with only the session cookie) and 422 (malformed query); operations
+/// with a body also 413 and 415; writes without a token (the respondent's) 403 when a browser
+/// sent them for another site (`crate::security::same_origin`).
 struct ProblemResponses;
 
 impl Modify for ProblemResponses {
@@ -105,7 +107,7 @@ impl Modify for ProblemResponses {
         use utoipa::openapi::{Content, Ref, RefOr, ResponseBuilder};
 
         let problem = || Content::new(Some(RefOr::Ref(Ref::from_schema_name("ProblemDocument"))));
-        let fix = |operation: &mut Operation| {
+        let fix = |operation: &mut Operation, writes: bool| {
             for (status, response) in operation.responses.responses.iter_mut() {
                 let is_error = status.parse::<u16>().is_ok_and(|s| s >= 400);
                 if let (true, RefOr::T(response)) = (is_error, response) {
@@ -120,6 +122,8 @@ impl Modify for ProblemResponses {
                 extra.push(("401", "Not signed in"));
             }
             if operation.request_body.is_some() {
+            } else if writes {
+                extra.push(("403", "Refused: sent by a browser for another site"));
                 extra.push(("413", "Request body too large"));
                 extra.push(("415", "Not JSON"));
             }
@@ -139,17 +143,16 @@ impl Modify for ProblemResponses {
             }
         };
         for item in openapi.paths.paths.values_mut() {
-            for operation in [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
-            ]
-            .into_iter()
-            .flatten()
-            {
-                fix(operation);
+            for (operation, writes) in [
+                (&mut item.get, false),
+                (&mut item.post, true),
+                (&mut item.put, true),
+                (&mut item.patch, true),
+                (&mut item.delete, true),
+            ] {
+                if let Some(operation) = operation {
+                    fix(operation, writes);
+                }
             }
         }
     }

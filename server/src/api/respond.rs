@@ -3,14 +3,15 @@
 //! same 404; repeated misses from one client address are refused for a while.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
+use std::net::IpAddr;
 
 use axum::Json;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use app::auth::client_address::ClientAddress;
 use app::respond::{self, LinkError, RespondError, Respondent};
 use app::state::{AppState, unix_now};
 
@@ -122,8 +123,8 @@ fn error(error: RespondError) -> ApiError {
     }
 }
 
-async fn open(state: &AppState, client: SocketAddr, token: &str) -> Result<Respondent, ApiError> {
-    state.respondent(client.ip(), token).await.map_err(error)
+async fn open(state: &AppState, client: IpAddr, token: &str) -> Result<Respondent, ApiError> {
+    state.respondent(client, token).await.map_err(error)
 }
 
 /// The questionnaire of a personal link, with the answers saved so far.
@@ -133,7 +134,7 @@ async fn open(state: &AppState, client: SocketAddr, token: &str) -> Result<Respo
         (status = 409, body = ProblemDocument), (status = 429, body = ProblemDocument)))]
 pub async fn get(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Path(token): Path<String>,
 ) -> Result<Json<QuestionnaireOutput>, ApiError> {
     let r = open(&state, client, &token).await?;
@@ -181,7 +182,7 @@ pub async fn get(
         (status = 422, body = ProblemDocument), (status = 429, body = ProblemDocument)))]
 pub async fn save_section(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     // Read as text: a malformed index is an unknown section (404), not a bare 400.
     Path((token, index)): Path<(String, String)>,
     ApiJson(input): ApiJson<SectionInput>,
@@ -215,7 +216,7 @@ pub async fn save_section(
         (status = 429, body = ProblemDocument)))]
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Path(token): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let r = open(&state, client, &token).await?;

@@ -1,16 +1,16 @@
-use std::net::SocketAddr;
-
 use axum::extract::rejection::FormRejection;
-use axum::extract::{ConnectInfo, Form, State};
+use axum::extract::{Form, State};
 use axum::http::HeaderMap;
 use axum::http::header::SET_COOKIE;
 use axum::response::{AppendHeaders, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use app::auth::client_address::ClientAddress;
 use app::auth::{SESSION_COOKIE, service};
 use app::domain::account::CurrentUser;
 use app::domain::user_error::UserError;
 use app::email::templates::Language;
+use app::flash;
 use app::state::{AppState, LOCALE_COOKIE, cookie_value, unix_now};
 
 use super::session_cookie;
@@ -33,7 +33,7 @@ pub struct LoginForm {
 
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     form: Result<Form<LoginForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
@@ -44,7 +44,7 @@ pub async fn login(
         &state.login_limiter,
         &form.email,
         &form.password,
-        &client.ip().to_string(),
+        &client.to_string(),
         unix_now(),
         state.settings.session_ttl,
     )
@@ -84,6 +84,8 @@ pub struct NewPasswordForm {
     token: Option<String>,
     password: String,
     password_repeat: String,
+    /// The first-run setup's one-time code.
+    setup_code: Option<String>,
 }
 
 pub async fn setup(
@@ -99,6 +101,7 @@ pub async fn setup(
         &email,
         &form.password,
         &form.password_repeat,
+        form.setup_code.as_deref().unwrap_or_default(),
         unix_now(),
     )
     .await
@@ -239,7 +242,7 @@ pub async fn create_token(
     };
     match app::auth::api_tokens::create(&state.db, &user, &form.name, unix_now()).await {
         Ok(token) => {
-            let key = state.flash.put(token);
+            let key = state.flash.put(&flash::session_of(&headers), token).await;
             Redirect::to(&format!("/account/tokens?flash={key}")).into_response()
         }
         Err(error) => back_with_error("/account/tokens", &error),

@@ -111,7 +111,11 @@ pub async fn import(
     };
     let key = state
         .flash
-        .put(serde_json::to_string(&report).unwrap_or_default());
+        .put(
+            &app::flash::session_of(&headers),
+            serde_json::to_string(&report).unwrap_or_default(),
+        )
+        .await;
     Redirect::to(&format!("/admin/frameworks?report={key}")).into_response()
 }
 

@@ -1,13 +1,12 @@
 //! The respondent's form posts: save a section (and go back, on, or to the summary), and submit
 //! once. Thin: the checks live in `app::respond` and `domain::questionnaire`.
 
-use std::net::SocketAddr;
-
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use app::auth::client_address::ClientAddress;
 use app::auth::token::looks_like_token;
 use app::respond::pages::RespondentPage;
 use app::respond::{self, LinkError, RespondError};
@@ -44,7 +43,7 @@ fn unavailable(
 /// `POST /s/{token}/q/{n}` with `action` = `next` or `prev`.
 pub async fn save_section(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     // Read as text: a malformed number is an unknown part, not a plain-text 400.
     Path((token, index)): Path<(String, String)>,
     headers: HeaderMap,
@@ -54,7 +53,7 @@ pub async fn save_section(
     let Ok(index) = index.parse::<usize>() else {
         return unavailable(&state, &headers, &uri, &token, RespondError::NoSuchSection);
     };
-    let mut respondent = match state.respondent(client.ip(), &token).await {
+    let mut respondent = match state.respondent(client, &token).await {
         Ok(r) => r,
         Err(error) => return unavailable(&state, &headers, &uri, &token, error),
     };
@@ -72,9 +71,11 @@ pub async fn save_section(
                 .iter()
                 .map(|p| (p.message_nl(), p.to_string()))
                 .collect();
+            // The respondent has no session: the personal link is what the entry is bound to.
             let key = state
                 .flash
-                .put(serde_json::to_string(&messages).unwrap_or_default());
+                .put(&token, serde_json::to_string(&messages).unwrap_or_default())
+                .await;
             return to(&format!("/s/{token}/q/{index}?flash={key}"));
         }
         Err(RespondError::NoSuchSection) => return to(&format!("/s/{token}")),
@@ -91,13 +92,13 @@ pub async fn save_section(
 /// `POST /s/{token}/versturen`: stores the response durably, then shows the thanks.
 pub async fn submit(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Path(token): Path<String>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
     let now = unix_now();
-    let respondent = match state.respondent(client.ip(), &token).await {
+    let respondent = match state.respondent(client, &token).await {
         Ok(r) => r,
         Err(error) => return unavailable(&state, &headers, &uri, &token, error),
     };

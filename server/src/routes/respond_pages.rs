@@ -2,18 +2,17 @@
 //! `app::respond::html`, without Leptos' render. Thin: look the link up (`app::respond`), pick
 //! what the page shows (`respond::pages`), render.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, REFERRER_POLICY};
-use axum::http::{HeaderMap, StatusCode, Uri, header::ACCEPT_LANGUAGE};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use app::auth::client_address::ClientAddress;
 use app::respond::html::{self, Assets};
 use app::respond::pages::{self, RespondentPage};
 use app::respond::{LinkError, RespondError};
-use app::state::{AppState, LOCALE_COOKIE, cookie_value};
+use app::state::AppState;
 
 /// `page` as the response to a request with these headers for `uri`.
 pub fn page_response(
@@ -22,10 +21,7 @@ pub fn page_response(
     uri: &Uri,
     page: &RespondentPage,
 ) -> Response {
-    let locale = app::request_language::locale_from(
-        cookie_value(headers, LOCALE_COOKIE).as_deref(),
-        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-    );
+    let locale = app::request_language::of_request(headers);
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
     let body = html::render(&Assets::new(&state.leptos_options), locale, path, page);
     let status = if matches!(page, RespondentPage::Internal) {
@@ -61,12 +57,12 @@ pub fn refusal(error: RespondError) -> RespondentPage<'static> {
 /// `GET /s/{token}`: the page the personal link opens (nothing is recorded about the visit).
 pub async fn welcome(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Path(token): Path<String>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let page = match state.respondent(client.ip(), &token).await {
+    let page = match state.respondent(client, &token).await {
         Ok(r) => RespondentPage::Welcome(pages::welcome(&r, &token)),
         Err(error) => refusal(error),
     };
@@ -82,20 +78,22 @@ pub struct SectionQuery {
 /// `GET /s/{token}/q/{n}`: one competency, its statements and an optional comment.
 pub async fn section(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     // Read as text: a malformed number is an unknown page, like an unknown link.
     Path((token, index)): Path<(String, String)>,
     Query(query): Query<SectionQuery>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let r = match state.respondent(client.ip(), &token).await {
+    let r = match state.respondent(client, &token).await {
         Ok(r) => r,
         Err(error) => return page_response(&state, &headers, &uri, &refusal(error)),
     };
-    let problems: Vec<(String, String)> = query
-        .flash
-        .and_then(|key| state.flash.get(&key))
+    let flashed = match query.flash {
+        Some(key) => state.flash.take(&token, &key).await,
+        None => None,
+    };
+    let problems: Vec<(String, String)> = flashed
         .and_then(|payload| serde_json::from_str(&payload).ok())
         .unwrap_or_default();
     let page = index
@@ -112,12 +110,12 @@ pub async fn section(
 /// `GET /s/{token}/overzicht`: what is still unanswered, and the button that submits.
 pub async fn summary(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     Path(token): Path<String>,
     headers: HeaderMap,
     uri: Uri,
 ) -> Response {
-    let page = match state.respondent(client.ip(), &token).await {
+    let page = match state.respondent(client, &token).await {
         Ok(r) => RespondentPage::Summary(pages::summary(&r, &token)),
         Err(error) => refusal(error),
     };

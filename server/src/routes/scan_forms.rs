@@ -12,6 +12,7 @@ use app::domain::calendar::{Date, end_of_day_amsterdam};
 use app::domain::informants::{Informant, check_informant, parse_informant_list};
 use app::domain::scan::form::{FormProblem, ScanForm, group_options};
 use app::domain::user_error::UserError;
+use app::flash;
 use app::scans::ScanServiceError;
 use app::scans::service;
 use app::server_fns::scans::{InformantPreview, PreviewLineView, ScanFormFlash, ScanPageFlash};
@@ -63,7 +64,13 @@ fn problems(error: &ScanServiceError) -> Vec<FormProblem> {
 
 /// Back to a form with its problems: the form-level ones through the flash store, a single
 /// code (unknown scan, changed meanwhile) in the URL.
-fn refused_form(state: &AppState, page: &str, form: ScanForm, error: ScanServiceError) -> Response {
+async fn refused_form(
+    state: &AppState,
+    session: &str,
+    page: &str,
+    form: ScanForm,
+    error: ScanServiceError,
+) -> Response {
     match error {
         ScanServiceError::Invalid(_) | ScanServiceError::Informants(_) => {
             let flash = ScanFormFlash {
@@ -72,7 +79,8 @@ fn refused_form(state: &AppState, page: &str, form: ScanForm, error: ScanService
             };
             let key = state
                 .flash
-                .put(serde_json::to_string(&flash).unwrap_or_default());
+                .put(session, serde_json::to_string(&flash).unwrap_or_default())
+                .await;
             let separator = if page.contains('?') { '&' } else { '?' };
             to(&format!("{page}{separator}flash={key}"))
         }
@@ -111,15 +119,15 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
     let draft = match form.to_draft() {
         Ok(draft) => draft,
         Err(problems) => {
-            let key = state
-                .flash
-                .put(serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default());
+            let payload =
+                serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default();
+            let key = state.flash.put(&flash::session_of(&headers), payload).await;
             return to(&format!("{page}&flash={key}"));
         }
     };
     match service::create_scan(&state.db, &user, &draft, unix_now()).await {
         Ok(id) => to(&format!("{}?done=created", scan_page(&id))),
-        Err(error) => refused_form(&state, &page, form, error),
+        Err(error) => refused_form(&state, &flash::session_of(&headers), &page, form, error).await,
     }
 }
 
@@ -145,22 +153,29 @@ pub async fn update(
     let draft = match form.to_draft() {
         Ok(draft) => draft,
         Err(problems) => {
-            let key = state
-                .flash
-                .put(serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default());
+            let payload =
+                serde_json::to_string(&ScanFormFlash { form, problems }).unwrap_or_default();
+            let key = state.flash.put(&flash::session_of(&headers), payload).await;
             return to(&format!("{page}?flash={key}"));
         }
     };
     match service::update_scan(&state.db, &user, &id, revision, &draft, unix_now()).await {
         Ok(()) => to(&format!("{}?done=saved", scan_page(&id))),
-        Err(error) => refused_form(&state, &page, form, error),
+        Err(error) => refused_form(&state, &flash::session_of(&headers), &page, form, error).await,
     }
 }
 
-fn flash_page(state: &AppState, id: &str, flash: &ScanPageFlash, anchor: &str) -> Response {
+async fn flash_page(
+    state: &AppState,
+    session: &str,
+    id: &str,
+    flash: &ScanPageFlash,
+    anchor: &str,
+) -> Response {
     let key = state
         .flash
-        .put(serde_json::to_string(flash).unwrap_or_default());
+        .put(session, serde_json::to_string(flash).unwrap_or_default())
+        .await;
     to(&format!("{}?flash={key}#{anchor}", scan_page(id)))
 }
 
@@ -176,7 +191,7 @@ pub async fn informants(
         Ok(user) => user,
         Err(response) => return response,
     };
-    informants_with(state, user, id, pairs(&body)).await
+    informants_with(state, flash::session_of(&headers), user, id, pairs(&body)).await
 }
 
 /// `POST /scans/{id}/informants/upload` (multipart, field `file`): a CSV or text file of
@@ -191,6 +206,7 @@ pub async fn upload_informants(
         Ok(user) => user,
         Err(response) => return response,
     };
+    let session = flash::session_of(&headers);
     let Ok(mut multipart) = multipart else {
         return with_error(&scan_page(&id), &UserError::BadForm);
     };
@@ -218,7 +234,7 @@ pub async fn upload_informants(
                 }],
                 ..ScanPageFlash::default()
             };
-            return flash_page(&state, &id, &flash, "add-list");
+            return flash_page(&state, &session, &id, &flash, "add-list").await;
         }
         None => return with_error(&scan_page(&id), &UserError::BadForm),
     };
@@ -226,10 +242,16 @@ pub async fn upload_informants(
         ("action".to_owned(), "preview".to_owned()),
         ("list".to_owned(), text),
     ];
-    informants_with(state, user, id, pairs).await
+    informants_with(state, session, user, id, pairs).await
 }
 
-async fn informants_with(state: AppState, user: CurrentUser, id: String, pairs: Pairs) -> Response {
+async fn informants_with(
+    state: AppState,
+    session: String,
+    user: CurrentUser,
+    id: String,
+    pairs: Pairs,
+) -> Response {
     let stored = match service::load_for(&state.db, &user, &id).await {
         Ok(stored) => stored,
         Err(error) => return with_error("/scans", &error.user_error()),
@@ -261,10 +283,20 @@ async fn informants_with(state: AppState, user: CurrentUser, id: String, pairs: 
                         single: Some(single),
                         ..ScanPageFlash::default()
                     };
-                    return flash_page(&state, &id, &flash, "add-one");
+                    return flash_page(&state, &session, &id, &flash, "add-one").await;
                 }
             };
-            save(&state, &user, &id, &[informant], &links, now, "add-one").await
+            save(
+                &state,
+                &session,
+                &user,
+                &id,
+                &[informant],
+                &links,
+                now,
+                "add-one",
+            )
+            .await
         }
         "preview" | "save" => {
             let text = field(&pairs, "list").to_owned();
@@ -283,13 +315,13 @@ async fn informants_with(state: AppState, user: CurrentUser, id: String, pairs: 
                         }),
                         ..ScanPageFlash::default()
                     };
-                    return flash_page(&state, &id, &flash, "add-list");
+                    return flash_page(&state, &session, &id, &flash, "add-list").await;
                 }
             };
             if field(&pairs, "action") == "save" && preview.is_clean() && !preview.lines.is_empty()
             {
                 let list: Vec<Informant> = preview.informants().cloned().collect();
-                return save(&state, &user, &id, &list, &links, now, "add-list").await;
+                return save(&state, &session, &user, &id, &list, &links, now, "add-list").await;
             }
             let lines = preview
                 .lines
@@ -322,14 +354,16 @@ async fn informants_with(state: AppState, user: CurrentUser, id: String, pairs: 
                 }),
                 ..ScanPageFlash::default()
             };
-            flash_page(&state, &id, &flash, "add-list")
+            flash_page(&state, &session, &id, &flash, "add-list").await
         }
         _ => with_error(&scan_page(&id), &UserError::BadForm),
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn save(
     state: &AppState,
+    session: &str,
     user: &CurrentUser,
     id: &str,
     list: &[Informant],
@@ -347,7 +381,7 @@ async fn save(
                 problems: problems(&error),
                 ..ScanPageFlash::default()
             };
-            flash_page(state, id, &flash, anchor)
+            flash_page(state, session, id, &flash, anchor).await
         }
         Err(error) => with_error(&scan_page(id), &error.user_error()),
     }

@@ -9,6 +9,7 @@ use reqwest::header::LOCATION;
 #[path = "../../../app/tests/support/smtp.rs"]
 pub mod smtp;
 
+pub mod actions;
 pub mod scans;
 
 use app::state::AppState;
@@ -26,10 +27,16 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// [`spawn_app`] with more configuration (`TRUSTED_PROXIES`, `SITE_ROOT`, another `BASE_URL`);
+/// the test still talks to the local address.
+pub async fn spawn_app_with(extra: &[(&str, &str)]) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let vars: HashMap<String, String> = [
+    let mut vars: HashMap<String, String> = [
         ("LISTEN_ADDR", addr.to_string()),
         ("BASE_URL", format!("http://{addr}")),
         ("DATA_DIR", dir.path().display().to_string()),
@@ -37,6 +44,9 @@ pub async fn spawn_app() -> TestApp {
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v))
     .collect();
+    for (name, value) in extra {
+        vars.insert((*name).to_owned(), (*value).to_owned());
+    }
     let config = Config::from_vars(&vars).unwrap();
     let db = startup::open_database(&config).await.unwrap();
     let state = startup::state(
@@ -112,7 +122,16 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A one-time setup code, as the server prints on start while no account exists.
+    pub async fn setup_code(&self) -> String {
+        app::auth::setup_code::issue(&self.db, app::state::unix_now())
+            .await
+            .unwrap()
+            .expect("no account yet")
+    }
+
     pub async fn setup_admin(&self) {
+        let code = self.setup_code().await;
         let r = self
             .post(
                 "/setup",
@@ -120,6 +139,7 @@ impl TestApp {
                     ("email", ADMIN),
                     ("password", PASSWORD),
                     ("password_repeat", PASSWORD),
+                    ("setup_code", &code),
                 ],
             )
             .await;

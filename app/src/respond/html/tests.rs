@@ -273,3 +273,31 @@ fn unknown_revoked_closed_and_submitted_links_say_why() {
     let internal = render_nl(&RespondentPage::Internal);
     assert!(internal.contains("Er ging aan onze kant iets mis"));
 }
+
+#[test]
+fn base64_as_rfc_4648() {
+    for (bytes, encoded) in [
+        (&b""[..], ""),
+        (b"f", "Zg=="),
+        (b"fo", "Zm8="),
+        (b"foo", "Zm9v"),
+        (b"foob", "Zm9vYg=="),
+        (b"foobar", "Zm9vYmFy"),
+        (&[0xfb, 0xff], "+/8="),
+    ] {
+        assert_eq!(base64(bytes), encoded);
+    }
+}
+
+#[test]
+fn the_csp_hash_allows_exactly_the_inline_start_script() {
+    use sha2::{Digest, Sha256};
+    let html = render(&assets(), Locale::nl, "/s/x", &RespondentPage::Thanks);
+    let open = "<script type=\"module\">";
+    let start = html.find(open).expect("a start-up script") + open.len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let inline = &html[start..end];
+    let expected = format!("'sha256-{}'", base64(&Sha256::digest(inline.as_bytes())));
+    assert_eq!(assets().start_script_source(), expected);
+    assert_eq!(html.matches("<script").count(), 1, "no other inline script");
+}
