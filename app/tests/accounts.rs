@@ -467,3 +467,38 @@ async fn invite_organiser_then_deactivate() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn flash_entries_are_bound_to_their_session_taken_once_and_expire() {
+    for t in support::all().await {
+        let db = &t.db;
+        db.put_flash("k1", "sessie-a", "hallo", NOW, NOW + 600)
+            .await
+            .unwrap();
+        let take = |key: &'static str, session: &'static str, now: i64| async move {
+            db.take_flash(key, session, now).await.unwrap()
+        };
+        assert_eq!(take("k1", "sessie-b", NOW).await, None, "{}", t.name);
+        assert_eq!(take("k1", "sessie-a", NOW).await.as_deref(), Some("hallo"));
+        assert_eq!(
+            take("k1", "sessie-a", NOW).await,
+            None,
+            "{}: read once",
+            t.name
+        );
+        db.put_flash("k2", "sessie-a", "oud", NOW, NOW + 600)
+            .await
+            .unwrap();
+        assert_eq!(take("k2", "sessie-a", NOW + 600).await, None, "{}", t.name);
+        // Storing another entry later removes the expired one for good.
+        db.put_flash("k3", "sessie-a", "nieuw", NOW + 700, NOW + 1300)
+            .await
+            .unwrap();
+        assert_eq!(take("k2", "sessie-a", NOW).await, None, "{}", t.name);
+        assert_eq!(
+            take("k3", "sessie-a", NOW + 701).await.as_deref(),
+            Some("nieuw")
+        );
+        t.finish().await;
+    }
+}
