@@ -8,6 +8,9 @@
 //! respondent's pages have no session; there the personal link's token is the session. Taking
 //! an entry deletes it (a reload shows nothing more), and an entry lives ten minutes at most.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use axum::http::HeaderMap;
 
 use crate::auth::SESSION_COOKIE;
@@ -74,11 +77,28 @@ pub fn session_of(headers: &HeaderMap) -> String {
     cookie_value(headers, SESSION_COOKIE).unwrap_or_default()
 }
 
-/// [`FlashStore::take`] for the session of the request a server function is answering.
+/// What the current request has taken already. A page's loader may run more than once while
+/// the server renders it (a `Suspense` re-runs its children once their data has come, and a
+/// resource created inside is created anew), so within one request every run must see what
+/// the first took; a new request (a reload) finds nothing. Provided per request in the Leptos
+/// context (`server/src/router.rs`); the lock is held across the take, so runs that start
+/// together wait for the first.
+#[derive(Debug, Clone, Default)]
+pub struct TakenInRequest(Arc<tokio::sync::Mutex<HashMap<String, Option<String>>>>);
+
+/// [`FlashStore::take`] for the session of the request a server function is answering, once
+/// per request (see [`TakenInRequest`]).
 pub async fn take_in_server_fn(store: &FlashStore, key: &str) -> Option<String> {
     if key.is_empty() {
         return None;
     }
+    let taken = leptos::prelude::use_context::<TakenInRequest>().unwrap_or_default();
+    let mut taken = taken.0.lock().await;
+    if let Some(payload) = taken.get(key) {
+        return payload.clone();
+    }
     let headers: HeaderMap = leptos_axum::extract().await.ok()?;
-    store.take(&session_of(&headers), key).await
+    let payload = store.take(&session_of(&headers), key).await;
+    taken.insert(key.to_owned(), payload.clone());
+    payload
 }

@@ -37,6 +37,8 @@ pub fn build(state: AppState) -> Router {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            // One request's flash entries, taken once however often a page's loader runs.
+            provide_context(app::flash::TakenInRequest::default());
             crate::security::headers::csp_with_leptos_nonce();
         }
     };
