@@ -101,8 +101,6 @@ pub fn build(state: AppState) -> Router {
             "/api/{*fn_name}",
             post(move |request| {
                 leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), request)
-    // Cross-site writes refused and security headers on every response, errors included.
-    let router = crate::security::harden(router, &state);
             }),
         )
         .leptos_routes_with_context(&state, pages, context, render_shell)
@@ -116,5 +114,7 @@ pub fn build(state: AppState) -> Router {
         axum::http::StatusCode::REQUEST_TIMEOUT,
         std::time::Duration::from_secs(60),
     ));
+    // Cross-site writes refused and security headers on every response, errors included.
+    let router = crate::security::harden(router, &state);
     telemetry::with_request_logging(router).with_state(state)
 }

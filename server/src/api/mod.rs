@@ -8,7 +8,6 @@ pub mod dto;
 pub mod extract;
 pub mod frameworks;
 pub mod invitations;
-pub mod links;
 pub mod outbox;
 pub mod problem;
 pub mod report;
@@ -36,7 +35,9 @@ pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
         version = "1",
         description = "Scans, invitations, frameworks and outbox status of Ontwikkelscan. \
             Authenticate with a personal API token (`Authorization: Bearer <token>`), created on \
-            the page 'API-tokens' in the app. Errors are `application/problem+json` (RFC 9457) \
+            the page 'API-tokens' in the app; a signed-in browser's session cookie is accepted \
+            for reads only. Writes sent by a browser for another site (a foreign `Origin` or \
+            `Sec-Fetch-Site`) are refused with 403. Errors are `application/problem+json` (RFC 9457) \
             with a `title` in the language of `Accept-Language` (nl or en)."
     ),
     modifiers(&BearerAuth),
@@ -90,7 +91,6 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(respond::submit))
         .split_for_parts();
     ProblemResponses.modify(&mut document);
-    links::add(&mut document);
     (router, document)
 }
 
@@ -120,10 +120,10 @@ impl Modify for ProblemResponses {
             let mut extra = vec![("422", "Invalid parameters")];
             if operation.security.is_some() {
                 extra.push(("401", "Not signed in"));
-            }
-            if operation.request_body.is_some() {
             } else if writes {
                 extra.push(("403", "Refused: sent by a browser for another site"));
+            }
+            if operation.request_body.is_some() {
                 extra.push(("413", "Request body too large"));
                 extra.push(("415", "Not JSON"));
             }
