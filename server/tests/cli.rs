@@ -1,5 +1,5 @@
-//! The server binary as an administrator uses it: configuration errors, create-admin, and
-//! framework import/export.
+//! The server binary as an administrator uses it: configuration errors, create-admin, the
+//! setup code, and framework import/export.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -82,6 +82,77 @@ fn create_admin_reads_the_password_from_stdin() {
     );
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("password too short"));
+}
+
+#[test]
+fn setup_code_prints_a_new_code_only_while_no_account_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let code = |out: &Output| String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let first = server(dir.path(), &["setup-code"], &[], "");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    // Only the code on standard output, as scripts capture it: five groups of four.
+    let printed = code(&first);
+    assert_eq!(printed.len(), 24, "{printed}");
+    assert_eq!(printed.split('-').count(), 5, "{printed}");
+    let second = server(dir.path(), &["setup-code"], &[], "");
+    assert_ne!(code(&second), printed, "a new code every time");
+
+    let admin = server(
+        dir.path(),
+        &["create-admin", "--email", "beheer@gemeente.nl"],
+        &[],
+        "een-lang-wachtwoord\n",
+    );
+    assert!(admin.status.success());
+    let closed = server(dir.path(), &["setup-code"], &[], "");
+    assert!(!closed.status.success());
+    assert!(code(&closed).is_empty());
+    let stderr = String::from_utf8_lossy(&closed.stderr);
+    assert!(stderr.contains("setup is done"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn serve_prints_a_setup_code_on_start_while_no_account_exists() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("serve")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATA_DIR", dir.path())
+        .env("LISTEN_ADDR", "127.0.0.1:0")
+        .env("RUST_LOG", "off")
+        .current_dir(dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the server binary");
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    // On standard error even with the log switched off (the log may go elsewhere). Read on a
+    // thread, so a server that never prints fails the test instead of hanging it.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let found = stderr
+            .lines()
+            .map_while(Result::ok)
+            .find(|line| line.starts_with("Installatiecode"));
+        let _ = sender.send(found);
+    });
+    let line = receiver.recv_timeout(std::time::Duration::from_secs(30));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let line = line
+        .ok()
+        .flatten()
+        .expect("a setup code line on standard error");
+    let code = line.rsplit(": ").next().unwrap();
+    assert_eq!(code.len(), 24, "{line}");
+    assert!(line.contains("/setup"), "{line}");
 }
 
 #[test]
