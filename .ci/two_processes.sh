@@ -96,7 +96,14 @@ for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 wait 2>/dev/null || true
 PIDS=()
 for name in js nojs; do
-  echo "==> $name: $(tail -n 1 "$WORK/$name-proxy.log")" >&2
+  split="$(tail -n 1 "$WORK/$name-proxy.log")"
+  echo "==> $name: $split" >&2
+  # A pair that served the tests served them from both processes (not a proxy stuck on one).
+  mapfile -t counts < <(grep -Eo '[0-9]+(,|$)' <<<"$split" | tr -d ,)
+  first="${counts[0]:-0}" second="${counts[1]:-0}"
+  if [ "$((first + second))" -gt 10 ] && { [ "$first" = 0 ] || [ "$second" = 0 ]; }; then
+    echo "error: the $name proxy sent every request to one process" >&2; status=1
+  fi
 done
 if [ "$status" != 0 ]; then
   for log in "$WORK"/*-[ab].log; do
