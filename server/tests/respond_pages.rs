@@ -79,7 +79,7 @@ async fn a_respondent_goes_from_welcome_to_thanks_with_plain_forms() {
     let untouched = app.db.list_invitations(&id).await.unwrap();
     let r = reqwest::get(format!("{}{s}", app.base)).await.unwrap();
     assert_eq!(r.headers()["cache-control"], "no-store");
-    assert_eq!(r.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(r.headers()["referrer-policy"], "same-origin");
     assert!(
         r.headers()["content-type"]
             .to_str()

@@ -173,6 +173,30 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{name}");
     }
 
+    // `Origin: null` (a form on a page without a referrer) counts only with the browser's own
+    // same-origin fetch metadata.
+    let null_origin = |fetch_site: Option<&'static str>| {
+        let mut request = app
+            .client
+            .post(format!("{}/s/{anna}/q/0", app.base))
+            .header("origin", "null")
+            .form(&[("action", "next")]);
+        if let Some(site) = fetch_site {
+            request = request.header("sec-fetch-site", site);
+        }
+        request.send()
+    };
+    assert_eq!(
+        null_origin(None).await.unwrap().status(),
+        StatusCode::FORBIDDEN
+    );
+    let r = null_origin(Some("same-origin")).await.unwrap();
+    assert!(
+        location(&r).starts_with(&format!("/s/{anna}/q/1")),
+        "{}",
+        location(&r)
+    );
+
     // Nothing changed: no new scan, the scan still open, still signed in, Anna not submitted.
     assert_eq!(scan_count(&app).await, 1);
     assert_eq!(scan_status(&app, &id).await, "open");
@@ -393,7 +417,7 @@ async fn every_response_carries_the_security_headers() {
     let r = anonymous.get(&format!("/s/{}", "0".repeat(64))).await;
     assert_security_headers("respondent page", r.headers());
     assert!(no_store(r.headers()));
-    assert_eq!(r.headers()["referrer-policy"], "no-referrer");
+    assert_eq!(r.headers()["referrer-policy"], "same-origin");
     let csp = r.headers()["content-security-policy"].to_str().unwrap();
     assert!(
         csp.contains("'sha256-"),

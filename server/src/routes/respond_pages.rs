@@ -30,11 +30,12 @@ pub fn page_response(
         StatusCode::OK
     };
     // Personal pages with answers on them: never kept by a shared computer's cache, and the
-    // token in the address is never sent on to another site.
+    // token in the address is never sent on to another site (`same-origin`: a referrer only
+    // to this server; `no-referrer` made browsers post their forms with `Origin: null`).
     let headers = [
         (CONTENT_TYPE, "text/html; charset=utf-8"),
         (CACHE_CONTROL, "no-store"),
-        (REFERRER_POLICY, "no-referrer"),
+        (REFERRER_POLICY, "same-origin"),
     ];
     (status, headers, body).into_response()
 }

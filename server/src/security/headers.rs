@@ -13,7 +13,7 @@
 //!   `frame-ancestors`).
 //! - `Referrer-Policy: same-origin`: server functions posted by a plain HTML form redirect back
 //!   to the `Referer`, so it must reach this server; no other site ever gets it, so the token
-//!   in a respondent's address (`/s/<token>`) never leaks (those pages send `no-referrer`).
+//!   in a respondent's address (`/s/<token>`) never leaks.
 //! - `Strict-Transport-Security` when `BASE_URL` is https.
 //! - `Cache-Control: no-store` on what is personal: any response to a request with the session
 //!   cookie, the API (`/api/…`, also the server functions) and the respondent's pages (`/s/…`).

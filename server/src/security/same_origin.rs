@@ -4,8 +4,9 @@
 //! A browser attaches the session cookie (and a personal link is in the address) whatever site
 //! makes it send a form; `SameSite=Lax` keeps the cookie off most cross-site posts, not all
 //! (same-site subdomains, older browsers). What a browser cannot fake is `Origin` and
-//! `Sec-Fetch-Site`: a request is refused when `Origin` is present and is not the origin of
-//! `BASE_URL`, or when `Sec-Fetch-Site` is present and is not `same-origin` or `none`. Requests
+//! `Sec-Fetch-Site`: a request is refused when `Sec-Fetch-Site` is present and is not
+//! `same-origin` or `none`, or when `Origin` is present and is not the origin of `BASE_URL`
+//! (`Origin: null` passes only with `Sec-Fetch-Site: same-origin`/`none`). Requests
 //! without either header (scripts, curl, HR systems) are not browsers acting for another site
 //! and pass. The rule covers every write whether or not it carries a cookie: the organiser's
 //! forms and Leptos server functions (`/api/{fn}`), the login and setup forms (no one can sign a
@@ -46,13 +47,18 @@ impl SameOrigin {
         if bearer {
             return false;
         }
-        let foreign_origin = headers
-            .get(ORIGIN)
-            .is_some_and(|origin| origin.as_bytes() != self.0.as_bytes());
-        let foreign_fetch = headers
-            .get("sec-fetch-site")
-            .is_some_and(|site| !matches!(site.as_bytes(), b"same-origin" | b"none"));
-        foreign_origin || foreign_fetch
+        let fetch_site = headers.get("sec-fetch-site").map(|site| site.as_bytes());
+        if fetch_site.is_some_and(|site| !matches!(site, b"same-origin" | b"none")) {
+            return true;
+        }
+        match headers.get(ORIGIN).map(|origin| origin.as_bytes()) {
+            None => false,
+            // A form on a page with `Referrer-Policy: no-referrer` (or under some privacy
+            // settings) posts `Origin: null`, even to its own site: believed only when the
+            // browser's fetch metadata, which no page can set, said same-origin above.
+            Some(b"null") => fetch_site.is_none(),
+            Some(origin) => origin != self.0.as_bytes(),
+        }
     }
 }
 
@@ -135,6 +141,14 @@ mod tests {
         assert!(own.is_cross_site(&headers(&[("origin", "https://kwaad.example")])));
         assert!(own.is_cross_site(&headers(&[("origin", "http://scan.gemeente.nl")])));
         assert!(own.is_cross_site(&headers(&[("origin", "null")])));
+        assert!(!own.is_cross_site(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin"),
+        ])));
+        assert!(own.is_cross_site(&headers(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "cross-site"),
+        ])));
         assert!(own.is_cross_site(&headers(&[("sec-fetch-site", "cross-site")])));
         assert!(own.is_cross_site(&headers(&[("sec-fetch-site", "same-site")])));
         assert!(own.is_cross_site(&headers(&[
