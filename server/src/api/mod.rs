@@ -8,6 +8,7 @@ pub mod dto;
 pub mod extract;
 pub mod frameworks;
 pub mod invitations;
+pub mod links;
 pub mod outbox;
 pub mod problem;
 pub mod report;
@@ -91,6 +92,7 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(respond::submit))
         .split_for_parts();
     ProblemResponses.modify(&mut document);
+    links::add(&mut document);
     (router, document)
 }
 
