@@ -19,6 +19,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
+for tool in createdb dropdb; do
+  command -v "$tool" >/dev/null || { echo "error: $tool not found (Debian: apt-get install postgresql-client)" >&2; exit 1; }
+done
 PG_USER="$(id -un)"
 PG_HOST=127.0.0.1
 WORK="$(mktemp -d)"
