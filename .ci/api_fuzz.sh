@@ -58,7 +58,8 @@ schemathesis --config-file "$WORK/respond.toml" run "$BASE/api/v1/openapi.json" 
   --phases examples,coverage,fuzzing --checks "$CHECKS" --max-examples 50 --workers 1 --seed 2026 \
   --report har --report-har-path "$WORK/respond.har" 2>&1 | tee "$WORK/respond.log" || status=$?
 echo "==> API fuzz run 2 of 2: every operation, the stateful phase following the OpenAPI links" >&2
-schemathesis run "$BASE/api/v1/openapi.json" --header "Authorization: Bearer $API_TOKEN" \
+schemathesis --config-file .ci/api_fuzz.toml run "$BASE/api/v1/openapi.json" \
+  --header "Authorization: Bearer $API_TOKEN" \
   --checks "$CHECKS" --max-examples 50 --workers 1 --seed 2026 \
   --report har --report-har-path "$WORK/all.har" 2>&1 | tee "$WORK/all.log" || status=$?
 
