@@ -10,6 +10,9 @@ source .ci/tools.sh
 
 ensure_test_tools
 
+log "formatting (cargo fmt --check)"
+cargo fmt --all --check
+
 # Only the WebAssembly bundle and CSS here: `cargo test` below builds the server binary itself.
 # (cargo-leptos builds its debug server with RUSTFLAGS="--cfg erase_components", which would make
 # cargo test compile every crate a second time.)
@@ -24,28 +27,18 @@ else
 fi
 
 log "Rust tests (also builds target/debug/server for the browser tests)"
+# No retry and no rewritten summary: a failing test fails this command, once, as it printed.
 RUST_LOG_FILE="$(mktemp)"
-if ! cargo test --workspace --no-fail-fast 2>&1 | tee "$RUST_LOG_FILE"; then
-  # Page renders in the HTTP tests used to hang about once in a dozen runs (leptos' route-list
-  # generation switched off resource loading process-wide; fixed in 0edd9de, 0 in 200 runs
-  # since). As a safety net, each failed test target runs once more, loudly ("RETRY:"), so a
-  # new flake shows in the log; a failure that repeats still fails the command.
-  mapfile -t failed < <(grep -Eo 'to rerun pass `[^`]+`' "$RUST_LOG_FILE" | sed -E 's/.*`(.*)`/\1/' | sort -u)
-  [ "${#failed[@]}" -gt 0 ] || exit 1
-  for target in "${failed[@]}"; do
-    log "RETRY: $target failed; running it once more"
-    # shellcheck disable=SC2086
-    cargo test $target --features app/ssr 2>&1 | tee -a "$RUST_LOG_FILE.retry"
-  done
-  # Count the retried targets by their second run (their failed first run is dropped).
-  retry_passed="$(awk '/^test result:/ { n += $4 } END { print n + 0 }' "$RUST_LOG_FILE.retry")"
-  log "RETRY: ${#failed[@]} test target(s) passed on the second run"
-  sed -i -E '/^test result: FAILED/d' "$RUST_LOG_FILE"
-  echo "test result: ok. $retry_passed passed; 0 failed (the retried targets)" >> "$RUST_LOG_FILE"
-  rm -f "$RUST_LOG_FILE.retry"
-fi
+cargo test --workspace --no-fail-fast 2>&1 | tee "$RUST_LOG_FILE"
 rust_passed="$(awk '/^test result:/ { n += $4 } END { print n + 0 }' "$RUST_LOG_FILE")"
 rm -f "$RUST_LOG_FILE"
+
+# Lints for both feature sets: the server (ssr, every target: tests and benches too) and the
+# browser bundle (hydrate, on wasm32). Warnings are errors, as in review.
+log "clippy (ssr, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+log "clippy (hydrate, wasm32)"
+cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 log "browser tests"
 WORK="$(mktemp -d)"
@@ -107,4 +100,6 @@ else
 fi
 
 echo "Rust: $rust_passed passed; browser: ${browser_passed:-0} passed; API fuzz: ${api_cases:-0} cases passed"
+# Every stage above stops the command on its first failure (set -e, pipefail), so reaching this
+# line means nothing failed.
 echo "$((rust_passed + ${browser_passed:-0} + 1)) passed, 0 failed"

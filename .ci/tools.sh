@@ -109,8 +109,20 @@ ensure_build_tools() {
   ensure_wasm_opt
 }
 
+# The test command checks formatting and lints.
+ensure_lint_tools() {
+  local installed; installed="$(rustup component list --installed)"
+  for component in rustfmt clippy; do
+    if ! grep -q "^$component" <<<"$installed"; then
+      log "installing the $component component"
+      rustup component add "$component"
+    fi
+  done
+}
+
 ensure_test_tools() {
   ensure_build_tools
+  ensure_lint_tools
   ensure_chromium
   ensure_end2end_deps
   ensure_aiosmtpd

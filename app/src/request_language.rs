@@ -4,6 +4,18 @@
 
 use crate::i18n::Locale;
 
+/// The language of a request with these headers: the one rule every door applies (pages,
+/// server functions, respondent pages, report files, the API's problem documents).
+#[cfg(feature = "ssr")]
+pub fn of_request(headers: &axum::http::HeaderMap) -> Locale {
+    locale_from(
+        crate::state::cookie_value(headers, crate::state::LOCALE_COOKIE).as_deref(),
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
 /// The language of a request: the language cookie if it names one, else the best match of
 /// the browser's `Accept-Language`, else Dutch.
 pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {

@@ -55,14 +55,6 @@ pub fn build(state: AppState) -> Router {
         .route("/logout", post(account_forms::logout))
         .route("/setup", post(account_forms::setup))
         .route("/invite", post(account_forms::accept_invite))
-        .route("/admin/users/invite", post(account_forms::invite_organiser))
-        .route("/admin/users/deactivate", post(account_forms::deactivate))
-        .route("/admin/users/activate", post(account_forms::activate))
-        .route("/account/tokens", post(account_forms::create_token))
-        .route(
-            "/account/tokens/{id}/revoke",
-            post(account_forms::revoke_token),
-        )
         // The respondent's pages are plain HTML, outside the Leptos app (`app::respond::html`).
         .route("/s/{token}", get(respond_pages::welcome))
         .route(
@@ -79,16 +71,11 @@ pub fn build(state: AppState) -> Router {
             "/scans/{id}/informants/upload",
             post(scan_forms::upload_informants),
         )
-        .route("/scans/{id}/do/{action}", post(scan_forms::action))
         .route(
             "/scans/{id}/rapport/grafiek/{file}",
             get(report_files::chart),
         )
         .route("/scans/{id}/rapport/cijfers.csv", get(report_files::csv))
-        .route(
-            "/scans/{id}/invitations/{invitation}/{action}",
-            post(scan_forms::invitation_action),
-        )
         .route("/frameworks/{id}/export", get(frameworks::export))
         .route(
             "/admin/frameworks/import",

@@ -8,7 +8,7 @@ use super::marks::{self, Entry, Mark};
 use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
 use super::text::{self, Lang};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
-use crate::server_fns::report::ReportView;
+use crate::domain::report_view::ReportView;
 
 /// Height of one competency row.
 pub(super) const ROW_HEIGHT: i32 = 36;

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::text::{self, Lang};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
 use crate::domain::rating::Score;
-use crate::server_fns::report::{CompetencyRow, ReportView};
+use crate::domain::report_view::{CompetencyRow, ReportView};
 
 const LABEL_WIDTH: i32 = 280;
 const CELL_HEIGHT: i32 = 30;

@@ -8,7 +8,7 @@ use super::marks::{self, Entry, Mark};
 use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
 use super::text::{self, Lang};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
-use crate::server_fns::report::{CompetencyRow, ReportView};
+use crate::domain::report_view::{CompetencyRow, ReportView};
 
 /// Height of one level's line within a competency.
 const LEVEL_HEIGHT: i32 = 22;

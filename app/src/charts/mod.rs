@@ -27,7 +27,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::server_fns::report::ReportView;
+use crate::domain::report_view::ReportView;
 use text::Lang;
 
 /// Which chart to draw.

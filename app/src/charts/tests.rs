@@ -2,7 +2,7 @@
 
 use super::scale::Scale;
 use super::*;
-use crate::server_fns::report::{Agenda, CompetencyRow, GroupFigure, ReportBasis};
+use crate::domain::report_view::{Agenda, CompetencyRow, GroupFigure, ReportBasis};
 
 fn group(label_nl: &str, label_en: &str, mean: Option<f64>) -> GroupFigure {
     GroupFigure {

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
 use crate::domain::rating::{Bilingual, Score};
-use crate::server_fns::report::{CompetencyRow, GroupFigure};
+use crate::domain::report_view::{CompetencyRow, GroupFigure};
 
 /// The language of a chart's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,7 +26,7 @@ pub fn latest_refusal(answers: &[MappedSignal<Answer>]) -> Signal<Option<ActionE
         .iter()
         .find_map(|answer| answer.get_untracked()?.err());
     let refusal = RwSignal::new(returned);
-    for answer in answers.iter().copied() {
+    for &answer in answers {
         Effect::new(move |_| {
             if let Some(result) = answer.get() {
                 refusal.set(result.err());
@@ -36,9 +36,9 @@ pub fn latest_refusal(answers: &[MappedSignal<Answer>]) -> Signal<Option<ActionE
     refusal.into()
 }
 
-/// The text that reports an outcome.
-pub fn done_text(i18n: I18nContext<Locale>, done: Done) -> String {
-    match done {
+/// The text that reports an outcome (none where the page shows the result itself).
+pub fn done_text(i18n: I18nContext<Locale>, done: Done) -> Option<String> {
+    Some(match done {
         Done::Created => t_string!(i18n, scan_done_created).to_string(),
         Done::Saved => t_string!(i18n, scan_done_saved).to_string(),
         Done::Added { added: n } => t_string!(i18n, scan_done_added, n).to_string(),
@@ -52,7 +52,9 @@ pub fn done_text(i18n: I18nContext<Locale>, done: Done) -> String {
         Done::Resent => t_string!(i18n, scan_done_resent).to_string(),
         Done::Deactivated => t_string!(i18n, users_done_deactivated).to_string(),
         Done::Activated => t_string!(i18n, users_done_activated).to_string(),
-    }
+        Done::TokenRevoked => t_string!(i18n, tokens_revoked).to_string(),
+        Done::TokenCreated | Done::Invited => return None,
+    })
 }
 
 /// The outcome the page's address reports, if any.
@@ -85,7 +87,8 @@ pub fn ActionOutcome(refusal: Signal<Option<ActionError>>) -> impl IntoView {
         .into_any(),
         None => done
             .get()
-            .map(|done| view! { <div class="message message-ok" role="status">{done_text(i18n, done)}</div> })
+            .and_then(|done| done_text(i18n, done))
+            .map(|text| view! { <div class="message message-ok" role="status">{text}</div> })
             .into_any(),
     }
     }

@@ -2,10 +2,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::{ErrorMessage, QueryError};
 use crate::components::localized::{date_text, user_error_of};
 use crate::components::require_user::RequireUser;
 use crate::i18n::*;
+use crate::server_fns::action_error::ActionError;
+use crate::server_fns::token_actions::{CreateApiToken, RevokeApiToken};
 use crate::server_fns::tokens::{TokensPageData, load_tokens};
 
 /// `/account/tokens`: personal API tokens for HR systems and scripts. A new token is shown once;
@@ -19,46 +22,74 @@ pub fn TokensPage() -> impl IntoView {
     }
 }
 
+/// The page's actions, made once so the list reloads after any of them.
+#[derive(Clone, Copy)]
+struct TokenActions {
+    create: ServerAction<CreateApiToken>,
+    revoke: ServerAction<RevokeApiToken>,
+    refusal: Signal<Option<ActionError>>,
+}
+
+impl TokenActions {
+    fn new() -> Self {
+        let (create, revoke) = (ServerAction::new(), ServerAction::new());
+        Self {
+            create,
+            revoke,
+            refusal: latest_refusal(&[create.value(), revoke.value()]),
+        }
+    }
+
+    fn version(&self) -> usize {
+        self.create.version().get() + self.revoke.version().get()
+    }
+}
+
 #[component]
 fn Tokens() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
+    let actions = TokenActions::new();
     let data = Resource::new(
-        move || query.read().get("flash").unwrap_or_default(),
-        load_tokens,
+        move || {
+            (
+                query.read().get("flash").unwrap_or_default(),
+                actions.version(),
+            )
+        },
+        |(flash, _)| load_tokens(flash),
     );
-    let revoked = move || query.read().get("done").as_deref() == Some("revoked");
+    let create = actions.create;
     view! {
         <h1>{t!(i18n, tokens_title)}</h1>
         <p>{t!(i18n, tokens_intro)} " " <a href="/api/v1/docs" rel="external">{t!(i18n, tokens_docs)}</a></p>
         <QueryError />
-        <Show when=revoked>
-            <div class="message message-ok" role="status">{t!(i18n, tokens_revoked)}</div>
-        </Show>
-        <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+        <ActionOutcome refusal=actions.refusal />
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(data) => view! { <TokenList data /> }.into_any(),
+                    Ok(data) => view! { <TokenList data actions /> }.into_any(),
                     Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
         <section class="card">
             <h2>{t!(i18n, tokens_new)}</h2>
-            <form method="post" action="/account/tokens" class="stack">
+            <ActionForm action=create attr:class="stack">
                 <div class="field">
                     <label for="token-name">{t!(i18n, tokens_name)}</label>
                     <input id="token-name" name="name" required maxlength="100" aria-describedby="token-name-help" />
                     <p id="token-name-help" class="help">{t!(i18n, tokens_name_help)}</p>
                 </div>
-                <button type="submit" class="button-primary">{t!(i18n, tokens_create)}</button>
-            </form>
+                <SubmitButton pending=create.pending() class="button-primary"
+                    label=t_string!(i18n, tokens_create).to_string() />
+            </ActionForm>
         </section>
     }
 }
 
 #[component]
-fn TokenList(data: TokensPageData) -> impl IntoView {
+fn TokenList(data: TokensPageData, actions: TokenActions) -> impl IntoView {
     let i18n = use_i18n();
     let created = data.created.map(|token| {
         view! {
@@ -82,11 +113,12 @@ fn TokenList(data: TokensPageData) -> impl IntoView {
                     <td>{date_text(i18n, t.created_at)}</td>
                     <td>{last}</td>
                     <td>
-                        <form method="post" action=format!("/account/tokens/{}/revoke", t.id) class="inline-form">
-                            <button type="submit" aria-label=format!("{} {}", t_string!(i18n, tokens_revoke), t.name)>
-                                {t!(i18n, tokens_revoke)}
-                            </button>
-                        </form>
+                        <ActionForm action=actions.revoke attr:class="inline-form">
+                            <input type="hidden" name="id" value=t.id.clone() />
+                            <SubmitButton pending=actions.revoke.pending()
+                                label=t_string!(i18n, tokens_revoke).to_string()
+                                aria_label=format!("{} {}", t_string!(i18n, tokens_revoke), t.name) />
+                        </ActionForm>
                     </td>
                 </tr>
             }

@@ -8,7 +8,9 @@ use crate::components::require_user::RequireUser;
 use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
-use crate::server_fns::account_admin::{ActivateAccount, DeactivateAccount};
+use crate::server_fns::account_admin::{
+    ActivateAccount, DeactivateAccount, InviteOrganiser, InvitedOrganiser, load_invited,
+};
 use crate::server_fns::accounts::list_accounts;
 use crate::server_fns::action_error::ActionError;
 use leptos_i18n::I18nContext;
@@ -16,6 +18,7 @@ use leptos_i18n::I18nContext;
 /// The account actions of the page, made once so the table reloads after any of them.
 #[derive(Clone, Copy)]
 struct AccountActions {
+    invite: ServerAction<InviteOrganiser>,
     deactivate: ServerAction<DeactivateAccount>,
     activate: ServerAction<ActivateAccount>,
     refusal: Signal<Option<ActionError>>,
@@ -23,16 +26,20 @@ struct AccountActions {
 
 impl AccountActions {
     fn new() -> Self {
+        let invite = ServerAction::new();
         let (deactivate, activate) = (ServerAction::new(), ServerAction::new());
         Self {
+            invite,
             deactivate,
             activate,
-            refusal: latest_refusal(&[deactivate.value(), activate.value()]),
+            refusal: latest_refusal(&[invite.value(), deactivate.value(), activate.value()]),
         }
     }
 
     fn version(&self) -> usize {
-        self.deactivate.version().get() + self.activate.version().get()
+        self.invite.version().get()
+            + self.deactivate.version().get()
+            + self.activate.version().get()
     }
 }
 
@@ -60,10 +67,11 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
     let actions = AccountActions::new();
     // Loaded again after every answered action (a WebAssembly call stays on the page).
     let accounts = Resource::new(move || actions.version(), |_| list_accounts());
-    let invited = move || {
-        let q = query.read();
-        Some((q.get("invited")?, q.get("link")?))
-    };
+    // The invitation just made, once (its link travels in a flash entry, never the address).
+    let invited = Resource::new(
+        move || query.read().get("flash").unwrap_or_default(),
+        load_invited,
+    );
     let confirm = move || query.read().get("confirm");
     let me = user.id.clone();
     view! {
@@ -71,12 +79,16 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
         <p>{t!(i18n, users_intro)}</p>
         <QueryError />
         <ActionOutcome refusal=actions.refusal />
-        {move || invited().map(|(email, link)| view! {
-            <div class="message message-ok" role="status">
-                <p>{t_string!(i18n, users_invite_created, email).to_string()}</p>
-                <p><code class="invite-link" data-testid="invite-link">{link}</code></p>
-            </div>
-        })}
+        <Transition>
+            {move || Suspend::new(async move {
+                invited.await.ok().flatten().map(|InvitedOrganiser { email, link }| view! {
+                    <div class="message message-ok" role="status">
+                        <p>{t_string!(i18n, users_invite_created, email).to_string()}</p>
+                        <p><code class="invite-link" data-testid="invite-link">{link}</code></p>
+                    </div>
+                })
+            })}
+        </Transition>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {
                 let me = me.clone();
@@ -93,13 +105,14 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
         </Suspense>
         <section class="card">
             <h2>{t!(i18n, users_invite_title)}</h2>
-            <form method="post" action="/admin/users/invite" class="stack">
+            <ActionForm action=actions.invite attr:class="stack">
                 <div class="field">
                     <label for="invite-email">{t!(i18n, field_email)}</label>
                     <input id="invite-email" name="email" type="email" required maxlength="254" />
                 </div>
-                <button type="submit" class="button-primary">{t!(i18n, users_invite_submit)}</button>
-            </form>
+                <SubmitButton pending=actions.invite.pending() class="button-primary"
+                    label=t_string!(i18n, users_invite_submit).to_string() />
+            </ActionForm>
         </section>
     }
 }

@@ -13,6 +13,7 @@ pub mod respond;
 pub mod scan_lifecycle;
 pub mod scans;
 pub mod session;
+pub mod token_actions;
 pub mod tokens;
 
 /// The app state and the signed-in account (if any) of the request a server function serves.
@@ -71,4 +72,12 @@ pub(crate) async fn organiser()
 pub(crate) fn finish(scan_id: &str, done: outcome::Done) -> outcome::Done {
     leptos_axum::redirect(&done.next_page(scan_id));
     done
+}
+
+/// The session cookie of the request a server function answers (empty without one): what a
+/// flash entry is bound to.
+#[cfg(feature = "ssr")]
+pub(crate) async fn session() -> String {
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    crate::flash::session_of(&headers)
 }

@@ -11,9 +11,15 @@ use serde::{Deserialize, Serialize};
 pub enum Done {
     Created,
     Saved,
-    Added { added: usize },
-    Opened { invited: usize },
-    Reminded { reminded: usize },
+    Added {
+        added: usize,
+    },
+    Opened {
+        invited: usize,
+    },
+    Reminded {
+        reminded: usize,
+    },
     Closed,
     Released,
     Reopened,
@@ -22,6 +28,10 @@ pub enum Done {
     Resent,
     Deactivated,
     Activated,
+    TokenRevoked,
+    /// Reported by the page itself (the new token, the invitation link), from a flash entry.
+    TokenCreated,
+    Invited,
 }
 
 const KIND: &str = "gedaan";
@@ -43,6 +53,9 @@ impl Done {
             Done::Resent => "opnieuw-verstuurd",
             Done::Deactivated => "gedeactiveerd",
             Done::Activated => "geactiveerd",
+            Done::TokenRevoked => "token-ingetrokken",
+            Done::TokenCreated => "token-aangemaakt",
+            Done::Invited => "uitgenodigd",
         }
     }
 
@@ -60,7 +73,8 @@ impl Done {
     pub fn next_page(self, subject: &str) -> String {
         let base = match self {
             Done::Deleted => "/scans".to_owned(),
-            Done::Deactivated | Done::Activated => "/admin/users".to_owned(),
+            Done::Deactivated | Done::Activated | Done::Invited => "/admin/users".to_owned(),
+            Done::TokenRevoked | Done::TokenCreated => "/account/tokens".to_owned(),
             _ => format!("/scans/{subject}"),
         };
         let mut query = format!("{KIND}={}", self.code());
@@ -69,7 +83,13 @@ impl Done {
         }
         let anchor = match self {
             Done::Added { .. } | Done::Revoked | Done::Resent => "#informants",
-            Done::Created | Done::Saved | Done::Deactivated | Done::Activated => "",
+            Done::Created
+            | Done::Saved
+            | Done::Deactivated
+            | Done::Activated
+            | Done::TokenRevoked
+            | Done::TokenCreated
+            | Done::Invited => "",
             Done::Deleted => "",
             _ => "#actions",
         };
@@ -94,6 +114,9 @@ impl Done {
             "opnieuw-verstuurd" => Done::Resent,
             "gedeactiveerd" => Done::Deactivated,
             "geactiveerd" => Done::Activated,
+            "token-ingetrokken" => Done::TokenRevoked,
+            "token-aangemaakt" => Done::TokenCreated,
+            "uitgenodigd" => Done::Invited,
             _ => return None,
         })
     }
@@ -129,6 +152,9 @@ mod tests {
             Done::Resent,
             Done::Deactivated,
             Done::Activated,
+            Done::TokenRevoked,
+            Done::TokenCreated,
+            Done::Invited,
         ];
         for done in all {
             let page = done.next_page("abc");

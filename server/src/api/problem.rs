@@ -9,7 +9,7 @@
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -233,14 +233,10 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The same rule as the pages' (`app::request_language`), without the cookie: API clients
-/// name their language in the header.
+/// The same rule as every other door's (`app::request_language`): API clients name their
+/// language in `Accept-Language`.
 fn wants_english(request: &Request) -> bool {
-    let header = request
-        .headers()
-        .get(ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    app::request_language::locale_from(None, header) == app::i18n::Locale::en
+    app::request_language::of_request(request.headers()) == app::i18n::Locale::en
 }
 
 /// The generic problem for an error response that did not come from an [`ApiError`].

@@ -11,8 +11,8 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use app::charts::{ChartError, ChartFormat, ChartKind};
+use app::domain::report_view::ReportView;
 use app::report::ReportError;
-use app::server_fns::report::ReportView;
 use app::state::{AppState, unix_now};
 
 use super::extract::{ApiQuery, ApiUser};

@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use app::charts::{ChartError, ChartFormat, ChartKind};
+use app::domain::report_view::ReportView;
 use app::report::ReportError;
-use app::server_fns::report::ReportView;
-use app::state::{AppState, LOCALE_COOKIE, cookie_value};
+use app::state::AppState;
 
 #[derive(Deserialize)]
 pub struct LanguageQuery {
@@ -73,7 +73,7 @@ async fn view_for(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Rep
 fn english(query: &LanguageQuery, headers: &HeaderMap) -> bool {
     match query.lang.as_deref() {
         Some(lang) => lang == "en",
-        None => cookie_value(headers, LOCALE_COOKIE).as_deref() == Some("en"),
+        None => app::request_language::of_request(headers) == app::i18n::Locale::en,
     }
 }
 

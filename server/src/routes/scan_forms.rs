@@ -1,6 +1,8 @@
-//! The organiser's scan forms: thin handlers that read the posted form, call a scan service
-//! and redirect (post/redirect/get), so every form also works without JavaScript. Refused
-//! input goes back through the flash store; outcomes travel as a `done` code in the URL.
+//! The organiser's scan forms that still post around Leptos (create, edit, informants): thin
+//! handlers that read the posted form, call a scan service and redirect (post/redirect/get), so
+//! every form also works without JavaScript. Refused input goes back through the flash store;
+//! the outcome travels as a typed [`Done`] in the address. The life-cycle actions are server
+//! functions (`app::server_fns::scan_lifecycle`).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -8,13 +10,13 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use app::domain::account::CurrentUser;
-use app::domain::calendar::{Date, end_of_day_amsterdam};
 use app::domain::informants::{Informant, check_informant, parse_informant_list};
 use app::domain::scan::form::{FormProblem, ScanForm, group_options};
 use app::domain::user_error::UserError;
 use app::flash;
 use app::scans::ScanServiceError;
 use app::scans::service;
+use app::server_fns::outcome::Done;
 use app::server_fns::scans::{InformantPreview, PreviewLineView, ScanFormFlash, ScanPageFlash};
 use app::state::{AppState, unix_now};
 
@@ -126,7 +128,7 @@ pub async fn create(State(state): State<AppState>, headers: HeaderMap, body: Byt
         }
     };
     match service::create_scan(&state.db, &user, &draft, unix_now()).await {
-        Ok(id) => to(&format!("{}?done=created", scan_page(&id))),
+        Ok(id) => to(&Done::Created.next_page(&id)),
         Err(error) => refused_form(&state, &flash::session_of(&headers), &page, form, error).await,
     }
 }
@@ -160,7 +162,7 @@ pub async fn update(
         }
     };
     match service::update_scan(&state.db, &user, &id, revision, &draft, unix_now()).await {
-        Ok(()) => to(&format!("{}?done=saved", scan_page(&id))),
+        Ok(()) => to(&Done::Saved.next_page(&id)),
         Err(error) => refused_form(&state, &flash::session_of(&headers), &page, form, error).await,
     }
 }
@@ -372,10 +374,7 @@ async fn save(
     anchor: &str,
 ) -> Response {
     match service::add_informants(&state.db, links, user, id, list, now).await {
-        Ok(count) => to(&format!(
-            "{}?done=added&n={count}#informants",
-            scan_page(id)
-        )),
+        Ok(added) => to(&Done::Added { added }.next_page(id)),
         Err(error @ (ScanServiceError::Informants(_) | ScanServiceError::Invalid(_))) => {
             let flash = ScanPageFlash {
                 problems: problems(&error),
@@ -384,89 +383,6 @@ async fn save(
             flash_page(state, session, id, &flash, anchor).await
         }
         Err(error) => with_error(&scan_page(id), &error.user_error()),
-    }
-}
-
-/// `POST /scans/{id}/{action}` for open, remind, release, close, reopen and delete.
-pub async fn action(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((id, action)): Path<(String, String)>,
-    body: Bytes,
-) -> Response {
-    let user = match organiser(&state, &headers).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let links = state.settings.links();
-    let now = unix_now();
-    let db = &state.db;
-    let page = scan_page(&id);
-    let outcome = match action.as_str() {
-        "open" => service::open_scan(db, &links, &user, &id, now)
-            .await
-            .map(|n| format!("{page}?done=opened&n={n}")),
-        "remind" => service::remind(db, &links, &user, &id, now)
-            .await
-            .map(|n| format!("{page}?done=reminded&n={n}")),
-        "close" => service::close_scan(db, &links, &user, &id, now)
-            .await
-            .map(|_| format!("{page}?done=closed")),
-        "release" => app::report::release(db, &user, &id, now)
-            .await
-            .map_err(|e| ScanServiceError::from(e.user_error()))
-            .map(|_| format!("{page}?done=released")),
-        "reopen" => {
-            let pairs = pairs(&body);
-            match Date::parse_iso(field(&pairs, "deadline")) {
-                Some(date) => service::reopen_scan(db, &user, &id, end_of_day_amsterdam(date), now)
-                    .await
-                    .map(|_| format!("{page}?done=reopened")),
-                None => Err(UserError::DeadlineInPast.into()),
-            }
-        }
-        "delete" => service::delete_draft(db, &user, &id)
-            .await
-            .map(|_| "/scans?done=deleted".to_owned()),
-        _ => Err(UserError::BadForm.into()),
-    };
-    match outcome {
-        Ok(next) => to(&next),
-        Err(error) => with_error(&page, &error.user_error()),
-    }
-}
-
-/// `POST /scans/{id}/invitations/{invitation}/{action}` for revoke and resend.
-pub async fn invitation_action(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Path((id, invitation, action)): Path<(String, String, String)>,
-) -> Response {
-    let user = match organiser(&state, &headers).await {
-        Ok(user) => user,
-        Err(response) => return response,
-    };
-    let links = state.settings.links();
-    let now = unix_now();
-    let outcome = match action.as_str() {
-        "revoke" => service::revoke_invitation(
-            &state.db,
-            &state.settings.link_secret,
-            &user,
-            &id,
-            &invitation,
-            now,
-        )
-        .await
-        .map(|_| "revoked"),
-        "resend" => service::resend_invitation(&state.db, &links, &user, &id, &invitation, now)
-            .await
-            .map(|_| "resent"),
-        _ => Err(UserError::BadForm.into()),
-    };
-    match outcome {
-        Ok(done) => to(&format!("{}?done={done}#informants", scan_page(&id))),
-        Err(error) => with_error(&scan_page(&id), &error.user_error()),
     }
 }
 

@@ -50,6 +50,9 @@ pub(crate) struct Reach {
     pub(crate) pooled: BTreeSet<GroupId>,
 }
 
+/// One competency's comments by source, each with the response it came from.
+type CommentLists<'a> = BTreeMap<CommentSource, Vec<(&'a ResponseId, String)>>;
+
 /// Applies the rules above, given how the groups reach each competency's figures (one entry per
 /// level). Competencies without a shown comment are left out; the result is sorted by competency
 /// id. Also returns who wrote each list protected by k, keyed like the figures' lines.
@@ -58,8 +61,7 @@ pub(crate) fn publish_comments(
     reach: &BTreeMap<CompetencyId, Vec<Reach>>,
     responses: &[Response],
 ) -> (Vec<CompetencyComments>, BTreeMap<String, LineMembers>) {
-    let mut lists: BTreeMap<&CompetencyId, BTreeMap<CommentSource, Vec<(&ResponseId, String)>>> =
-        BTreeMap::new();
+    let mut lists: BTreeMap<&CompetencyId, CommentLists> = BTreeMap::new();
     for response in responses {
         for (competency, text) in &response.comments {
             let text = text.trim();
@@ -72,9 +74,11 @@ pub(crate) fn publish_comments(
             let group = &response.group;
             let source = if *group == config.self_group() {
                 CommentSource::SelfComment
-            } else if config.identifiable_groups().contains(group) {
-                CommentSource::Group(group.clone())
-            } else if levels.iter().all(|level| level.shown.contains(group)) {
+            } else if config.identifiable_groups().contains(group)
+                || levels.iter().all(|level| level.shown.contains(group))
+            {
+                // Labelled: a group told it is identifiable, or one whose figures show at
+                // every level of the competency.
                 CommentSource::Group(group.clone())
             } else if levels
                 .iter()
