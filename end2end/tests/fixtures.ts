@@ -4,12 +4,17 @@ import { test as base, expect } from "@playwright/test";
 
 // Every test fails when the browser logs an error or an uncaught exception: a hydration
 // mismatch in the WebAssembly shows up only there, while the server-rendered page looks fine.
-export const test = base.extend<{ consoleErrors: string[] }>({
+// A test that provokes a refusal names the console line it expects (Chromium logs every 4xx
+// answer, also the 422 of a refused action) in `expectedConsoleErrors`; nothing else is allowed.
+export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
+        if (message.type() !== "error") return;
+        if (expectedConsoleErrors.some((allowed) => allowed.test(message.text()))) return;
+        errors.push(message.text());
       });
       page.on("pageerror", (error) => errors.push(error.message));
       await use(errors);

@@ -61,7 +61,7 @@ async fn a_webassembly_call_gets_the_typed_outcome_and_the_page_to_show() {
 
     // Refused: the typed refusal, and nothing changes.
     let r = call_as_wasm(&app, "scans/open", &[("id", &id)]).await;
-    assert!(r.status().is_server_error() || r.status().is_client_error());
+    assert_eq!(r.status(), 422, "a refusal is not a server error");
     let error: ActionError = r.json().await.unwrap();
     assert_eq!(error, ActionError::Refused(UserError::ScanWrongStatus));
     assert_eq!(

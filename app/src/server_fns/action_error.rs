@@ -32,7 +32,30 @@ impl ActionError {
 
 impl From<UserError> for ActionError {
     fn from(error: UserError) -> Self {
+        #[cfg(feature = "ssr")]
+        answer_as_refusal(&error);
         ActionError::Refused(error)
+    }
+}
+
+/// A refusal is the user's doing, not the server's: a WebAssembly call gets 422 instead of the
+/// 500 server functions answer errors with (the internal error keeps its 500). A plain form post
+/// keeps its redirect back.
+#[cfg(feature = "ssr")]
+fn answer_as_refusal(error: &UserError) {
+    use leptos::prelude::use_context;
+    if *error == UserError::Internal {
+        return;
+    }
+    let from_a_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if let (false, Some(response)) = (from_a_form, use_context::<leptos_axum::ResponseOptions>()) {
+        response.set_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
 
@@ -58,6 +81,7 @@ impl From<crate::scans::ScanServiceError> for ActionError {
         use crate::scans::ScanServiceError;
         match error {
             ScanServiceError::Invalid(_) | ScanServiceError::Informants(_) => {
+                answer_as_refusal(&UserError::BadForm);
                 ActionError::Problems(
                     error
                         .messages()
@@ -67,7 +91,7 @@ impl From<crate::scans::ScanServiceError> for ActionError {
                 )
             }
             // Logs a storage failure once, here.
-            other => ActionError::Refused(other.user_error()),
+            other => ActionError::from(other.user_error()),
         }
     }
 }
@@ -75,7 +99,7 @@ impl From<crate::scans::ScanServiceError> for ActionError {
 #[cfg(feature = "ssr")]
 impl From<crate::report::ReportError> for ActionError {
     fn from(error: crate::report::ReportError) -> Self {
-        ActionError::Refused(error.user_error())
+        ActionError::from(error.user_error())
     }
 }
 
