@@ -127,8 +127,16 @@ pub async fn enqueue_email_in(
 impl Db {
     /// Opens a transaction, for callers outside this module that must write their own rows and
     /// queue an email atomically (see [`enqueue_email_in`]).
+    ///
+    /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`): these
+    /// transactions read, then write, and a deferred one whose snapshot another connection (the
+    /// outbox worker) overtook between the two fails with SQLITE_BUSY_SNAPSHOT, which no busy
+    /// timeout waits out (the API fuzz run saw remind answer 500 that way).
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StorageError> {
-        Ok(self.pool().begin().await?)
+        Ok(match self.backend() {
+            super::Backend::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
+            _ => self.pool().begin().await?,
+        })
     }
 
     /// Queues a message on its own; due at once. Returns its id.
