@@ -42,9 +42,12 @@ cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- 
 
 log "browser tests"
 WORK="$(mktemp -d)"
-PIDS=()
+# start_server runs in a command substitution (a subshell), so it leaves each server's process
+# id in a file for the cleanup to find; an array filled there would never reach this shell.
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pidfile in "$WORK"/*.pid; do
+    [ -e "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -58,7 +61,7 @@ start_server() { # name -> prints base URL
   LISTEN_ADDR="127.0.0.1:$port" BASE_URL="http://127.0.0.1:$port" DATA_DIR="$WORK/$name" \
     SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
     "$ROOT/target/debug/server" serve >"$WORK/$name.log" 2>&1 &
-  PIDS+=("$!")
+  echo "$!" >"$WORK/$name.pid"
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then echo "http://127.0.0.1:$port"; return; fi
     sleep 0.2
