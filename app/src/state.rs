@@ -1,43 +1,27 @@
 //! The one piece of shared server state: handed to axum handlers as `State`, and to server
 //! functions as Leptos context. No globals, so tests build their own.
+//!
+//! What is not the state itself lives beside it, re-exported here: the settings
+//! (`state/settings.rs`), the clock (`clock.rs`), cookies (`cookies.rs`) and who is behind a
+//! request (`request_identity.rs`, methods of [`AppState`]).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use crate::auth::rate_limit::LoginLimiter;
-use crate::auth::scan_link::LinkSecret;
-use crate::auth::{SESSION_COOKIE, service};
-use crate::domain::account::CurrentUser;
-use crate::domain::user_error::UserError;
 use crate::flash::FlashStore;
 use crate::storage::Db;
 
-/// Settings the request handlers need (the rest of the configuration stays in the server).
-#[derive(Debug, Clone)]
-pub struct Settings {
-    /// Public address, e.g. `https://scan.gemeente.nl`; used in links sent to people.
-    pub base_url: String,
-    /// Cookies get `Secure` when the public address is https.
-    pub secure_cookies: bool,
-    pub session_ttl: Duration,
-    /// The secret personal scan links are derived from (kept outside the database).
-    pub link_secret: LinkSecret,
-    /// Proxies whose `X-Forwarded-For` names the client (`TRUSTED_PROXIES`).
-    pub trusted_proxies: crate::auth::client_address::TrustedProxies,
-}
+mod clock;
+mod cookies;
+mod request_identity;
+mod settings;
 
-impl Settings {
-    /// How personal links are made for this server.
-    pub fn links(&self) -> crate::scans::mail::LinkMaker<'_> {
-        crate::scans::mail::LinkMaker {
-            base_url: &self.base_url,
-            secret: &self.link_secret,
-        }
-    }
-}
+pub use clock::unix_now;
+pub use cookies::{LOCALE_COOKIE, cookie_value};
+pub use settings::Settings;
 
 /// Cheap to clone (one reference count): axum clones the state for every request, and the
 /// respondent's pages are served tens of thousands of times a second.
@@ -80,81 +64,5 @@ impl FromRef<AppState> for LeptosOptions {
 impl FromRef<AppState> for Db {
     fn from_ref(state: &AppState) -> Self {
         state.db.clone()
-    }
-}
-
-impl AppState {
-    /// The respondent behind a personal link, as asked from `client`: the one place every
-    /// respondent's page, form and API call looks a link up (and counts unknown links).
-    pub async fn respondent(
-        &self,
-        client: std::net::IpAddr,
-        token: &str,
-    ) -> Result<crate::respond::Respondent, crate::respond::RespondError> {
-        crate::respond::respondent_from(
-            &self.db,
-            &self.settings.link_secret,
-            &self.link_limiter,
-            client,
-            token,
-            unix_now(),
-        )
-        .await
-    }
-
-    /// The signed-in account behind a request's session cookie, if any. The one place every
-    /// handler and server function asks "who is this?".
-    pub async fn signed_in(
-        &self,
-        headers: &axum::http::HeaderMap,
-    ) -> Result<Option<CurrentUser>, UserError> {
-        let token = cookie_value(headers, SESSION_COOKIE);
-        service::current_user(&self.db, token.as_deref(), unix_now()).await
-    }
-}
-
-/// Seconds since the Unix epoch: the one clock the storage layer is given.
-pub fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-/// The cookie that keeps the visitor's language: leptos_i18n reads it on the server and in the
-/// browser.
-pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
-
-/// The value of one cookie from a `Cookie` request header.
-pub fn cookie_value(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value.to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::{HeaderMap, HeaderValue, header::COOKIE};
-
-    #[test]
-    fn finds_cookie_among_others() {
-        let mut headers = HeaderMap::new();
-        headers.append(
-            COOKIE,
-            HeaderValue::from_static("a=1; ontwikkelscan_session=abc"),
-        );
-        headers.append(COOKIE, HeaderValue::from_static("b=2"));
-        assert_eq!(
-            cookie_value(&headers, "ontwikkelscan_session").as_deref(),
-            Some("abc")
-        );
-        assert_eq!(cookie_value(&headers, "b").as_deref(), Some("2"));
-        assert_eq!(cookie_value(&headers, "c"), None);
     }
 }
