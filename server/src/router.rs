@@ -1,7 +1,6 @@
 use std::sync::OnceLock;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use leptos::prelude::provide_context;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
@@ -11,7 +10,6 @@ use app::state::AppState;
 
 use crate::routes::{
     account_forms, frameworks, health, language, report_files, respond_forms, respond_pages,
-    scan_forms,
 };
 use crate::telemetry;
 
@@ -64,25 +62,12 @@ pub fn build(state: AppState) -> Router {
         .route("/s/{token}/overzicht", get(respond_pages::summary))
         .route("/s/{token}/bedankt", get(respond_pages::thanks))
         .route("/s/{token}/versturen", post(respond_forms::submit))
-        .route("/scans", post(scan_forms::create))
-        .route("/scans/{id}/edit", post(scan_forms::update))
-        .route("/scans/{id}/informants", post(scan_forms::informants))
-        .route(
-            "/scans/{id}/informants/upload",
-            post(scan_forms::upload_informants),
-        )
         .route(
             "/scans/{id}/rapport/grafiek/{file}",
             get(report_files::chart),
         )
         .route("/scans/{id}/rapport/cijfers.csv", get(report_files::csv))
         .route("/frameworks/{id}/export", get(frameworks::export))
-        .route(
-            "/admin/frameworks/import",
-            // Above the catalog's own 2 MiB limit, so an oversized file still gets the
-            // catalog's clear message instead of a bare 413.
-            post(frameworks::import).layer(DefaultBodyLimit::max(frameworks::UPLOAD_LIMIT_BYTES)),
-        )
         .merge(crate::api::router())
         .route(
             "/api/{*fn_name}",

@@ -320,7 +320,11 @@ async fn upload(app: &TestApp, file_name: &str, bytes: Vec<u8>) -> String {
     let form = reqwest::multipart::Form::new().part("file", part);
     let r = app
         .client
-        .post(format!("{}/admin/frameworks/import", app.base))
+        .post(format!("{}/api/frameworks/import", app.base))
+        .header(
+            reqwest::header::REFERER,
+            format!("{}/admin/frameworks", app.base),
+        )
         .multipart(form)
         .send()
         .await
@@ -367,6 +371,22 @@ async fn export_then_import_through_the_admin_page() {
         3,
         "nothing stored"
     );
+
+    // A form without a file says so; a body over the import's limit is refused before it is
+    // read. Nothing is stored either way.
+    let page = upload(&app, "leeg.toml", Vec::new()).await;
+    assert!(page.contains("kies eerst een bestand"), "{page}");
+    let part =
+        reqwest::multipart::Part::bytes(vec![b' '; 9 * 1024 * 1024]).file_name("te-groot.json");
+    let r = app
+        .client
+        .post(format!("{}/api/frameworks/import", app.base))
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(app.db.count_framework_versions().await.unwrap(), 3);
 
     let r = app.get("/frameworks/bestaat-niet/export").await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);

@@ -135,13 +135,7 @@ async fn no_token_reaches_the_text_or_json_log() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
     for (name, email) in [("Anna", "anna@gemeente.nl"), ("Bert", "bert@gemeente.nl")] {
-        let add = [
-            ("action", "add"),
-            ("name", name),
-            ("email", email),
-            ("group", "colleagues"),
-        ];
-        app.post(&format!("/scans/{id}/informants"), &add).await;
+        app.add_informant(&id, name, email, "colleagues").await;
     }
     let r = app.scan_action("open", &id).await;
     assert_eq!(

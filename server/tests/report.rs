@@ -12,7 +12,7 @@ use app::domain::account::{Email, NewPassword, Role};
 use app::domain::questionnaire::{self, Answer, Answers};
 use app::state::unix_now;
 use support::actions::refusal_code;
-use support::scans::{page, post_pairs, scan_form};
+use support::scans::{page, post_new_scan, scan_form};
 use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
 
 const READER: &str = "lezer@gemeente.nl";
@@ -42,7 +42,7 @@ async fn open_scan(app: &TestApp) -> String {
     let mut form = scan_form(&[]);
     form.push(("report_readers".into(), READER.into()));
     let id = {
-        let r = post_pairs(app, "/scans", &form).await;
+        let r = post_new_scan(app, &form).await;
         location(&r)
             .strip_prefix("/scans/")
             .and_then(|rest| rest.strip_suffix("?gedaan=aangemaakt"))
@@ -60,17 +60,7 @@ async fn open_scan(app: &TestApp) -> String {
         ("hans", "staff"),
     ] {
         let email = format!("{name}@gemeente.nl");
-        let r = app
-            .post(
-                &format!("/scans/{id}/informants"),
-                &[
-                    ("action", "add"),
-                    ("name", name),
-                    ("email", &email),
-                    ("group", group),
-                ],
-            )
-            .await;
+        let r = app.add_informant(&id, name, &email, group).await;
         assert!(
             location(&r).contains("gedaan=toegevoegd"),
             "{}",

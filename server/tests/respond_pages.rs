@@ -12,13 +12,8 @@ use support::{TestApp, location};
 async fn open_scan() -> (TestApp, String, String, String) {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
-    let add = [
-        ("action", "add"),
-        ("name", "Anna"),
-        ("email", "anna@gemeente.nl"),
-        ("group", "colleagues"),
-    ];
-    app.post(&format!("/scans/{id}/informants"), &add).await;
+    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
+        .await;
     let r = app.scan_action("open", &id).await;
     assert_eq!(
         location(&r),

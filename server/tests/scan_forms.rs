@@ -8,7 +8,7 @@ use app::domain::account::{Email, NewPassword, Role};
 use app::domain::scan::ScanStatus;
 use app::state::unix_now;
 use support::actions::refusal_code;
-use support::scans::{create_scan, page, post_pairs, scan_form, signed_in_admin};
+use support::scans::{act_pairs, create_scan, page, post_new_scan, scan_form, signed_in_admin};
 use support::{PASSWORD, location, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -16,8 +16,8 @@ async fn scan_pages_and_forms_need_a_login() {
     let app = spawn_app().await;
     app.setup_admin().await;
     assert_eq!(location(&app.get("/scans").await), "/login");
-    let r = post_pairs(&app, "/scans", &scan_form(&[])).await;
-    assert_eq!(location(&r), "/login?error=forbidden");
+    let r = post_new_scan(&app, &scan_form(&[])).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("forbidden"));
     let r = app.scan_action("open", "abc").await;
     assert_eq!(refusal_code(&r).as_deref(), Some("forbidden"));
     assert!(app.db.list_scans(None).await.unwrap().is_empty());
@@ -27,9 +27,8 @@ async fn scan_pages_and_forms_need_a_login() {
 async fn a_refused_scan_form_comes_back_filled_in_with_every_problem() {
     let app = signed_in_admin().await;
     // Not even the right kind of text.
-    let r = post_pairs(
+    let r = post_new_scan(
         &app,
-        "/scans",
         &scan_form(&[("k", "drie"), ("deadline", "31-12-2026")]),
     )
     .await;
@@ -50,9 +49,8 @@ async fn a_refused_scan_form_comes_back_filled_in_with_every_problem() {
     );
 
     // Valid text, but against the rules: every problem at once.
-    let r = post_pairs(
+    let r = post_new_scan(
         &app,
-        "/scans",
         &scan_form(&[
             ("subject_name", " "),
             ("subject_email", "piet@"),
@@ -71,10 +69,9 @@ async fn a_refused_scan_form_comes_back_filled_in_with_every_problem() {
         assert!(body.contains(expected), "missing {expected:?}");
     }
     // A tampered form: a group that was never offered is ignored, an unknown competency is named.
-    let r = post_pairs(
+    let r = post_new_scan(
         &app,
-        "/scans",
-        &scan_form(&[("competency", "verzonnen"), ("group", "hackers")]),
+        &scan_form(&[("competency[]", "verzonnen"), ("group[]", "hackers")]),
     )
     .await;
     let body = page(&app, &location(&r)).await;
@@ -89,14 +86,11 @@ async fn a_refused_scan_form_comes_back_filled_in_with_every_problem() {
 async fn informant_lists_are_previewed_and_saved_only_when_clean() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
-    let informants = format!("/scans/{id}/informants");
     let bad = "Anna <anna@gemeente.nl>, collega's\nBram <bram@gemeente>, collega's\n\
                Cees <cees@gemeente.nl>, onbekend\nAnna <ANNA@gemeente.nl>, medewerkers\n\
                Piet <piet@gemeente.nl>, collega's";
     for action in ["preview", "save"] {
-        let r = app
-            .post(&informants, &[("action", action), ("list", bad)])
-            .await;
+        let r = app.post_informant_list(&id, action, bad).await;
         let body = page(&app, location(&r).split('#').next().unwrap()).await;
         assert!(body.contains("4 regels kloppen niet"), "{action}: {body}");
         assert!(body.contains("ongeldig e-mailadres"));
@@ -114,23 +108,11 @@ async fn informant_lists_are_previewed_and_saved_only_when_clean() {
 
     // Too large a paste is refused as a whole.
     let huge = "x".repeat(300 * 1024);
-    let r = app
-        .post(&informants, &[("action", "preview"), ("list", &huge)])
-        .await;
+    let r = app.post_informant_list(&id, "preview", &huge).await;
     assert!(location(&r).contains("flash="));
 
     // One at a time: a malformed address, then a good one.
-    let r = app
-        .post(
-            &informants,
-            &[
-                ("action", "add"),
-                ("name", "Bram"),
-                ("email", "bram@"),
-                ("group", "colleagues"),
-            ],
-        )
-        .await;
+    let r = app.add_informant(&id, "Bram", "bram@", "colleagues").await;
     let body = page(&app, location(&r).split('#').next().unwrap()).await;
     assert!(body.contains("ongeldig e-mailadres"), "{body}");
     assert!(
@@ -138,32 +120,20 @@ async fn informant_lists_are_previewed_and_saved_only_when_clean() {
         "the single form keeps its input"
     );
     let r = app
-        .post(
-            &informants,
-            &[
-                ("action", "add"),
-                ("name", "Bram"),
-                ("email", "bram@gemeente.nl"),
-                ("group", "colleagues"),
-            ],
-        )
+        .add_informant(&id, "Bram", "bram@gemeente.nl", "colleagues")
         .await;
     assert!(location(&r).contains("gedaan=toegevoegd&aantal=1"));
 
     let good = "Anna <anna@gemeente.nl>, collega's\nCees <cees@gemeente.nl>, medewerkers";
-    let r = app
-        .post(&informants, &[("action", "preview"), ("list", good)])
-        .await;
+    let r = app.post_informant_list(&id, "preview", good).await;
     let body = page(&app, location(&r).split('#').next().unwrap()).await;
     assert!(body.contains("Alle 2 regels zijn in orde"), "{body}");
-    let r = app
-        .post(&informants, &[("action", "save"), ("list", good)])
-        .await;
+    let r = app.post_informant_list(&id, "save", good).await;
     assert!(location(&r).contains("gedaan=toegevoegd&aantal=2"));
     assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 4);
-    // An unknown action changes nothing.
-    let r = app.post(&informants, &[("action", "wis-alles")]).await;
-    assert!(location(&r).ends_with("error=bad_form"));
+    // Any other action only checks: it changes nothing.
+    let r = app.post_informant_list(&id, "wis-alles", good).await;
+    assert!(location(&r).contains("flash="), "{}", location(&r));
     assert_eq!(app.db.list_invitations(&id).await.unwrap().len(), 4);
 }
 
@@ -171,16 +141,8 @@ async fn informant_lists_are_previewed_and_saved_only_when_clean() {
 async fn open_scans_keep_their_questions_and_links_follow_the_status() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
-    app.post(
-        &format!("/scans/{id}/informants"),
-        &[
-            ("action", "add"),
-            ("name", "Anna"),
-            ("email", "anna@gemeente.nl"),
-            ("group", "colleagues"),
-        ],
-    )
-    .await;
+    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
+        .await;
     let r = app.scan_action("open", &id).await;
     assert_eq!(
         location(&r),
@@ -194,28 +156,23 @@ async fn open_scans_keep_their_questions_and_links_follow_the_status() {
     let stored = app.db.find_scan(&id).await.unwrap().unwrap();
     let revision = stored.revision.to_string();
     let revision: &'static str = Box::leak(revision.into_boxed_str());
-    let r = post_pairs(
-        &app,
-        &format!("/scans/{id}/edit"),
-        &scan_form(&[("revision", revision), ("level_id", "11-18")]),
-    )
-    .await;
+    let edit_page = format!("/scans/{id}/edit");
+    let mut changed = scan_form(&[("revision", revision), ("level_id", "11-18")]);
+    changed.push(("id".into(), id.clone()));
+    let r = act_pairs(&app, "scans/edit", &edit_page, &changed).await;
     let body = page(&app, &location(&r)).await;
     assert!(
         body.contains("de vragen kan niet meer worden gewijzigd"),
         "{body}"
     );
     // A stale revision is refused.
-    let r = post_pairs(
-        &app,
-        &format!("/scans/{id}/edit"),
-        &scan_form(&[("revision", "1")]),
-    )
-    .await;
+    let mut stale = scan_form(&[("revision", "1")]);
+    stale.push(("id".into(), id.clone()));
+    let r = act_pairs(&app, "scans/edit", &edit_page, &stale).await;
+    let body = page(&app, &location(&r)).await;
     assert!(
-        location(&r).ends_with("error=scan_changed"),
-        "{}",
-        location(&r)
+        body.contains("Iemand anders heeft deze scan intussen gewijzigd"),
+        "{body}"
     );
     assert_eq!(
         app.db.find_scan(&id).await.unwrap().unwrap().scan,
@@ -331,12 +288,15 @@ async fn an_uploaded_list_is_previewed_like_a_pasted_one() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
     let upload = |bytes: Vec<u8>| {
-        let form = reqwest::multipart::Form::new().part(
-            "file",
-            reqwest::multipart::Part::bytes(bytes).file_name("informanten.csv"),
-        );
+        let form = reqwest::multipart::Form::new()
+            .text("scan_id", id.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name("informanten.csv"),
+            );
         app.client
-            .post(format!("{}/scans/{id}/informants/upload", app.base))
+            .post(format!("{}/api/scans/informants/upload", app.base))
+            .header(reqwest::header::REFERER, format!("{}/scans/{id}", app.base))
             .multipart(form)
             .send()
     };

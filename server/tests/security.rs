@@ -82,13 +82,8 @@ async fn scan_count(app: &TestApp) -> usize {
 /// personal links of Anna and Piet.
 async fn open_scan(app: &TestApp) -> (String, String, String) {
     let id = create_scan(app).await;
-    let add = [
-        ("action", "add"),
-        ("name", "Anna"),
-        ("email", "anna@gemeente.nl"),
-        ("group", "colleagues"),
-    ];
-    app.post(&format!("/scans/{id}/informants"), &add).await;
+    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
+        .await;
     let token = api_token(app).await;
     let r = reqwest::Client::new()
         .post(format!("{}/api/v1/scans/{id}/open", app.base))
@@ -127,8 +122,8 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
 
     for (name, value) in cross_site_headers() {
         let header = Some((name, value.as_str()));
-        // A plain form route: creating a scan.
-        let r = send(&app, Method::POST, "/scans", &scan_form, header).await;
+        // A form's server function: creating a scan.
+        let r = send(&app, Method::POST, "/api/scans/create", &scan_form, header).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{name}");
         let text = r.text().await.unwrap();
         assert!(
@@ -215,7 +210,7 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
     // The same requests from the app's own pages do what they say.
     let own = app.base.clone();
     let header = Some(("origin", own.as_str()));
-    let r = send(&app, Method::POST, "/scans", &scan_form, header).await;
+    let r = send(&app, Method::POST, "/api/scans/create", &scan_form, header).await;
     assert!(location(&r).starts_with("/scans/"), "{}", location(&r));
     assert_eq!(scan_count(&app).await, 2);
     // A cookie alone does not change anything through the API, even from the own origin: the

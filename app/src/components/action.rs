@@ -53,7 +53,7 @@ pub fn done_text(i18n: I18nContext<Locale>, done: Done) -> Option<String> {
         Done::Deactivated => t_string!(i18n, users_done_deactivated).to_string(),
         Done::Activated => t_string!(i18n, users_done_activated).to_string(),
         Done::TokenRevoked => t_string!(i18n, tokens_revoked).to_string(),
-        Done::TokenCreated | Done::Invited => return None,
+        Done::TokenCreated | Done::Invited | Done::Checked => return None,
     })
 }
 

@@ -5,6 +5,7 @@ pub mod account;
 pub mod anonymity_promise;
 pub mod calendar;
 pub mod catalog;
+pub mod informant_form;
 pub mod informants;
 pub mod questionnaire;
 pub mod rating;

@@ -6,10 +6,12 @@ use crate::components::error_message::{ErrorMessage, QueryError};
 use crate::components::require_user::RequireUser;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
+use crate::server_fns::framework_import::ImportFramework;
 use crate::server_fns::frameworks::{ImportReport, list_frameworks, load_import_report};
 
 /// Administrators import their own frameworks and export any. The upload is a plain multipart
-/// form; its result comes back once through the `report` key.
+/// post to the server function `import_framework`; its result comes back once through the
+/// `report` key.
 #[component]
 pub fn AdminFrameworksPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -37,6 +39,7 @@ fn FrameworkAdmin() -> impl IntoView {
         }
     });
     let frameworks = Resource::new(|| (), |_| list_frameworks());
+    let import_url = <ImportFramework as leptos::server_fn::ServerFn>::url();
     view! {
         <h1>{t!(i18n, admin_frameworks_title)}</h1>
         <p>{t!(i18n, admin_frameworks_intro)}</p>
@@ -65,7 +68,8 @@ fn FrameworkAdmin() -> impl IntoView {
             })}
         </Suspense>
         <section class="card">
-            <form method="post" action="/admin/frameworks/import" enctype="multipart/form-data" class="stack">
+            <form method="post" action=import_url
+                enctype="multipart/form-data" class="stack">
                 <div class="field">
                     <label for="framework-file">{t!(i18n, admin_frameworks_file)}</label>
                     <input id="framework-file" name="file" type="file" accept=".toml,.json,application/json" required />

@@ -10,7 +10,9 @@ use crate::components::action::{Answer, SubmitButton, latest_refusal};
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
 use crate::server_fns::action_error::ActionError;
+use crate::server_fns::outcome::Done;
 use crate::server_fns::invitation_actions::{ResendInvitation, RevokeInvitation};
+use crate::server_fns::scan_forms::{AddInformant, CheckInformantList};
 use crate::server_fns::scan_lifecycle::{
     CloseScan, DeleteScan, OpenScan, ReleaseReport, RemindInformants, ReopenScan,
 };
@@ -28,8 +30,16 @@ pub struct ScanActions {
     pub delete: ServerAction<DeleteScan>,
     pub revoke: ServerAction<RevokeInvitation>,
     pub resend: ServerAction<ResendInvitation>,
+    /// The informant forms: one informant, or a pasted list to check (and save).
+    pub add: ServerAction<AddInformant>,
+    pub list: ServerAction<CheckInformantList>,
     /// The refusal to show: the latest action's, or the one a plain form post came back with.
     refusal: Signal<Option<ActionError>>,
+    /// The latest refusal of an informant form, shown beside those forms.
+    informant_refusal: Signal<Option<ActionError>>,
+    /// Informants added through the forms: the page reloads after each, but not after a
+    /// refusal, which would empty the form the organiser is correcting.
+    informant_successes: RwSignal<usize>,
 }
 
 impl ScanActions {
@@ -43,11 +53,27 @@ impl ScanActions {
             delete: ServerAction::new(),
             revoke: ServerAction::new(),
             resend: ServerAction::new(),
+            add: ServerAction::new(),
+            list: ServerAction::new(),
             refusal: Signal::default(),
+            informant_refusal: Signal::default(),
+            informant_successes: RwSignal::new(0),
         };
         let answers = actions.answers().map(|(answer, _)| answer);
+        let informant_answers = [actions.add.value(), actions.list.value()];
+        for answer in informant_answers {
+            let successes = actions.informant_successes;
+            Effect::new(move |_| {
+                // A checked list's preview comes with a new flash key in the address, which
+                // reloads the page by itself; a second load would find the entry taken.
+                if let Some(Ok(Done::Added { .. })) = answer.get() {
+                    successes.update(|n| *n += 1);
+                }
+            });
+        }
         Self {
             refusal: latest_refusal(&answers),
+            informant_refusal: latest_refusal(&informant_answers),
             ..actions
         }
     }
@@ -57,12 +83,18 @@ impl ScanActions {
         self.answers()
             .iter()
             .map(|(_, version)| version.get())
-            .sum()
+            .sum::<usize>()
+            + self.informant_successes.get()
     }
 
     /// The refusal to show, for [`crate::components::action::ActionOutcome`].
     pub fn refusal(&self) -> Signal<Option<ActionError>> {
         self.refusal
+    }
+
+    /// The refusal of the latest informant form, for the informants section.
+    pub fn informant_refusal(&self) -> Signal<Option<ActionError>> {
+        self.informant_refusal
     }
 
     fn answers(&self) -> [(MappedSignal<Answer>, RwSignal<usize>); 8] {

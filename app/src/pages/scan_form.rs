@@ -2,17 +2,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::{ErrorMessage, QueryError};
 use crate::components::localized::{pick, user_error_of};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::form::{FormProblem, ScanForm};
+use crate::domain::user_error::UserError;
 use crate::i18n::*;
+use crate::server_fns::scan_forms::{CreateScan, UpdateScan};
 use crate::server_fns::scans::{FormOutline, FrameworkChoice, ScanFormPage, load_scan_form};
 
 /// `/scans/new`: step one chooses the framework (and a job-group profile, which ticks its
-/// competencies), step two is the whole form. Both are plain forms: the first a GET, the
-/// second a POST to `/scans`.
+/// competencies), step two is the whole form. The first is a plain GET form, the second an
+/// `ActionForm` of the server function `create_scan` (`update_scan` when editing).
 #[component]
 pub fn NewScanPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -73,6 +76,7 @@ fn ScanFormSteps(page: ScanFormPage) -> impl IntoView {
                 outline
                 form
                 problems=page.problems.clone()
+                refused=page.refused.clone()
                 scan_id=page.scan_id.clone()
                 status=page.status
             />
@@ -140,51 +144,76 @@ fn ScanFormFields(
     outline: FormOutline,
     form: ScanForm,
     problems: Vec<FormProblem>,
+    refused: Option<UserError>,
     scan_id: Option<String>,
     status: Option<ScanStatus>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let action = match &scan_id {
-        Some(id) => format!("/scans/{id}/edit"),
-        None => "/scans".to_owned(),
-    };
     let questions_locked = status.is_some_and(|s| s != ScanStatus::Draft);
     let subject_locked = questions_locked;
     let revision = form.revision.map(|r| r.to_string()).unwrap_or_default();
-    view! {
-        <Problems problems />
-        <form method="post" action=action class="stack scan-form" novalidate>
-            <input type="hidden" name="framework_id" value=outline.id.clone() />
-            <input type="hidden" name="framework_version" value=outline.version.to_string() />
-            <input type="hidden" name="revision" value=revision />
-            <p class="help">{t!(i18n, scan_form_framework)} " " <strong>{outline.name.clone()}</strong></p>
+    let fields = view! {
+        <input type="hidden" name="framework_id" value=outline.id.clone() />
+        <input type="hidden" name="framework_version" value=outline.version.to_string() />
+        <input type="hidden" name="revision" value=revision />
+        <p class="help">{t!(i18n, scan_form_framework)} " " <strong>{outline.name.clone()}</strong></p>
 
-            <fieldset class="card">
-                <legend>{t!(i18n, scan_section_subject)}</legend>
-                <div class="field">
-                    <label for="subject-name">{t!(i18n, scan_field_subject_name)}</label>
-                    <input id="subject-name" name="subject_name" required maxlength="200" value=form.subject_name.clone() />
-                </div>
-                <div class="field">
-                    <label for="subject-email">{t!(i18n, scan_field_subject_email)}</label>
-                    <input id="subject-email" name="subject_email" type="email" required maxlength="254"
-                        value=form.subject_email.clone() readonly=subject_locked aria-describedby="subject-email-help" />
-                    <p id="subject-email-help" class="help">{t!(i18n, scan_subject_email_help)}</p>
-                </div>
-                <div class="field">
-                    <label for="subject-job">{t!(i18n, scan_field_subject_job)}</label>
-                    <input id="subject-job" name="subject_job_title" maxlength="200" value=form.subject_job_title.clone() />
-                </div>
-            </fieldset>
+        <fieldset class="card">
+            <legend>{t!(i18n, scan_section_subject)}</legend>
+            <div class="field">
+                <label for="subject-name">{t!(i18n, scan_field_subject_name)}</label>
+                <input id="subject-name" name="subject_name" required maxlength="200" value=form.subject_name.clone() />
+            </div>
+            <div class="field">
+                <label for="subject-email">{t!(i18n, scan_field_subject_email)}</label>
+                <input id="subject-email" name="subject_email" type="email" required maxlength="254"
+                    value=form.subject_email.clone() readonly=subject_locked aria-describedby="subject-email-help" />
+                <p id="subject-email-help" class="help">{t!(i18n, scan_subject_email_help)}</p>
+            </div>
+            <div class="field">
+                <label for="subject-job">{t!(i18n, scan_field_subject_job)}</label>
+                <input id="subject-job" name="subject_job_title" maxlength="200" value=form.subject_job_title.clone() />
+            </div>
+        </fieldset>
 
-            <QuestionFields outline=outline.clone() form=form.clone() locked=questions_locked />
-            <GroupFields form=form.clone() />
-            <SettingsFields form=form.clone() />
-
-            <button type="submit" class="button-primary">
-                {move || if scan_id.is_some() { t_string!(i18n, scan_save) } else { t_string!(i18n, scan_create) }}
-            </button>
-        </form>
+        <QuestionFields outline=outline.clone() form=form.clone() locked=questions_locked />
+        <GroupFields form=form.clone() />
+        <SettingsFields form=form.clone() />
+    };
+    // The problems of a refused plain post come with the page (from the flash store); with
+    // WebAssembly the action's answer shows them, above the form that still holds the text.
+    match scan_id {
+        Some(id) => {
+            let action = ServerAction::<UpdateScan>::new();
+            let refusal = latest_refusal(&[action.value()]);
+            view! {
+                <Problems problems />
+                {refused.clone().map(|error| view! { <ErrorMessage error /> })}
+                <ActionOutcome refusal />
+                <ActionForm action attr:class="stack scan-form" attr:novalidate=true>
+                    <input type="hidden" name="id" value=id />
+                    {fields}
+                    <SubmitButton pending=action.pending() label=t_string!(i18n, scan_save).to_string()
+                        class="button-primary" />
+                </ActionForm>
+            }
+            .into_any()
+        }
+        None => {
+            let action = ServerAction::<CreateScan>::new();
+            let refusal = latest_refusal(&[action.value()]);
+            view! {
+                <Problems problems />
+                {refused.clone().map(|error| view! { <ErrorMessage error /> })}
+                <ActionOutcome refusal />
+                <ActionForm action attr:class="stack scan-form" attr:novalidate=true>
+                    {fields}
+                    <SubmitButton pending=action.pending() label=t_string!(i18n, scan_create).to_string()
+                        class="button-primary" />
+                </ActionForm>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -207,7 +236,7 @@ fn QuestionFields(outline: FormOutline, form: ScanForm, locked: bool) -> impl In
                 <input type="hidden" name="profile_id" value=form.profile_id.clone() />
                 <input type="hidden" name="level_id" value=form.level_id.clone() />
                 {form.include_next_level.then(|| view! { <input type="hidden" name="include_next_level" value="on" /> })}
-                {form.competency_ids.iter().map(|id| view! { <input type="hidden" name="competency" value=id.clone() /> }).collect_view()}
+                {form.competency_ids.iter().map(|id| view! { <input type="hidden" name="competency[]" value=id.clone() /> }).collect_view()}
                 <ul>{chosen.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
             </fieldset>
         }
@@ -261,7 +290,7 @@ fn QuestionFields(outline: FormOutline, form: ScanForm, locked: bool) -> impl In
                     let id = format!("competency-{}", c.id);
                     view! {
                         <li class="field-check">
-                            <input id=id.clone() name="competency" type="checkbox" value=c.id.clone()
+                            <input id=id.clone() name="competency[]" type="checkbox" value=c.id.clone()
                                 checked=form.competency_ids.contains(&c.id) />
                             <label for=id>{c.name.clone()}</label>
                         </li>
@@ -301,19 +330,19 @@ fn GroupFields(form: ScanForm) -> impl IntoView {
             let label = pick(i18n, &g.label_nl, &g.label_en);
             let include = if g.is_self {
                 view! {
-                    <input type="hidden" name="group" value=g.id.clone() />
+                    <input type="hidden" name="group[]" value=g.id.clone() />
                     <input id=include_id.clone() type="checkbox" checked=true disabled=true />
                 }
                 .into_any()
             } else {
                 view! {
-                    <input id=include_id.clone() name="group" type="checkbox" value=g.id.clone() checked=choice.included />
+                    <input id=include_id.clone() name="group[]" type="checkbox" value=g.id.clone() checked=choice.included />
                 }
                 .into_any()
             };
             let identifiable = (!g.is_self).then(|| {
                 view! {
-                    <input id=identifiable_id.clone() name="identifiable" type="checkbox" value=g.id.clone()
+                    <input id=identifiable_id.clone() name="identifiable[]" type="checkbox" value=g.id.clone()
                         checked=g.identifiable aria-label=format!("{}: {}", label, t_string!(i18n, scan_group_identifiable)) />
                 }
             });

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 
-use crate::components::action::SubmitButton;
+use crate::components::action::{ActionOutcome, SubmitButton};
+use crate::components::error_message::ErrorMessage;
 use crate::components::localized::pick;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::progress::{Delivery, InvitationLine, InvitationStatus};
 use crate::i18n::*;
 use crate::pages::scan_actions::ScanActions;
+use crate::server_fns::scan_forms::UploadInformantList;
 use crate::server_fns::scans::{InformantPreview, ScanPage};
 use leptos_i18n::I18nContext;
 
@@ -20,16 +22,20 @@ pub fn Informants(scan: ScanPage, actions: ScanActions) -> impl IntoView {
         <section class="card" id="informants" aria-labelledby="scan-informants">
             <h2 id="scan-informants">{t!(i18n, scan_section_informants)}</h2>
             {(!scan.person_status).then(|| view! { <p class="help">{t!(i18n, scan_counts_only)}</p> })}
+            // A plain post's refusal comes with the page (flash); a WebAssembly call's is the
+            // informant form's answer.
             {(!problems.is_empty()).then(|| view! {
                 <div class="message message-error" role="alert">
                     <ul>{problems.iter().map(|p| view! { <li>{pick(i18n, &p.nl, &p.en)}</li> }).collect_view()}</ul>
                 </div>
             })}
+            {scan.flash.refused.clone().map(|error| view! { <ErrorMessage error /> })}
+            <FormRefusal refusal=actions.informant_refusal() />
             <InvitationTable scan=scan.clone() actions />
         </section>
         {open_or_draft.then(|| view! {
-            <AddOne scan=scan.clone() />
-            <AddList scan=scan.clone() />
+            <AddOne scan=scan.clone() actions />
+            <AddList scan=scan.clone() actions />
         })}
     }
 }
@@ -148,15 +154,22 @@ fn group_options(i18n: I18nContext<Locale>, scan: &ScanPage, selected: &str) -> 
         .into_any()
 }
 
+/// Only a refusal: an informant form's success shows as the page's outcome, at its top.
 #[component]
-fn AddOne(scan: ScanPage) -> impl IntoView {
+fn FormRefusal(refusal: Signal<Option<crate::server_fns::action_error::ActionError>>) -> impl IntoView {
+    move || refusal.get().is_some().then(|| view! { <ActionOutcome refusal /> })
+}
+
+#[component]
+fn AddOne(scan: ScanPage, actions: ScanActions) -> impl IntoView {
     let i18n = use_i18n();
     let (name, email, group) = scan.flash.single.clone().unwrap_or_default();
+    let action = actions.add;
     view! {
         <section class="card" id="add-one" aria-labelledby="scan-add-one">
             <h2 id="scan-add-one">{t!(i18n, scan_add_one)}</h2>
-            <form method="post" action=format!("/scans/{}/informants", scan.id) class="stack">
-                <input type="hidden" name="action" value="add" />
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="scan_id" value=scan.id.clone() />
                 <div class="field">
                     <label for="informant-name">{t!(i18n, scan_col_name)}</label>
                     <input id="informant-name" name="name" maxlength="200" value=name />
@@ -169,15 +182,18 @@ fn AddOne(scan: ScanPage) -> impl IntoView {
                     <label for="informant-group">{t!(i18n, scan_col_group)}</label>
                     <select id="informant-group" name="group">{group_options(i18n, &scan, &group)}</select>
                 </div>
-                <button type="submit">{t!(i18n, scan_add_one_button)}</button>
-            </form>
+                <SubmitButton pending=action.pending() label=t_string!(i18n, scan_add_one_button).to_string() />
+            </ActionForm>
         </section>
     }
 }
 
 #[component]
-fn AddList(scan: ScanPage) -> impl IntoView {
+fn AddList(scan: ScanPage, actions: ScanActions) -> impl IntoView {
     let i18n = use_i18n();
+    let action = actions.list;
+    let upload_url = <UploadInformantList as leptos::server_fn::ServerFn>::url();
+    let (list_scan, upload_scan) = (scan.id.clone(), scan.id.clone());
     let preview = scan.flash.preview.clone();
     let text = preview.as_ref().map(|p| p.text.clone()).unwrap_or_default();
     let clean = preview.as_ref().is_some_and(|p| p.clean);
@@ -186,22 +202,28 @@ fn AddList(scan: ScanPage) -> impl IntoView {
             <h2 id="scan-add-list">{t!(i18n, scan_add_list)}</h2>
             <p class="help" id="informant-list-help">{t!(i18n, scan_add_list_help)}</p>
             {preview.map(|p| view! { <PreviewTable preview=p /> })}
-            <form method="post" action=format!("/scans/{}/informants", scan.id) class="stack">
+            <ActionForm action attr:class="stack">
+                <input type="hidden" name="scan_id" value=list_scan />
                 <div class="field">
                     <label for="informant-list">{t!(i18n, scan_add_list_field)}</label>
                     <textarea id="informant-list" name="list" rows="10" aria-describedby="informant-list-help"
                         placeholder="Jan Jansen <jan@gemeente.nl>, collega's">{text}</textarea>
                 </div>
                 <div class="actions">
-                    <button type="submit" name="action" value="preview">{t!(i18n, scan_add_list_check)}</button>
+                    <button type="submit" name="action" value="preview" disabled=move || action.pending().get()
+                        aria-busy=move || action.pending().get().then_some("true")>{t!(i18n, scan_add_list_check)}</button>
                     {clean.then(|| view! {
                         " "
-                        <button type="submit" name="action" value="save" class="button-primary">{t!(i18n, scan_add_list_save)}</button>
+                        <button type="submit" name="action" value="save" class="button-primary"
+                            disabled=move || action.pending().get()>{t!(i18n, scan_add_list_save)}</button>
                     })}
                 </div>
-            </form>
-            <form method="post" action=format!("/scans/{}/informants/upload", scan.id) enctype="multipart/form-data"
-                class="stack upload-form">
+            </ActionForm>
+            // A file goes as a plain multipart post (with or without WebAssembly): the server
+            // answers with the page that shows its preview.
+            <form method="post" action=upload_url
+                enctype="multipart/form-data" class="stack upload-form">
+                <input type="hidden" name="scan_id" value=upload_scan />
                 <div class="field">
                     <label for="informant-file">{t!(i18n, scan_upload_field)}</label>
                     <input id="informant-file" name="file" type="file" required accept=".csv,.txt,text/csv,text/plain" />

@@ -44,17 +44,10 @@ impl From<UserError> for ActionError {
 #[cfg(feature = "ssr")]
 fn answer_as_refusal(error: &UserError) {
     use leptos::prelude::use_context;
-    if *error == UserError::Internal {
+    if *error == UserError::Internal || super::plain_form_post() {
         return;
     }
-    let from_a_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(axum::http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
-    });
-    if let (false, Some(response)) = (from_a_form, use_context::<leptos_axum::ResponseOptions>()) {
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
@@ -75,23 +68,26 @@ impl FromServerFnError for ActionError {
     }
 }
 
+/// A scan service's refusal: the problems of settings or informants, or one refusal (a storage
+/// failure is logged once, by `refusal_of`).
 #[cfg(feature = "ssr")]
 impl From<crate::scans::ScanServiceError> for ActionError {
     fn from(error: crate::scans::ScanServiceError) -> Self {
-        use crate::scans::ScanServiceError;
-        match error {
-            ScanServiceError::Invalid(_) | ScanServiceError::Informants(_) => {
+        ActionError::from(crate::scans::forms::refusal_of(error))
+    }
+}
+
+/// A refused form: its problems, or its one refusal.
+impl From<crate::domain::scan::form::FormRefusal> for ActionError {
+    fn from(refusal: crate::domain::scan::form::FormRefusal) -> Self {
+        use crate::domain::scan::form::FormRefusal;
+        match refusal {
+            FormRefusal::Problems(problems) => {
+                #[cfg(feature = "ssr")]
                 answer_as_refusal(&UserError::BadForm);
-                ActionError::Problems(
-                    error
-                        .messages()
-                        .into_iter()
-                        .map(|(nl, en)| FormProblem { nl, en })
-                        .collect(),
-                )
+                ActionError::Problems(problems)
             }
-            // Logs a storage failure once, here.
-            other => ActionError::from(other.user_error()),
+            FormRefusal::Refused(error) => ActionError::from(error),
         }
     }
 }

@@ -261,6 +261,16 @@ pub enum ImportReport {
     },
 }
 
+impl ImportReport {
+    /// The report of an import form sent without a file.
+    pub fn no_file() -> Self {
+        ImportReport::Rejected {
+            messages_nl: vec!["kies eerst een bestand (TOML of JSON)".to_owned()],
+            messages_en: vec!["choose a file first (TOML or JSON)".to_owned()],
+        }
+    }
+}
+
 #[server]
 pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ServerFnError> {
     let state = signed_in().await?;

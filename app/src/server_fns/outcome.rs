@@ -32,6 +32,8 @@ pub enum Done {
     /// Reported by the page itself (the new token, the invitation link), from a flash entry.
     TokenCreated,
     Invited,
+    /// An informant list was checked; the page shows its preview (from a flash entry).
+    Checked,
 }
 
 const KIND: &str = "gedaan";
@@ -56,6 +58,7 @@ impl Done {
             Done::TokenRevoked => "token-ingetrokken",
             Done::TokenCreated => "token-aangemaakt",
             Done::Invited => "uitgenodigd",
+            Done::Checked => "gecontroleerd",
         }
     }
 
@@ -83,6 +86,7 @@ impl Done {
         }
         let anchor = match self {
             Done::Added { .. } | Done::Revoked | Done::Resent => "#informants",
+            Done::Checked => "#add-list",
             Done::Created
             | Done::Saved
             | Done::Deactivated
@@ -117,6 +121,7 @@ impl Done {
             "token-ingetrokken" => Done::TokenRevoked,
             "token-aangemaakt" => Done::TokenCreated,
             "uitgenodigd" => Done::Invited,
+            "gecontroleerd" => Done::Checked,
             _ => return None,
         })
     }
@@ -155,6 +160,7 @@ mod tests {
             Done::TokenRevoked,
             Done::TokenCreated,
             Done::Invited,
+            Done::Checked,
         ];
         for done in all {
             let page = done.next_page("abc");

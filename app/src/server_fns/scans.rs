@@ -1,6 +1,6 @@
 //! What the organiser's scan pages show: the list, the form (new and edit) and one scan's page.
-//! The forms themselves post to plain HTTP handlers (server/src/routes/scan_forms.rs), which
-//! redirect back here; refused input travels through the flash store, never the URL.
+//! The forms post to the server functions of `scan_forms`; a form refused to a plain post, and
+//! an informant list's preview, come back here through the flash store, never the URL.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use super::frameworks::{ClusterView, NamedLink};
 use crate::domain::scan::form::{FormProblem, ScanForm};
 use crate::domain::scan::progress::{GroupProgress, InvitationLine};
 use crate::domain::scan::{RaterGroup, ScanStatus};
+use crate::domain::user_error::UserError;
 
 /// One line of the scans list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +51,8 @@ pub struct ScanFormPage {
     pub outline: Option<FormOutline>,
     pub form: Option<ScanForm>,
     pub problems: Vec<FormProblem>,
+    /// The refusal of a plain post that was not about one field.
+    pub refused: Option<UserError>,
 }
 
 /// A refused scan form, kept for the page the browser is sent back to.
@@ -57,27 +60,12 @@ pub struct ScanFormPage {
 pub struct ScanFormFlash {
     pub form: ScanForm,
     pub problems: Vec<FormProblem>,
+    /// A refusal that is not about one field (changed meanwhile, not allowed…).
+    #[serde(default)]
+    pub refused: Option<UserError>,
 }
 
-/// One line of the informant-list preview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PreviewLineView {
-    pub line_no: usize,
-    pub raw: String,
-    pub name: String,
-    pub email: String,
-    pub group_nl: String,
-    pub group_en: String,
-    pub problem: Option<FormProblem>,
-}
-
-/// The preview of a pasted list, with the text so it can be corrected in place.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InformantPreview {
-    pub text: String,
-    pub lines: Vec<PreviewLineView>,
-    pub clean: bool,
-}
+pub use crate::domain::informant_form::{InformantPreview, PreviewLineView};
 
 /// What a post to a scan's page leaves for the page to show once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +74,9 @@ pub struct ScanPageFlash {
     pub problems: Vec<FormProblem>,
     /// The single informant form as typed, when it was refused.
     pub single: Option<(String, String, String)>,
+    /// A refusal that is not about the typed text (not allowed, closed meanwhile…).
+    #[serde(default)]
+    pub refused: Option<UserError>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,6 +207,7 @@ pub async fn load_scan_form(
         outline: None,
         form: None,
         problems: Vec::new(),
+        refused: None,
     };
     if !scan_id.is_empty() {
         let stored = service::load_for(&state.db, &user, &scan_id)
@@ -248,6 +240,7 @@ pub async fn load_scan_form(
     if let Some(refused) = refused {
         page.form = Some(refused.form);
         page.problems = refused.problems;
+        page.refused = refused.refused;
     }
     Ok(page)
 }

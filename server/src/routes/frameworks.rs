@@ -1,16 +1,16 @@
-//! Framework files in and out: the JSON API, file export and the administrator's import.
+//! Framework files out: the export of a framework as a file (the administrator's import is the
+//! server function `app::server_fns::framework_import`).
 
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use app::catalog::{self, ImportError};
+use app::catalog;
 use app::domain::account::CurrentUser;
 use app::domain::catalog::Format;
-use app::server_fns::frameworks::ImportReport;
-use app::state::{AppState, unix_now};
+use app::state::AppState;
 
 async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
     state.signed_in(headers).await.ok().flatten()
@@ -82,65 +82,3 @@ pub async fn export(
         Err(e) => storage_failure(e),
     }
 }
-
-/// `POST /admin/frameworks/import` (multipart, field `file`), administrators only.
-pub async fn import(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    multipart: Multipart,
-) -> Response {
-    match signed_in(&state, &headers).await {
-        Some(user) if user.is_admin() => {}
-        Some(_) => return Redirect::to("/admin/frameworks?error=forbidden").into_response(),
-        None => return Redirect::to("/login?error=forbidden").into_response(),
-    }
-    let report = match read_upload(multipart).await {
-        Some((file_name, bytes)) => {
-            match catalog::import(&state.db, &file_name, &bytes, unix_now()).await {
-                Ok(framework) => {
-                    tracing::info!(id = %framework.id, version = framework.version, "framework imported");
-                    ImportReport::Imported {
-                        name: framework.name,
-                        version: framework.version,
-                    }
-                }
-                Err(error) => rejected(&error),
-            }
-        }
-        None => return Redirect::to("/admin/frameworks?error=bad_form").into_response(),
-    };
-    let key = state
-        .flash
-        .put(
-            &app::flash::session_of(&headers),
-            serde_json::to_string(&report).unwrap_or_default(),
-        )
-        .await;
-    Redirect::to(&format!("/admin/frameworks?report={key}")).into_response()
-}
-
-fn rejected(error: &ImportError) -> ImportReport {
-    tracing::info!(%error, "framework import refused");
-    ImportReport::Rejected {
-        messages_nl: error.messages(true),
-        messages_en: error.messages(false),
-    }
-}
-
-/// The uploaded file's name and bytes, or `None` for a form without a file.
-async fn read_upload(mut multipart: Multipart) -> Option<(String, Vec<u8>)> {
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or("upload").to_owned();
-            let bytes = field.bytes().await.ok()?;
-            if bytes.is_empty() {
-                return None;
-            }
-            return Some((name, bytes.to_vec()));
-        }
-    }
-    None
-}
-
-/// Largest request body the import route reads.
-pub const UPLOAD_LIMIT_BYTES: usize = 8 * 1024 * 1024;

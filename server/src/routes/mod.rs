@@ -8,5 +8,4 @@ pub mod language;
 pub mod report_files;
 pub mod respond_forms;
 pub mod respond_pages;
-pub mod scan_forms;
 pub mod session_cookie;

@@ -1,4 +1,5 @@
-//! The organiser's standard scan, created through the real forms, for the HTTP tests.
+//! The organiser's standard scan, created through the real forms (posted as a browser without
+//! JavaScript posts them), for the HTTP tests.
 
 use app::state::unix_now;
 
@@ -13,16 +14,16 @@ pub const SCAN_FORM: &[(&str, &str)] = &[
     ("subject_job_title", "Beleidsmedewerker"),
     ("profile_id", "beleidsmedewerker"),
     ("level_id", "8-10"),
-    ("competency", "samenwerken"),
-    ("competency", "klantgericht-werken"),
-    ("competency", "integriteit"),
-    ("competency", "gevoel-voor-bestuurlijke-verhouding"),
-    ("competency", "werken-in-netwerken"),
-    ("competency", "visie-ontwikkelen"),
-    ("competency", "resultaatgerichtheid"),
-    ("group", "self"),
-    ("group", "colleagues"),
-    ("group", "staff"),
+    ("competency[]", "samenwerken"),
+    ("competency[]", "klantgericht-werken"),
+    ("competency[]", "integriteit"),
+    ("competency[]", "gevoel-voor-bestuurlijke-verhouding"),
+    ("competency[]", "werken-in-netwerken"),
+    ("competency[]", "visie-ontwikkelen"),
+    ("competency[]", "resultaatgerichtheid"),
+    ("group[]", "self"),
+    ("group[]", "colleagues"),
+    ("group[]", "staff"),
     ("k", "3"),
     ("language", "nl"),
     ("reminder_days", ""),
@@ -58,6 +59,31 @@ pub async fn post_pairs(app: &TestApp, path: &str, form: &[(String, String)]) ->
         .unwrap()
 }
 
+/// Posts `form` as a browser without JavaScript does to the server function at
+/// `/api/<endpoint>`, from `page` (the `Referer`).
+pub async fn act_pairs(
+    app: &TestApp,
+    endpoint: &str,
+    page: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/{endpoint}", app.base))
+        .header(reqwest::header::REFERER, format!("{}{page}", app.base))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Posts the scan form to create a scan, from the form's page.
+pub async fn post_new_scan(app: &TestApp, form: &[(String, String)]) -> reqwest::Response {
+    act_pairs(app, "scans/create", NEW_SCAN_PAGE, form).await
+}
+
+/// The page of the scan form for the standard scan's framework.
+pub const NEW_SCAN_PAGE: &str = "/scans/new?framework=maastricht-2014";
+
 pub async fn signed_in_admin() -> TestApp {
     let app = spawn_app().await;
     app.setup_admin().await;
@@ -67,7 +93,7 @@ pub async fn signed_in_admin() -> TestApp {
 
 /// Creates the standard scan through the form; returns its id.
 pub async fn create_scan(app: &TestApp) -> String {
-    let r = post_pairs(app, "/scans", &scan_form(&[])).await;
+    let r = post_new_scan(app, &scan_form(&[])).await;
     let to = location(&r);
     let id = to
         .strip_prefix("/scans/")
@@ -82,4 +108,43 @@ pub async fn page(app: &TestApp, path: &str) -> String {
     let r = app.get(path).await;
     assert!(r.status().is_success(), "{path}: {}", r.status());
     r.text().await.unwrap()
+}
+
+impl TestApp {
+    /// Adds one informant to scan `id` through its form, as a browser without JavaScript.
+    pub async fn add_informant(
+        &self,
+        id: &str,
+        name: &str,
+        email: &str,
+        group: &str,
+    ) -> reqwest::Response {
+        self.act(
+            "scans/informants/add",
+            &format!("/scans/{id}"),
+            &[
+                ("scan_id", id),
+                ("name", name),
+                ("email", email),
+                ("group", group),
+            ],
+        )
+        .await
+    }
+
+    /// Posts a pasted informant list to scan `id`: `action` `preview` checks it, `save` adds it
+    /// when every line is good.
+    pub async fn post_informant_list(
+        &self,
+        id: &str,
+        action: &str,
+        list: &str,
+    ) -> reqwest::Response {
+        self.act(
+            "scans/informants/list",
+            &format!("/scans/{id}"),
+            &[("scan_id", id), ("action", action), ("list", list)],
+        )
+        .await
+    }
 }

@@ -1,6 +1,6 @@
 //! The scan form as the organiser typed it. Kept as text (a date, a number) so a refused form
 //! can be shown again exactly as it was, and turned into a [`ScanDraft`] for validation. Read
-//! from the posted `application/x-www-form-urlencoded` pairs, where checkboxes repeat a name.
+//! from the posted form ([`PostedScanForm`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,43 @@ impl FormProblem {
             en: en.into(),
         }
     }
+}
+
+/// The scan form exactly as posted (`application/x-www-form-urlencoded`): every field text,
+/// absent fields empty. The checkbox lists are named `competency[]`, `group[]` and
+/// `identifiable[]`, the shape both a browser's plain post and a server function's arguments
+/// read as a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostedScanForm {
+    pub revision: String,
+    pub subject_name: String,
+    pub subject_email: String,
+    pub subject_job_title: String,
+    pub framework_id: String,
+    pub framework_version: String,
+    pub profile_id: String,
+    pub level_id: String,
+    /// `on` when ticked, absent (empty) otherwise.
+    pub include_next_level: String,
+    pub competency: Vec<String>,
+    pub group: Vec<String>,
+    pub identifiable: Vec<String>,
+    pub k: String,
+    pub deadline: String,
+    pub language: String,
+    pub introduction: String,
+    pub report_readers: String,
+    pub reminder_days: String,
+    pub person_status: String,
+}
+
+/// Why a posted form was refused: its problems field by field, or one refusal the page
+/// translates (not allowed, unknown scan, changed meanwhile…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormRefusal {
+    Problems(Vec<FormProblem>),
+    Refused(crate::domain::user_error::UserError),
 }
 
 /// The groups the form offers: the scan's (or the framework's default) groups first, then the
@@ -157,59 +194,43 @@ impl ScanForm {
         }
     }
 
-    /// Reads posted pairs. `offered` are the groups the form showed (see [`group_options`]):
-    /// a group is included when its id comes back as a `group` value; labels and the
-    /// identifiable flag come from the offer and the `identifiable` values, never from free
-    /// text, so a tampered form cannot invent groups. The self group is always included.
-    pub fn from_pairs(pairs: &[(String, String)], offered: &[GroupChoice]) -> Self {
-        let one = |name: &str| {
-            pairs
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        };
-        let all = |name: &str| -> Vec<String> {
-            pairs
-                .iter()
-                .filter(|(k, _)| k == name)
-                .map(|(_, v)| v.clone())
-                .collect()
-        };
-        let ticked = all("group");
-        let identifiable = all("identifiable");
+    /// Reads a posted form. `offered` are the groups the form showed (see [`group_options`]):
+    /// a group is included when its id comes back in `group[]`; labels and the identifiable
+    /// flag come from the offer and the `identifiable[]` values, never from free text, so a
+    /// tampered form cannot invent groups. The self group is always included.
+    pub fn from_posted(posted: &PostedScanForm, offered: &[GroupChoice]) -> Self {
         let groups = offered
             .iter()
             .map(|choice| {
                 let mut group = choice.group.clone();
                 if !group.is_self {
-                    group.identifiable = identifiable.contains(&group.id);
+                    group.identifiable = posted.identifiable.contains(&group.id);
                 }
                 GroupChoice {
-                    included: group.is_self || ticked.contains(&group.id),
+                    included: group.is_self || posted.group.contains(&group.id),
                     group,
                 }
             })
             .collect();
         ScanForm {
-            revision: one("revision").trim().parse().ok(),
-            subject_name: one("subject_name"),
-            subject_email: one("subject_email"),
-            subject_job_title: one("subject_job_title"),
-            framework_id: one("framework_id"),
-            framework_version: one("framework_version"),
-            profile_id: one("profile_id"),
-            level_id: one("level_id"),
-            include_next_level: !one("include_next_level").is_empty(),
-            competency_ids: all("competency"),
+            revision: posted.revision.trim().parse().ok(),
+            subject_name: posted.subject_name.clone(),
+            subject_email: posted.subject_email.clone(),
+            subject_job_title: posted.subject_job_title.clone(),
+            framework_id: posted.framework_id.clone(),
+            framework_version: posted.framework_version.clone(),
+            profile_id: posted.profile_id.clone(),
+            level_id: posted.level_id.clone(),
+            include_next_level: !posted.include_next_level.is_empty(),
+            competency_ids: posted.competency.clone(),
             groups,
-            k: one("k"),
-            deadline: one("deadline"),
-            language: one("language"),
-            introduction: one("introduction"),
-            report_readers: one("report_readers"),
-            reminder_days: one("reminder_days"),
-            person_status: !one("person_status").is_empty(),
+            k: posted.k.clone(),
+            deadline: posted.deadline.clone(),
+            language: posted.language.clone(),
+            introduction: posted.introduction.clone(),
+            report_readers: posted.report_readers.clone(),
+            reminder_days: posted.reminder_days.clone(),
+            person_status: !posted.person_status.is_empty(),
         }
     }
 
@@ -316,12 +337,6 @@ mod tests {
         builtin().into_iter().find(|f| f.id == id).unwrap()
     }
 
-    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
     #[test]
     fn a_new_form_for_a_profile_ticks_its_competencies_and_validates_once_completed() {
         let fw = framework("maastricht-2014");
@@ -365,27 +380,25 @@ mod tests {
     }
 
     #[test]
-    fn posted_pairs_repeat_checkbox_names_and_cannot_invent_groups() {
+    fn posted_lists_are_read_and_cannot_invent_groups() {
         let fw = framework("gemeentesecretaris");
         let offered = group_options(&fw.id, &default_groups(&fw.id));
-        let form = ScanForm::from_pairs(
-            &pairs(&[
-                ("subject_name", "Sanne"),
-                ("framework_id", "gemeentesecretaris"),
-                ("framework_version", "1"),
-                ("competency", "a"),
-                ("competency", "b"),
-                ("group", "board"),
-                ("group", "verzonnen"),
-                ("identifiable", "board"),
-                ("k", " 4 "),
-                ("deadline", "2027-02-01"),
-                ("language", "en"),
-                ("revision", "7"),
-                ("person_status", "on"),
-            ]),
-            &offered,
-        );
+        let strings = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        let posted = PostedScanForm {
+            subject_name: "Sanne".into(),
+            framework_id: "gemeentesecretaris".into(),
+            framework_version: "1".into(),
+            competency: strings(&["a", "b"]),
+            group: strings(&["board", "verzonnen"]),
+            identifiable: strings(&["board"]),
+            k: " 4 ".into(),
+            deadline: "2027-02-01".into(),
+            language: "en".into(),
+            revision: "7".into(),
+            person_status: "on".into(),
+            ..PostedScanForm::default()
+        };
+        let form = ScanForm::from_posted(&posted, &offered);
         assert_eq!(form.competency_ids, ["a", "b"]);
         assert_eq!(form.revision, Some(7));
         assert!(form.person_status);
