@@ -4,7 +4,8 @@ import type { Page } from "@playwright/test";
 // Runs after 01-foundation, which created this administrator on the same server.
 const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
 
-// The refused reopen answers 422, which Chromium logs; nothing else may show in the console.
+// The refused login and reopen answer 422, which Chromium logs; nothing else may show in the
+// console.
 test.use({ expectedConsoleErrors: [/the server responded with a status of 422/] });
 
 // A marker that a full page load would wipe out: an action that keeps it ran without a reload.
@@ -19,10 +20,23 @@ test("an organiser's actions say when they are busy, and a refusal shows in plac
   const js = testInfo.project.use.javaScriptEnabled !== false;
   await page.goto("/login");
   if (js) await page.waitForLoadState("networkidle");
+
+  // A wrong password is refused; with JavaScript in place, without a page reload.
+  if (js) await markPage(page);
+  await page.getByLabel("E-mailadres").fill(admin.email);
+  await page.getByLabel("Wachtwoord").fill("niet-het-goede-wachtwoord");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of wachtwoord klopt niet.");
+  if (js) expect(await stillSamePage(page), "login refused without a page reload").toBe(true);
+  if (js) await page.waitForLoadState("networkidle");
+
+  // The right one signs in: the overview, with the signed-in header.
   await page.getByLabel("E-mailadres").fill(admin.email);
   await page.getByLabel("Wachtwoord").fill(admin.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId("welcome")).toHaveText(`Welkom, ${admin.email}.`);
+  await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
 
   // A draft scan of its own (the subject is invited as the first informant).
   await page.goto("/scans/new");

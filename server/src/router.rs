@@ -8,9 +8,7 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{
-    account_forms, frameworks, health, language, report_files, respond_forms, respond_pages,
-};
+use crate::routes::{frameworks, health, language, report_files, respond_forms, respond_pages};
 use crate::telemetry;
 
 /// The app's page routes, generated once per process and shared by every router built in it.
@@ -49,10 +47,6 @@ pub fn build(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/language", get(language::switch_language))
-        .route("/login", post(account_forms::login))
-        .route("/logout", post(account_forms::logout))
-        .route("/setup", post(account_forms::setup))
-        .route("/invite", post(account_forms::accept_invite))
         // The respondent's pages are plain HTML, outside the Leptos app (`app::respond::html`).
         .route("/s/{token}", get(respond_pages::welcome))
         .route(

@@ -29,9 +29,10 @@ async fn fresh_install_leads_to_setup_then_login() {
         "the page declares Dutch"
     );
 
-    // Bad input: a clear error code, and nothing created.
+    // Bad input: back to the form with a clear refusal, and nothing created.
     let r = app
-        .post(
+        .act(
+            "setup",
             "/setup",
             &[
                 ("email", "geen-adres"),
@@ -40,22 +41,18 @@ async fn fresh_install_leads_to_setup_then_login() {
             ],
         )
         .await;
-    assert_eq!(location(&r), "/setup?error=invalid_email");
-    let r = app.post("/setup", &[("email", ADMIN)]).await;
-    assert_eq!(location(&r), "/setup?error=bad_form");
-    assert_eq!(app.db.count_accounts().await.unwrap(), 0);
-    let page = app
-        .get("/setup?error=invalid_email")
-        .await
-        .text()
-        .await
-        .unwrap();
+    assert_eq!(refusal_code(&r).as_deref(), Some("invalid_email"));
+    let page = page_after(&app, &r).await;
     assert!(page.contains("Vul een geldig e-mailadres in"), "{page}");
+    let r = app.act("setup", "/setup", &[("email", ADMIN)]).await;
+    assert_eq!(refusal_code(&r).as_deref(), Some("bad_form"));
+    assert_eq!(app.db.count_accounts().await.unwrap(), 0);
 
     app.setup_admin().await;
     assert_eq!(location(&app.get("/").await), "/login");
     let r = app
-        .post(
+        .act(
+            "setup",
             "/setup",
             &[
                 ("email", "tweede@gemeente.nl"),
@@ -64,8 +61,18 @@ async fn fresh_install_leads_to_setup_then_login() {
             ],
         )
         .await;
-    assert_eq!(location(&r), "/setup?error=setup_closed");
+    assert_eq!(refusal_code(&r).as_deref(), Some("setup_closed"));
     assert_eq!(app.db.count_accounts().await.unwrap(), 1);
+}
+
+/// The page a plain form post was sent on to (back to the form, or the next page).
+async fn page_after(app: &TestApp, response: &reqwest::Response) -> String {
+    let next = location(response);
+    app.get(next.trim_start_matches(&app.base))
+        .await
+        .text()
+        .await
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -73,21 +80,25 @@ async fn login_sets_a_safe_cookie_and_logout_ends_it() {
     let app = spawn_app().await;
     app.setup_admin().await;
 
+    // A wrong password: back to the login page with the refusal, and no cookie.
     let r = app.login(ADMIN, "verkeerd-wachtwoord").await;
-    assert_eq!(location(&r), "/login?error=bad_credentials");
-    let page = app
-        .get("/login?error=bad_credentials")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(page.contains("Het e-mailadres of wachtwoord klopt niet."));
+    assert_eq!(refusal_code(&r).as_deref(), Some("bad_credentials"));
+    assert!(location(&r).contains("/login?"), "{}", location(&r));
+    assert!(!r.headers().contains_key(SET_COOKIE));
+    let page = page_after(&app, &r).await;
+    assert!(
+        page.contains("Het e-mailadres of wachtwoord klopt niet."),
+        "{page}"
+    );
+    assert_eq!(location(&app.get("/").await), "/login");
 
     let r = app.login(ADMIN, PASSWORD).await;
     assert_eq!(location(&r), "/");
     let cookie = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("ontwikkelscan_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(cookie.contains("Path=/"), "{cookie}");
     assert!(!cookie.contains("Secure"), "plain http base URL: {cookie}");
 
     let home = app.get("/").await;
@@ -95,8 +106,77 @@ async fn login_sets_a_safe_cookie_and_logout_ends_it() {
     let home = home.text().await.unwrap();
     assert!(home.contains(&format!("Welkom, {ADMIN}.")), "{home}");
 
-    let r = app.post("/logout", &[]).await;
+    let r = app.logout().await;
     assert_eq!(location(&r), "/login?done=logout");
+    let cookie = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        cookie.starts_with("ontwikkelscan_session=;") && cookie.contains("Max-Age=0"),
+        "the cookie is removed: {cookie}"
+    );
+    assert_eq!(location(&app.get("/").await), "/login");
+    let page = app.get("/login?done=logout").await.text().await.unwrap();
+    assert!(page.contains("U bent uitgelogd."), "the notice: {page}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logout_ends_the_session_in_the_database_too() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    let r = app.login(ADMIN, PASSWORD).await;
+    let cookie = r.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    let session = cookie.split(';').next().unwrap().to_owned();
+    assert_eq!(location(&app.logout().await), "/login?done=logout");
+    // The old cookie, kept by a browser that ignored the removal, signs in no one.
+    let r = browser_like_client()
+        .get(format!("{}/", app.base))
+        .header(reqwest::header::COOKIE, session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/login");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_doors_answer_the_webassembly_with_their_typed_outcome() {
+    use app::domain::user_error::UserError;
+    use app::server_fns::action_error::ActionError;
+    use app::server_fns::sign_in::SignInDone;
+
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    let call = |endpoint: &'static str, form: Vec<(&'static str, &'static str)>| {
+        app.client
+            .post(format!("{}/api/{endpoint}", app.base))
+            .header(reqwest::header::ACCEPT, "application/json")
+            .form(&form)
+            .send()
+    };
+    let r = call(
+        "login",
+        vec![("email", ADMIN), ("password", "verkeerd-wachtwoord")],
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 422, "a refusal is not a server error");
+    assert!(!r.headers().contains_key(SET_COOKIE));
+    let error: ActionError = r.json().await.unwrap();
+    assert_eq!(error, ActionError::Refused(UserError::BadCredentials));
+
+    let r = call("login", vec![("email", ADMIN), ("password", PASSWORD)])
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers().contains_key("serverfnredirect"));
+    assert_eq!(r.headers()[reqwest::header::LOCATION], "/");
+    assert!(r.headers().contains_key(SET_COOKIE));
+    let done: SignInDone = r.json().await.unwrap();
+    assert_eq!(done, SignInDone::SignedIn);
+    assert_eq!(app.get("/").await.status(), StatusCode::OK);
+
+    let r = call("logout", vec![]).await.unwrap();
+    assert_eq!(r.headers()[reqwest::header::LOCATION], "/login?done=logout");
+    let done: SignInDone = r.json().await.unwrap();
+    assert_eq!(done, SignInDone::SignedOut);
     assert_eq!(location(&app.get("/").await), "/login");
 }
 
@@ -106,18 +186,14 @@ async fn login_is_rate_limited() {
     app.setup_admin().await;
     for _ in 0..5 {
         assert_eq!(
-            location(&app.login(ADMIN, "verkeerd-wachtwoord").await),
-            "/login?error=bad_credentials"
+            refusal_code(&app.login(ADMIN, "verkeerd-wachtwoord").await).as_deref(),
+            Some("bad_credentials")
         );
     }
     let r = app.login(ADMIN, PASSWORD).await;
-    assert_eq!(location(&r), "/login?error=rate_limited_15");
-    let page = app
-        .get("/login?error=rate_limited_15")
-        .await
-        .text()
-        .await
-        .unwrap();
+    assert_eq!(refusal_code(&r).as_deref(), Some("rate_limited_15"));
+    assert!(!r.headers().contains_key(SET_COOKIE));
+    let page = page_after(&app, &r).await;
     assert!(page.contains("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
 }
 
@@ -216,19 +292,31 @@ async fn accounts_page_is_for_admins_only() {
         page.contains("U bent uitgenodigd als organisator voor hr@gemeente.nl"),
         "{page}"
     );
-    let r = organiser
-        .post(format!("{}/invite", app.base))
-        .form(&[
-            ("token", token.as_str()),
-            ("password", PASSWORD),
-            ("password_repeat", PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let accept = |password_repeat: &'static str| {
+        organiser
+            .post(format!("{}/api/invite", app.base))
+            .header(reqwest::header::REFERER, &link)
+            .form(&[
+                ("token", token.as_str()),
+                ("password", PASSWORD),
+                ("password_repeat", password_repeat),
+            ])
+            .send()
+    };
+    // Refused: back to the invitation's page with the refusal, the invitation still open.
+    let r = accept("een-ander-wachtwoord").await.unwrap();
+    assert_eq!(refusal_code(&r).as_deref(), Some("password_mismatch"));
+    assert!(location(&r).starts_with(&link), "{}", location(&r));
+    let r = accept(PASSWORD).await.unwrap();
     assert_eq!(location(&r), "/login?done=invite");
+    let page = app.get("/login?done=invite").await.text().await.unwrap();
+    assert!(
+        page.contains("Uw account is geactiveerd."),
+        "the notice: {page}"
+    );
     let r = organiser
-        .post(format!("{}/login", app.base))
+        .post(format!("{}/api/login", app.base))
+        .header(reqwest::header::REFERER, format!("{}/login", app.base))
         .form(&[("email", "hr@gemeente.nl"), ("password", PASSWORD)])
         .send()
         .await

@@ -12,6 +12,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use app::state::unix_now;
+use support::actions::refusal_code;
 use support::scans::{create_scan, signed_in_admin};
 use support::{ADMIN, PASSWORD, TestApp, location, spawn_app_with};
 
@@ -164,8 +165,20 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
         .await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{name}");
         // Logging out is a write too.
-        let r = send(&app, Method::POST, "/logout", &[], header).await;
+        let r = send(&app, Method::POST, "/api/logout", &[], header).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "{name}");
+        // So is logging in: another site cannot sign the visitor in to an account it chose
+        // (login CSRF), even with the right password.
+        let r = send(
+            &app,
+            Method::POST,
+            "/api/login",
+            &[("email", ADMIN), ("password", PASSWORD)],
+            header,
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{name}");
+        assert!(!r.headers().contains_key("set-cookie"), "{name}");
     }
 
     // `Origin: null` (a form on a page without a referrer) counts only with the browser's own
@@ -246,7 +259,7 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
     let r = send(
         &app,
         Method::POST,
-        "/logout",
+        "/api/logout",
         &[],
         Some(("origin", own.as_str())),
     )
@@ -400,7 +413,7 @@ async fn every_response_carries_the_security_headers() {
     let r = send(
         &app,
         Method::POST,
-        "/logout",
+        "/api/logout",
         &[],
         Some(("origin", FOREIGN)),
     )
@@ -605,18 +618,21 @@ async fn setup_needs_the_one_time_code() {
     assert!(page.contains("name=\"setup_code\""), "{page}");
     let code = app.setup_code().await;
     for wrong in ["", "ABCD-EFGH-JKMN-PQRS-TVWX"] {
-        let r = app.post("/setup", &setup_form(wrong)).await;
-        assert_eq!(location(&r), "/setup?error=bad_setup_code");
+        let r = app.act("setup", "/setup", &setup_form(wrong)).await;
+        assert_eq!(refusal_code(&r).as_deref(), Some("bad_setup_code"));
     }
-    let r = app.post("/setup", &setup_form("")[..3]).await;
+    let r = app.act("setup", "/setup", &setup_form("")[..3]).await;
     assert_eq!(
-        location(&r),
-        "/setup?error=bad_setup_code",
+        refusal_code(&r).as_deref(),
+        Some("bad_setup_code"),
         "no code field at all"
     );
     assert_eq!(app.db.count_accounts().await.unwrap(), 0);
+    // Back on the setup page, which says why.
+    let back = location(&r);
+    assert!(back.contains("/setup?"), "{back}");
     let page = app
-        .get("/setup?error=bad_setup_code")
+        .get(back.trim_start_matches(&app.base))
         .await
         .text()
         .await
@@ -626,7 +642,7 @@ async fn setup_needs_the_one_time_code() {
         "{page}"
     );
 
-    let r = app.post("/setup", &setup_form(&code)).await;
+    let r = app.act("setup", "/setup", &setup_form(&code)).await;
     assert_eq!(location(&r), "/login?done=setup");
     assert_eq!(app.db.count_accounts().await.unwrap(), 1);
     // Once set up, no code is issued any more (the server prints none, the CLI refuses).

@@ -8,6 +8,7 @@ pub mod password;
 pub mod rate_limit;
 pub mod scan_link;
 pub mod service;
+pub mod session_cookie;
 pub mod setup_code;
 pub mod token;
 

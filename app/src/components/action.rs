@@ -20,8 +20,13 @@ pub type Answer = Option<Result<Done, ActionError>>;
 
 /// The refusal a page shows for its actions: at first the one a plain form post came back with
 /// (each action finds its own in the address), then in the browser whatever the latest answer
-/// says (a success clears it).
-pub fn latest_refusal(answers: &[MappedSignal<Answer>]) -> Signal<Option<ActionError>> {
+/// says (a success clears it). Actions answer a [`Done`], or another typed outcome (`T`).
+pub fn latest_refusal<T>(
+    answers: &[MappedSignal<Option<Result<T, ActionError>>>],
+) -> Signal<Option<ActionError>>
+where
+    T: Clone + Send + Sync + 'static,
+{
     let returned = answers
         .iter()
         .find_map(|answer| answer.get_untracked()?.err());

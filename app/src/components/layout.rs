@@ -2,7 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::app::SessionResource;
+use crate::components::action::{SubmitButton, latest_refusal};
+use crate::components::error_message::ErrorMessage;
 use crate::i18n::*;
+use crate::server_fns::action_error::ActionError;
+use crate::server_fns::sign_in::Logout;
 
 /// Page frame: skip link, header with navigation and language switch, main landmark, footer.
 #[component]
@@ -26,10 +30,29 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// Loads the visitor's session again once `answer` reports a success: a sign-in door changed
+/// it, and with JavaScript the page it goes on to is reached without a reload, so the header
+/// and the pages would otherwise still show the old one.
+pub fn reload_session_after<T>(answer: MappedSignal<Option<Result<T, ActionError>>>)
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let session = expect_context::<SessionResource>();
+    Effect::new(move |_| {
+        if matches!(answer.get(), Some(Ok(_))) {
+            session.refetch();
+        }
+    });
+}
+
 #[component]
 fn Navigation() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionResource>();
+    // Made outside the session's Suspense, so the answer outlives the header it re-renders.
+    let logout = ServerAction::<Logout>::new();
+    let refusal = latest_refusal(&[logout.value()]);
+    reload_session_after(logout.value());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -47,9 +70,13 @@ fn Navigation() -> impl IntoView {
                                 <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
                             })}
                         </ul>
-                        <form method="post" action="/logout" class="inline-form">
-                            <button type="submit" class="link-button">{t!(i18n, nav_logout)}</button>
-                        </form>
+                        <ActionForm action=logout attr:class="inline-form">
+                            <SubmitButton pending=logout.pending() class="link-button"
+                                label=t_string!(i18n, nav_logout).to_string() />
+                        </ActionForm>
+                        {move || refusal.get().map(|refusal| view! {
+                            <ErrorMessage error=refusal.user_error() />
+                        })}
                     </nav>
                 })
             })}

@@ -2,15 +2,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
+use crate::components::error_message::ErrorMessage;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
 use crate::server_fns::accounts::invitation_email;
+use crate::server_fns::sign_in::AcceptInvitation;
 
-/// Where an invited organiser chooses a password.
+/// Where an invited organiser chooses a password, posted to the `invite` server function,
+/// which goes on to the login page.
 #[component]
 pub fn InvitePage() -> impl IntoView {
     let i18n = use_i18n();
+    let accept = ServerAction::<AcceptInvitation>::new();
+    let refusal = latest_refusal(&[accept.value()]);
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let email = Resource::new(token, invitation_email);
@@ -23,8 +28,8 @@ pub fn InvitePage() -> impl IntoView {
                     match email.await {
                         Ok(email) => view! {
                             <p>{t_string!(i18n, invite_intro, email).to_string()}</p>
-                            <QueryError />
-                            <form method="post" action="/invite" class="stack">
+                            <ActionOutcome refusal />
+                            <ActionForm action=accept attr:class="stack">
                                 <input type="hidden" name="token" value=token() />
                                 <div class="field">
                                     <label for="password">{t!(i18n, field_password)}</label>
@@ -38,8 +43,9 @@ pub fn InvitePage() -> impl IntoView {
                                     <input id="password_repeat" name="password_repeat" type="password"
                                         autocomplete="new-password" required minlength="12" maxlength="200" />
                                 </div>
-                                <button type="submit" class="button-primary">{t!(i18n, invite_submit)}</button>
-                            </form>
+                                <SubmitButton pending=accept.pending() class="button-primary"
+                                    label=t_string!(i18n, invite_submit).to_string() />
+                            </ActionForm>
                         }.into_any(),
                         Err(_) => view! { <ErrorMessage error=UserError::InvalidInvitation /> }.into_any(),
                     }

@@ -2,19 +2,37 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::QueryError;
+use crate::components::layout::reload_session_after;
 use crate::i18n::*;
+use crate::server_fns::sign_in::{Login, NOTICE, SignInDone};
 
-/// A plain HTML form posted to `/login`, so it works with and without JavaScript.
+/// The login form, posted to the `login` server function: without JavaScript a plain post
+/// (back here with the refusal, or on to the overview), with it no reload.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let notice = move || match query.read().get("done").as_deref() {
-        Some("logout") => Some(t_string!(i18n, login_logged_out).to_string()),
-        Some("setup") => Some(t_string!(i18n, setup_done).to_string()),
-        Some("invite") => Some(t_string!(i18n, invite_done).to_string()),
-        _ => None,
+    let login = ServerAction::<Login>::new();
+    let refusal = latest_refusal(&[login.value()]);
+    reload_session_after(login.value());
+    // What brought the visitor here (logged out, set up, invitation accepted), unless the
+    // page now shows a refused login.
+    let notice = move || {
+        if refusal.get().is_some() {
+            return None;
+        }
+        let done = query
+            .read()
+            .get(NOTICE)
+            .and_then(|code| SignInDone::from_notice(&code))?;
+        Some(match done {
+            SignInDone::SignedOut => t_string!(i18n, login_logged_out).to_string(),
+            SignInDone::SetUp => t_string!(i18n, setup_done).to_string(),
+            SignInDone::InvitationAccepted => t_string!(i18n, invite_done).to_string(),
+            SignInDone::SignedIn => return None,
+        })
     };
     let email = move || query.read().get("email").unwrap_or_default();
     view! {
@@ -25,8 +43,10 @@ pub fn LoginPage() -> impl IntoView {
             {move || notice().map(|text| view! {
                 <div class="message message-ok" role="status">{text}</div>
             })}
+            // A refusal another page sent here with (`?error=forbidden`).
             <QueryError />
-            <form method="post" action="/login" class="stack">
+            <ActionOutcome refusal />
+            <ActionForm action=login attr:class="stack">
                 <div class="field">
                     <label for="email">{t!(i18n, field_email)}</label>
                     <input id="email" name="email" type="email" autocomplete="username" required
@@ -37,8 +57,9 @@ pub fn LoginPage() -> impl IntoView {
                     <input id="password" name="password" type="password"
                         autocomplete="current-password" required maxlength="200" />
                 </div>
-                <button type="submit" class="button-primary">{t!(i18n, login_submit)}</button>
-            </form>
+                <SubmitButton pending=login.pending() class="button-primary"
+                    label=t_string!(i18n, login_submit).to_string() />
+            </ActionForm>
         </section>
     }
 }

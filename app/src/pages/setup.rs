@@ -2,15 +2,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::app::SessionResource;
-use crate::components::error_message::QueryError;
+use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
+use crate::components::layout::reload_session_after;
 use crate::i18n::*;
+use crate::server_fns::sign_in::Setup;
 
 /// First-run setup: creates the first administrator with the one-time code the server printed;
-/// closed once any account exists.
+/// closed once any account exists. Posted to the `setup` server function, which goes on to
+/// the login page.
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<SessionResource>();
+    let setup = ServerAction::<Setup>::new();
+    let refusal = latest_refusal(&[setup.value()]);
+    reload_session_after(setup.value());
     view! {
         <Title text=t_string!(i18n, setup_title).to_string() />
         <section class="card narrow">
@@ -21,8 +27,8 @@ pub fn SetupPage() -> impl IntoView {
                     if open {
                         view! {
                             <p>{t!(i18n, setup_intro)}</p>
-                            <QueryError />
-                            <form method="post" action="/setup" class="stack">
+                            <ActionOutcome refusal />
+                            <ActionForm action=setup attr:class="stack">
                                 <div class="field">
                                     <label for="setup_code">{t!(i18n, field_setup_code)}</label>
                                     <input id="setup_code" name="setup_code" type="text" autocomplete="off"
@@ -47,8 +53,9 @@ pub fn SetupPage() -> impl IntoView {
                                     <input id="password_repeat" name="password_repeat" type="password"
                                         autocomplete="new-password" required minlength="12" maxlength="200" />
                                 </div>
-                                <button type="submit" class="button-primary">{t!(i18n, setup_submit)}</button>
-                            </form>
+                                <SubmitButton pending=setup.pending() class="button-primary"
+                                    label=t_string!(i18n, setup_submit).to_string() />
+                            </ActionForm>
                         }.into_any()
                     } else {
                         view! {

@@ -17,6 +17,7 @@ pub mod scan_forms;
 pub mod scan_lifecycle;
 pub mod scans;
 pub mod session;
+pub mod sign_in;
 pub mod token_actions;
 pub mod tokens;
 

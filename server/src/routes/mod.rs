@@ -1,11 +1,10 @@
-//! Plain HTTP handlers: health, language switch and the HTML form posts of the account pages.
-//! Each is thin: parse the form, call the account service, redirect with a result code.
+//! Plain HTTP handlers: health, language switch, the respondent's pages and posts, report
+//! files, the framework file import and export. Each is thin: parse the request, call a service,
+//! answer or redirect. Every organiser form is a server function (`app::server_fns`).
 
-pub mod account_forms;
 pub mod frameworks;
 pub mod health;
 pub mod language;
 pub mod report_files;
 pub mod respond_forms;
 pub mod respond_pages;
-pub mod session_cookie;

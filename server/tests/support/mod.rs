@@ -133,7 +133,8 @@ impl TestApp {
     pub async fn setup_admin(&self) {
         let code = self.setup_code().await;
         let r = self
-            .post(
+            .act(
+                "setup",
                 "/setup",
                 &[
                     ("email", ADMIN),
@@ -146,9 +147,19 @@ impl TestApp {
         assert_eq!(location(&r), "/login?done=setup");
     }
 
+    /// Posts the login form to its server function, from the login page.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post("/login", &[("email", email), ("password", password)])
-            .await
+        self.act(
+            "login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Posts the logout button's form to its server function, from the overview.
+    pub async fn logout(&self) -> reqwest::Response {
+        self.act("logout", "/", &[]).await
     }
 }
 

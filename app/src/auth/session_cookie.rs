@@ -1,4 +1,7 @@
-use app::auth::SESSION_COOKIE;
+//! The session cookie's `Set-Cookie` text, written by the sign-in server functions
+//! (`server_fns::sign_in`).
+
+use super::SESSION_COOKIE;
 
 /// `Set-Cookie` for a new session: HttpOnly (no script can read it), SameSite=Lax (no
 /// cross-site form posts carry it), Secure when the public address is https.
