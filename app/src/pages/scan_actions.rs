@@ -10,8 +10,8 @@ use crate::components::action::{Answer, SubmitButton, latest_refusal};
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
 use crate::server_fns::action_error::ActionError;
-use crate::server_fns::outcome::Done;
 use crate::server_fns::invitation_actions::{ResendInvitation, RevokeInvitation};
+use crate::server_fns::outcome::Done;
 use crate::server_fns::scan_forms::{AddInformant, CheckInformantList};
 use crate::server_fns::scan_lifecycle::{
     CloseScan, DeleteScan, OpenScan, ReleaseReport, RemindInformants, ReopenScan,

@@ -156,8 +156,15 @@ fn group_options(i18n: I18nContext<Locale>, scan: &ScanPage, selected: &str) -> 
 
 /// Only a refusal: an informant form's success shows as the page's outcome, at its top.
 #[component]
-fn FormRefusal(refusal: Signal<Option<crate::server_fns::action_error::ActionError>>) -> impl IntoView {
-    move || refusal.get().is_some().then(|| view! { <ActionOutcome refusal /> })
+fn FormRefusal(
+    refusal: Signal<Option<crate::server_fns::action_error::ActionError>>,
+) -> impl IntoView {
+    move || {
+        refusal
+            .get()
+            .is_some()
+            .then(|| view! { <ActionOutcome refusal /> })
+    }
 }
 
 #[component]

@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use crate::domain::account::{CurrentUser, Email};
 use crate::domain::informant_form::InformantPreview;
 use crate::domain::informants::{Informant, check_informant, parse_informant_list};
+use crate::domain::scan::default_groups;
 use crate::domain::scan::form::{
     FormProblem, FormRefusal, GroupChoice, PostedScanForm, ScanForm, group_options,
 };
-use crate::domain::scan::default_groups;
 use crate::domain::user_error::UserError;
 use crate::scans::mail::LinkMaker;
 use crate::scans::{ScanServiceError, service};

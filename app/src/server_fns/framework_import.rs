@@ -3,9 +3,7 @@
 //! back once, in a flash entry, on the frameworks page.
 
 use leptos::prelude::*;
-#[cfg(feature = "ssr")]
-use leptos::server_fn::codec::MultipartData;
-use leptos::server_fn::codec::MultipartFormData;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::action_error::ActionError;
 
@@ -31,8 +29,7 @@ pub async fn import_framework(data: MultipartData) -> Result<(), ActionError> {
         None => ImportReport::no_file(),
         Some(bytes) => {
             let name = fields.file_name.unwrap_or_else(|| "upload".to_owned());
-            match crate::catalog::import(&state.db, &name, &bytes, crate::state::unix_now()).await
-            {
+            match crate::catalog::import(&state.db, &name, &bytes, crate::state::unix_now()).await {
                 Ok(framework) => {
                     tracing::info!(id = %framework.id, version = framework.version, "framework imported");
                     ImportReport::Imported {

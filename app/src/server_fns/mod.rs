@@ -118,7 +118,11 @@ pub(crate) async fn show_with_flash(
         .await;
     let (path, anchor) = page.split_once('#').unwrap_or((page, ""));
     let separator = if path.contains('?') { '&' } else { '?' };
-    let anchor = if anchor.is_empty() { String::new() } else { format!("#{anchor}") };
+    let anchor = if anchor.is_empty() {
+        String::new()
+    } else {
+        format!("#{anchor}")
+    };
     leptos_axum::redirect(&format!("{path}{separator}flash={key}{anchor}"));
 }
 

@@ -30,7 +30,10 @@ impl UploadFields {
 
 /// Reads the text fields up to and including the file field named `file_field`. A body that
 /// is not a readable multipart form (or exceeds the route's size limit) is a bad form.
-pub async fn read_fields(data: MultipartData, file_field: &str) -> Result<UploadFields, ActionError> {
+pub async fn read_fields(
+    data: MultipartData,
+    file_field: &str,
+) -> Result<UploadFields, ActionError> {
     let mut multipart = data.into_inner().ok_or(UserError::BadForm)?;
     let mut fields = UploadFields::default();
     while let Some(field) = multipart

@@ -4,9 +4,7 @@
 //! to its page with the form as typed in a flash entry (never in the address).
 
 use leptos::prelude::*;
-#[cfg(feature = "ssr")]
-use leptos::server_fn::codec::MultipartData;
-use leptos::server_fn::codec::MultipartFormData;
+use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::action_error::ActionError;
 use super::outcome::Done;
@@ -14,9 +12,7 @@ use crate::domain::scan::form::PostedScanForm;
 
 /// Creates a draft scan from the scan form.
 #[server(endpoint = "scans/create")]
-pub async fn create_scan(
-    #[server(flatten)] form: PostedScanForm,
-) -> Result<Done, ActionError> {
+pub async fn create_scan(#[server(flatten)] form: PostedScanForm) -> Result<Done, ActionError> {
     use super::scans::ScanFormFlash;
 
     let (state, user) = super::organiser().await?;

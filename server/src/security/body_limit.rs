@@ -52,7 +52,12 @@ mod tests {
     #[test]
     fn only_the_framework_import_reads_more_than_the_default() {
         assert_eq!(limit_for("/api/frameworks/import"), UPLOAD_LIMIT_BYTES);
-        for path in ["/api/scans/informants/upload", "/api/v1/scans", "/s/abc/q/0", "/"] {
+        for path in [
+            "/api/scans/informants/upload",
+            "/api/v1/scans",
+            "/s/abc/q/0",
+            "/",
+        ] {
             assert_eq!(limit_for(path), BODY_LIMIT_BYTES, "{path}");
         }
     }
