@@ -1,4 +1,5 @@
-//! The HTML shell, the router and the session context every page reads.
+//! The HTML shell and the router. The session context every page reads is provided here and
+//! defined in `components/session.rs`.
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
@@ -9,6 +10,7 @@ use leptos_router::{
 };
 
 use crate::components::layout::Layout;
+use crate::components::session::provide_session;
 use crate::i18n::*;
 use crate::pages::{
     admin_frameworks::AdminFrameworksPage,
@@ -28,7 +30,6 @@ use crate::pages::{
     tokens::TokensPage,
     users::UsersPage,
 };
-use crate::server_fns::session::{VisitorSession, session_info};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -55,14 +56,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The session of the current visitor, loaded once per page and shared through context.
-pub type SessionResource = Resource<Result<VisitorSession, ServerFnError>>;
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    let session: SessionResource = Resource::new(|| (), |_| session_info());
-    provide_context(session);
+    provide_session();
 
     view! {
         <I18nContextProvider>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::app::SessionResource;
 use crate::components::action::{SubmitButton, latest_refusal};
 use crate::components::error_message::ErrorMessage;
+use crate::components::session::SessionResource;
 use crate::i18n::*;
 use crate::server_fns::action_error::ActionError;
 use crate::server_fns::sign_in::Logout;

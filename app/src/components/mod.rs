@@ -5,3 +5,4 @@ pub mod error_message;
 pub mod layout;
 pub mod localized;
 pub mod require_user;
+pub mod session;

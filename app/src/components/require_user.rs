@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::app::SessionResource;
+use crate::components::session::SessionResource;
 use crate::domain::account::CurrentUser;
 use crate::i18n::*;
 

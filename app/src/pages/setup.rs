@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::app::SessionResource;
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::layout::reload_session_after;
+use crate::components::session::SessionResource;
 use crate::i18n::*;
 use crate::server_fns::sign_in::Setup;
 
