@@ -85,6 +85,9 @@ test("first admin via setup, log in, switch language and back, log out", async (
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page).toHaveURL(/\/login\?done=logout$/);
   await expect(page.getByRole("status")).toHaveText("U bent uitgelogd.");
+  // The header no longer shows the signed-in navigation (with JavaScript: the session was
+  // loaded again after the action, without a page load).
+  await expect(page.getByRole("button", { name: "Uitloggen" })).toHaveCount(0);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login$/);
 });
