@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use app::email::{RunSummary, run_once};
 use app::state::unix_now;
 use support::smtp::{FROM, SmtpServer, free_port, smtp_mailer};
-use support::{ADMIN, TestApp, spawn_app};
+use support::{TestApp, spawn_app};
 
 struct Api {
     app: TestApp,
@@ -23,9 +23,7 @@ impl Api {
     async fn new() -> Self {
         let app = spawn_app().await;
         app.setup_admin().await;
-        let token = app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
-            .await
-            .unwrap();
+        let token = app.admin_api_token().await;
         assert!(token.starts_with("osk_"));
         Api {
             app,

@@ -6,7 +6,9 @@ use reqwest::StatusCode;
 use reqwest::header::SET_COOKIE;
 
 use support::actions::refusal_code;
-use support::{ADMIN, PASSWORD, TestApp, browser_like_client, location, spawn_app};
+use support::{
+    ADMIN, PASSWORD, TestApp, browser_like_client, location, signed_in_admin, spawn_app,
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_follows_the_database() {
@@ -367,8 +369,7 @@ async fn frameworks_api_needs_a_login_and_returns_the_catalog() {
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(r.headers()["content-type"], "application/problem+json");
 
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
+    app.sign_in_new_admin().await;
     let list: serde_json::Value = app.get("/api/v1/frameworks").await.json().await.unwrap();
     assert_eq!(list["items"].as_array().unwrap().len(), 3);
     let one: serde_json::Value = app
@@ -424,9 +425,7 @@ async fn upload(app: &TestApp, file_name: &str, bytes: Vec<u8>) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_then_import_through_the_admin_page() {
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
+    let app = signed_in_admin().await;
 
     let r = app.get("/frameworks/raadslid/export?format=toml").await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -536,9 +535,7 @@ async fn pages_finish_while_another_server_starts() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::Duration;
 
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
+    let app = signed_in_admin().await;
 
     let stop = Arc::new(AtomicBool::new(false));
     let builder = tokio::task::spawn_blocking({

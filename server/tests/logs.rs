@@ -9,16 +9,13 @@ mod support;
 
 use std::sync::{Arc, Mutex, OnceLock};
 
-use app::email::{MailSettings, Mailer, run_once};
-use app::state::unix_now;
 use serde_json::{Value, json};
-use support::scans::{create_scan, post_pairs, signed_in_admin};
-use support::{TestApp, location};
+use support::scans::{create_scan, post_pairs};
+use support::{TestApp, location, signed_in_admin};
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
-const FROM: &str = "Ontwikkelscan <noreply@ontwikkelscan.example.nl>";
 /// A comment typed into a draft.
 const DRAFT_COMMENT: &str = "LOGVRIJ-concept-okapi";
 
@@ -92,19 +89,7 @@ fn tokens_after(text: &str, prefix: &str) -> Vec<String> {
 
 /// Sends what the outbox holds into `.eml` files; returns every message's text.
 async fn send_outbox(app: &TestApp, dir: &std::path::Path) -> Vec<String> {
-    let mailer = Mailer::from_settings(&MailSettings {
-        smtp: None,
-        from: FROM.into(),
-        outbox_dir: dir.to_owned(),
-    })
-    .unwrap();
-    let secret = &app.state.settings.link_secret;
-    while run_once(&app.db, &mailer, FROM, secret, "log-test", unix_now() + 1)
-        .await
-        .unwrap()
-        .handled()
-        > 0
-    {}
+    app.send_outbox_to_files(dir).await;
     std::fs::read_dir(dir)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())

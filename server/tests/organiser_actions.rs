@@ -4,30 +4,14 @@
 
 mod support;
 
-use app::auth::password;
-use app::domain::account::{AccountStatus, Email, NewPassword, Role};
+use app::domain::account::{AccountStatus, Role};
 use app::domain::scan::ScanStatus;
 use app::domain::user_error::UserError;
 use app::server_fns::action_error::ActionError;
 use app::server_fns::outcome::Done;
-use app::state::unix_now;
 use support::actions::{refusal, refusal_code};
-use support::scans::{create_scan, signed_in_admin};
-use support::{PASSWORD, TestApp, location};
-
-/// A second organiser on the same server, signed in with their own cookies.
-async fn other_organiser(app: &TestApp, email: &str) -> (TestApp, String) {
-    let address = Email::parse(email).unwrap();
-    let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
-    let id = app
-        .db
-        .create_account(&address, Some(&hash), Role::Organiser, unix_now())
-        .await
-        .unwrap();
-    let other = app.clone_without_client();
-    assert_eq!(location(&other.login(email, PASSWORD).await), "/");
-    (other, id)
-}
+use support::scans::create_scan;
+use support::{TestApp, location, signed_in_admin};
 
 /// Calls a server function as the browser's WebAssembly does (form-encoded arguments, an answer
 /// in JSON, no redirect).
@@ -85,7 +69,7 @@ async fn visitors_and_other_organisers_are_refused_and_change_nothing() {
         let r = visitor.scan_action(action, &id).await;
         assert_eq!(refusal_code(&r).as_deref(), Some("forbidden"), "{action}");
     }
-    let (other, _) = other_organiser(&app, "ander@gemeente.nl").await;
+    let (other, _) = app.other_organiser("ander@gemeente.nl").await;
     for action in ["open", "remind", "release", "close", "delete"] {
         let r = other.scan_action(action, &id).await;
         assert_eq!(
@@ -124,7 +108,7 @@ async fn visitors_and_other_organisers_are_refused_and_change_nothing() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_administrator_deactivates_and_activates_an_account() {
     let app = signed_in_admin().await;
-    let (organiser, organiser_id) = other_organiser(&app, "ander@gemeente.nl").await;
+    let (organiser, organiser_id) = app.other_organiser("ander@gemeente.nl").await;
 
     // An organiser may not; nor may anyone deactivate themselves.
     let r = organiser

@@ -7,48 +7,20 @@ mod support;
 use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 
-use app::auth::password;
-use app::domain::account::{Email, NewPassword, Role};
 use app::domain::questionnaire::{self, Answer, Answers};
 use app::state::unix_now;
 use support::actions::refusal_code;
-use support::scans::{page, post_new_scan, scan_form};
-use support::{ADMIN, PASSWORD, TestApp, location, spawn_app};
+use support::scans::{create_scan_from, page, scan_form};
+use support::{TestApp, location, signed_in_admin, spawn_app};
 
 const READER: &str = "lezer@gemeente.nl";
 const OUTSIDER: &str = "buiten@gemeente.nl";
-
-async fn account(app: &TestApp, email: &str) {
-    let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
-    app.db
-        .create_account(
-            &Email::parse(email).unwrap(),
-            Some(&hash),
-            Role::Organiser,
-            unix_now(),
-        )
-        .await
-        .unwrap();
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> TestApp {
-    let visitor = app.clone_without_client();
-    assert_eq!(location(&visitor.login(email, PASSWORD).await), "/");
-    visitor
-}
 
 /// An open scan read by READER with four colleagues and four staff invited (k = 3).
 async fn open_scan(app: &TestApp) -> String {
     let mut form = scan_form(&[]);
     form.push(("report_readers".into(), READER.into()));
-    let id = {
-        let r = post_new_scan(app, &form).await;
-        location(&r)
-            .strip_prefix("/scans/")
-            .and_then(|rest| rest.strip_suffix("?gedaan=aangemaakt"))
-            .unwrap()
-            .to_owned()
-    };
+    let id = create_scan_from(app, &form).await;
     for (name, group) in [
         ("anna", "colleagues"),
         ("bram", "colleagues"),
@@ -126,14 +98,12 @@ async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
-    account(&app, READER).await;
-    account(&app, OUTSIDER).await;
+    let app = signed_in_admin().await;
+    app.add_organiser(READER).await;
+    app.add_organiser(OUTSIDER).await;
     let id = open_scan(&app).await;
-    let reader = signed_in(&app, READER).await;
-    let outsider = signed_in(&app, OUTSIDER).await;
+    let reader = app.signed_in_as(READER).await;
+    let outsider = app.signed_in_as(OUTSIDER).await;
     let anonymous = app.clone_without_client();
     let report = format!("/scans/{id}/rapport");
     let svg = format!("{report}/grafiek/verschil.svg");
@@ -252,9 +222,7 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
     assert!(body.contains("Medewerkers: 3 van 4"), "{body}");
 
     // The API gives the same figures to a token of the organiser.
-    let token = app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
-        .await
-        .unwrap();
+    let token = app.admin_api_token().await;
     let http = reqwest::Client::new();
     let r = http
         .get(format!("{}/api/v1/scans/{id}/report", app.base))
@@ -277,10 +245,8 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
-    account(&app, READER).await;
+    let app = signed_in_admin().await;
+    app.add_organiser(READER).await;
     let id = open_scan(&app).await;
     submit(&app, &id, "self", 5).await;
     for score in [2, 3, 3] {
@@ -291,7 +257,7 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     submit(&app, &id, "staff", 1).await;
     let r = app.scan_action("close", &id).await;
     assert_eq!(location(&r), format!("/scans/{id}?gedaan=gesloten#actions"));
-    let reader = signed_in(&app, READER).await;
+    let reader = app.signed_in_as(READER).await;
     let body = page(&reader, &format!("/scans/{id}/rapport")).await;
     assert!(
         !body.contains("data-testid=\"report-basis\""),

@@ -4,36 +4,13 @@
 
 mod support;
 
-use app::state::unix_now;
-use support::scans::{create_scan, post_pairs as post, signed_in_admin};
-use support::{TestApp, location};
+use support::scans::{open_scan_with_anna, post_pairs as post};
+use support::{TestApp, location, signed_in_admin};
 
 /// An open scan with Anna as a colleague (and Piet himself); the personal links by recipient.
 async fn open_scan() -> (TestApp, String, String, String) {
     let app = signed_in_admin().await;
-    let id = create_scan(&app).await;
-    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
-        .await;
-    let r = app.scan_action("open", &id).await;
-    assert_eq!(
-        location(&r),
-        format!("/scans/{id}?gedaan=geopend&aantal=2#actions")
-    );
-    let messages = app
-        .db
-        .claim_due("test", unix_now() + 1, 600, 100)
-        .await
-        .unwrap();
-    // The outbox holds no token: it is derived from the invitation the message names.
-    let token_of = |recipient: &str| {
-        let m = messages.iter().find(|m| m.recipient == recipient).unwrap();
-        let link = m.link.as_ref().unwrap();
-        app.state
-            .settings
-            .link_secret
-            .token(&link.invitation_id, link.generation)
-    };
-    let (anna, piet) = (token_of("anna@gemeente.nl"), token_of("piet@gemeente.nl"));
+    let (id, anna, piet) = open_scan_with_anna(&app).await;
     (app, id, anna, piet)
 }
 

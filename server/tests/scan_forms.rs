@@ -3,13 +3,11 @@
 
 mod support;
 
-use app::auth::password;
-use app::domain::account::{Email, NewPassword, Role};
 use app::domain::scan::ScanStatus;
 use app::state::unix_now;
 use support::actions::refusal_code;
-use support::scans::{act_pairs, create_scan, page, post_new_scan, scan_form, signed_in_admin};
-use support::{PASSWORD, location, spawn_app};
+use support::scans::{act_pairs, create_scan, page, post_new_scan, scan_form};
+use support::{location, signed_in_admin, spawn_app};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scan_pages_and_forms_need_a_login() {
@@ -180,23 +178,14 @@ async fn open_scans_keep_their_questions_and_links_follow_the_status() {
     );
 
     // The personal links: the real one opens the welcome page, anything else the same refusal.
-    let messages = app
-        .db
-        .claim_due("test", unix_now() + 1, 600, 100)
-        .await
-        .unwrap();
+    let messages = app.claim_outbox().await;
     let anna = messages
         .iter()
         .find(|m| m.recipient == "anna@gemeente.nl")
         .unwrap();
     // The stored message holds a placeholder, never the token: the worker renders the link
     // from the invitation and link generation the message names.
-    let link = anna.link.as_ref().expect("an invitation names its link");
-    let token = app
-        .state
-        .settings
-        .link_secret
-        .token(&link.invitation_id, link.generation);
+    let token = app.link_token(anna);
     assert!(!anna.text_body.contains(&token) && !anna.html_body.contains(&token));
     let welcome = page(&app, &format!("/s/{token}")).await;
     assert!(welcome.contains("Feedback over Piet Jansen"), "{welcome}");
@@ -251,17 +240,7 @@ async fn open_scans_keep_their_questions_and_links_follow_the_status() {
 async fn another_organiser_cannot_see_or_touch_a_scan() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
-    let email = Email::parse("ander@gemeente.nl").unwrap();
-    let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
-    app.db
-        .create_account(&email, Some(&hash), Role::Organiser, unix_now())
-        .await
-        .unwrap();
-    let other = app.clone_without_client();
-    assert_eq!(
-        location(&other.login("ander@gemeente.nl", PASSWORD).await),
-        "/"
-    );
+    let (other, _) = app.other_organiser("ander@gemeente.nl").await;
     let body = page(&other, &format!("/scans/{id}")).await;
     assert!(
         body.contains("Deze scan bestaat niet, of u heeft er geen toegang toe"),

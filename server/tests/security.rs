@@ -9,12 +9,15 @@ use std::collections::HashMap;
 
 use reqwest::header::{AUTHORIZATION, HeaderMap};
 use reqwest::{Method, StatusCode};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use app::state::unix_now;
 use support::actions::refusal_code;
-use support::scans::{create_scan, signed_in_admin};
-use support::{ADMIN, PASSWORD, TestApp, location, spawn_app_with};
+use support::scans::{create_scan, open_scan_with_anna, scan_form};
+use support::{
+    ADMIN, PASSWORD, TestApp, location, signed_in_admin, signed_in_admin_with, spawn_app,
+    spawn_app_with,
+};
 
 const FOREIGN: &str = "https://kwaad.example";
 
@@ -53,12 +56,6 @@ async fn signed_in(app: &TestApp) -> bool {
     r.status() == StatusCode::OK
 }
 
-async fn api_token(app: &TestApp) -> String {
-    app::auth::api_tokens::create_for_email(&app.db, ADMIN, "tests", unix_now())
-        .await
-        .unwrap()
-}
-
 /// The scan as the API shows it, read with the browser's cookie (reads need no token).
 async fn scan_status(app: &TestApp, id: &str) -> String {
     let r = app.get(&format!("/api/v1/scans/{id}")).await;
@@ -79,43 +76,11 @@ async fn scan_count(app: &TestApp) -> usize {
         .len()
 }
 
-/// A signed-in administrator's open scan with Anna invited (Piet rates himself); the
-/// personal links of Anna and Piet.
-async fn open_scan(app: &TestApp) -> (String, String, String) {
-    let id = create_scan(app).await;
-    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
-        .await;
-    let token = api_token(app).await;
-    let r = reqwest::Client::new()
-        .post(format!("{}/api/v1/scans/{id}/open", app.base))
-        .header(AUTHORIZATION, format!("Bearer {token}"))
-        .json(&json!(null))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
-    let messages = app
-        .db
-        .claim_due("test", unix_now() + 1, 600, 100)
-        .await
-        .unwrap();
-    let token_of = |recipient: &str| {
-        let m = messages.iter().find(|m| m.recipient == recipient).unwrap();
-        let link = m.link.as_ref().unwrap();
-        app.state
-            .settings
-            .link_secret
-            .token(&link.invitation_id, link.generation)
-    };
-    let (anna, piet) = (token_of("anna@gemeente.nl"), token_of("piet@gemeente.nl"));
-    (id, anna, piet)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_writes_are_refused_and_change_nothing() {
     let app = signed_in_admin().await;
-    let (id, anna, _) = open_scan(&app).await;
-    let scan_form = support::scans::scan_form(&[]);
+    let (id, anna, _) = open_scan_with_anna(&app).await;
+    let scan_form = scan_form(&[]);
     let scan_form: Vec<(&str, &str)> = scan_form
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -272,7 +237,7 @@ async fn cross_site_writes_are_refused_and_change_nothing() {
 async fn the_api_takes_writes_with_a_bearer_token_from_anywhere() {
     let app = signed_in_admin().await;
     let id = create_scan(&app).await;
-    let token = api_token(&app).await;
+    let token = app.admin_api_token().await;
     // An HR system's script sends no Origin; a Bearer token cannot be forged by another site.
     let r = reqwest::Client::new()
         .delete(format!("{}/api/v1/scans/{id}?confirm=true", app.base))
@@ -398,8 +363,7 @@ async fn every_response_carries_the_security_headers() {
     );
 
     // Signed in: pages, the server functions and refusals are never stored by a cache.
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
+    app.sign_in_new_admin().await;
     for path in ["/", "/scans", "/account/tokens", "/bestaat-niet"] {
         let r = app.get(path).await;
         assert_security_headers(path, r.headers());
@@ -482,10 +446,8 @@ fn limited(app: &TestApp, client: &str) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn behind_a_trusted_proxy_the_limit_keys_on_the_client_and_real_links_always_work() {
     // The tests' connections come from 127.0.0.1: the proxy.
-    let app = spawn_app_with(&[("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]).await;
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
-    let (_, anna, piet) = open_scan(&app).await;
+    let app = signed_in_admin_with(&[("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]).await;
+    let (_, anna, piet) = open_scan_with_anna(&app).await;
     let (a, b) = ("203.0.113.7", "198.51.100.2");
 
     // A storm of bad links from client A, with a proxy hop between it and ours.
@@ -514,10 +476,8 @@ async fn behind_a_trusted_proxy_the_limit_keys_on_the_client_and_real_links_alwa
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_trusted_proxies_forwarded_addresses_are_ignored() {
-    let app = spawn_app_with(&[]).await;
-    app.setup_admin().await;
-    app.login(ADMIN, PASSWORD).await;
-    let (_, anna, _) = open_scan(&app).await;
+    let app = signed_in_admin().await;
+    let (_, anna, _) = open_scan_with_anna(&app).await;
     bad_links(&app, "203.0.113.7", 21).await;
     assert!(
         !limited(&app, "203.0.113.7"),
@@ -534,7 +494,7 @@ async fn without_trusted_proxies_forwarded_addresses_are_ignored() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_flash_is_for_its_own_session_and_read_once() {
     let app = signed_in_admin().await;
-    let (_, anna, piet) = open_scan(&app).await;
+    let (_, anna, piet) = open_scan_with_anna(&app).await;
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -581,7 +541,7 @@ async fn a_flash_is_for_its_own_session_and_read_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_flash_entries_are_removed() {
-    let app = spawn_app_with(&[]).await;
+    let app = spawn_app().await;
     let db = &app.db;
     db.put_flash("oud", "h", "x", 1_000, 1_600).await.unwrap();
     assert_eq!(
@@ -613,7 +573,7 @@ fn setup_form(code: &str) -> [(&'static str, &str); 4] {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn setup_needs_the_one_time_code() {
-    let app = spawn_app_with(&[]).await;
+    let app = spawn_app().await;
     let page = app.get("/setup").await.text().await.unwrap();
     assert!(page.contains("name=\"setup_code\""), "{page}");
     let code = app.setup_code().await;

@@ -3,8 +3,15 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::Path;
 
 use reqwest::header::LOCATION;
+
+use app::auth::password;
+use app::domain::account::{Email, NewPassword, Role};
+use app::email::{MailSettings, Mailer, run_once};
+use app::state::unix_now;
+use app::storage::ClaimedMessage;
 
 #[path = "../../../app/tests/support/smtp.rs"]
 pub mod smtp;
@@ -147,6 +154,103 @@ impl TestApp {
         assert_eq!(location(&r), "/login?done=setup");
     }
 
+    /// Sets up the first administrator and signs them in: the overview.
+    pub async fn sign_in_new_admin(&self) {
+        self.setup_admin().await;
+        assert_eq!(location(&self.login(ADMIN, PASSWORD).await), "/");
+    }
+
+    /// Creates an organiser account for `email` with [`PASSWORD`]; its id.
+    pub async fn add_organiser(&self, email: &str) -> String {
+        let hash = password::hash(&NewPassword::parse(PASSWORD, PASSWORD).unwrap()).unwrap();
+        self.db
+            .create_account(
+                &Email::parse(email).unwrap(),
+                Some(&hash),
+                Role::Organiser,
+                unix_now(),
+            )
+            .await
+            .unwrap()
+    }
+
+    /// Another visitor of the same server, signed in as `email` (own cookies).
+    pub async fn signed_in_as(&self, email: &str) -> TestApp {
+        let visitor = self.clone_without_client();
+        assert_eq!(location(&visitor.login(email, PASSWORD).await), "/");
+        visitor
+    }
+
+    /// A second organiser on the same server, signed in with their own cookies; their account
+    /// id.
+    pub async fn other_organiser(&self, email: &str) -> (TestApp, String) {
+        let id = self.add_organiser(email).await;
+        (self.signed_in_as(email).await, id)
+    }
+
+    /// An API token of the administrator (`osk_…`).
+    pub async fn admin_api_token(&self) -> String {
+        app::auth::api_tokens::create_for_email(&self.db, ADMIN, "tests", unix_now())
+            .await
+            .unwrap()
+    }
+
+    /// Claims every message due in the outbox, as the worker does before sending them.
+    pub async fn claim_outbox(&self) -> Vec<ClaimedMessage> {
+        self.db
+            .claim_due("test", unix_now() + 1, 600, 100)
+            .await
+            .unwrap()
+    }
+
+    /// The personal link token of a claimed invitation. The outbox holds no token: it is
+    /// derived from the invitation and link generation the message names, as the worker does.
+    pub fn link_token(&self, message: &ClaimedMessage) -> String {
+        let link = message.link.as_ref().expect("an invitation names its link");
+        self.state
+            .settings
+            .link_secret
+            .token(&link.invitation_id, link.generation)
+    }
+
+    /// Claims the outbox (see [`TestApp::claim_outbox`]); the personal link token of
+    /// `recipient`'s invitation among them, for each of `recipients`.
+    pub async fn personal_links<const N: usize>(&self, recipients: [&str; N]) -> [String; N] {
+        let messages = self.claim_outbox().await;
+        recipients.map(|recipient| {
+            let message = messages
+                .iter()
+                .find(|m| m.recipient == recipient)
+                .unwrap_or_else(|| panic!("no invitation for {recipient} in the outbox"));
+            self.link_token(message)
+        })
+    }
+
+    /// Runs the outbox worker until nothing is due, with the file transport: every message an
+    /// `.eml` file in `dir`.
+    pub async fn send_outbox_to_files(&self, dir: &Path) {
+        let mailer = Mailer::from_settings(&MailSettings {
+            smtp: None,
+            from: smtp::FROM.into(),
+            outbox_dir: dir.to_owned(),
+        })
+        .unwrap();
+        let secret = &self.state.settings.link_secret;
+        while run_once(
+            &self.db,
+            &mailer,
+            smtp::FROM,
+            secret,
+            "test",
+            unix_now() + 1,
+        )
+        .await
+        .unwrap()
+        .handled()
+            > 0
+        {}
+    }
+
     /// Posts the login form to its server function, from the login page.
     pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
         self.act(
@@ -161,6 +265,18 @@ impl TestApp {
     pub async fn logout(&self) -> reqwest::Response {
         self.act("logout", "/", &[]).await
     }
+}
+
+/// A fresh server with the first administrator set up and signed in.
+pub async fn signed_in_admin() -> TestApp {
+    signed_in_admin_with(&[]).await
+}
+
+/// [`signed_in_admin`] on a server with more configuration (see [`spawn_app_with`]).
+pub async fn signed_in_admin_with(extra: &[(&str, &str)]) -> TestApp {
+    let app = spawn_app_with(extra).await;
+    app.sign_in_new_admin().await;
+    app
 }
 
 pub const ADMIN: &str = "secretaris@gemeente.nl";

@@ -3,7 +3,7 @@
 
 use app::state::unix_now;
 
-use super::{ADMIN, PASSWORD, TestApp, location, spawn_app};
+use super::{TestApp, location};
 
 pub const SCAN_FORM: &[(&str, &str)] = &[
     ("framework_id", "maastricht-2014"),
@@ -84,16 +84,14 @@ pub async fn post_new_scan(app: &TestApp, form: &[(String, String)]) -> reqwest:
 /// The page of the scan form for the standard scan's framework.
 pub const NEW_SCAN_PAGE: &str = "/scans/new?framework=maastricht-2014";
 
-pub async fn signed_in_admin() -> TestApp {
-    let app = spawn_app().await;
-    app.setup_admin().await;
-    assert_eq!(location(&app.login(ADMIN, PASSWORD).await), "/");
-    app
-}
-
 /// Creates the standard scan through the form; returns its id.
 pub async fn create_scan(app: &TestApp) -> String {
-    let r = post_new_scan(app, &scan_form(&[])).await;
+    create_scan_from(app, &scan_form(&[])).await
+}
+
+/// Creates a scan by posting `form` to the scan form; returns its id.
+pub async fn create_scan_from(app: &TestApp, form: &[(String, String)]) -> String {
+    let r = post_new_scan(app, form).await;
     let to = location(&r);
     let id = to
         .strip_prefix("/scans/")
@@ -102,6 +100,23 @@ pub async fn create_scan(app: &TestApp) -> String {
         .to_owned();
     assert_eq!(id.len(), 32);
     id
+}
+
+/// The standard scan with Anna invited as a colleague (Piet rates himself), opened through its
+/// confirmation step; its id and the personal links of Anna and Piet.
+pub async fn open_scan_with_anna(app: &TestApp) -> (String, String, String) {
+    let id = create_scan(app).await;
+    app.add_informant(&id, "Anna", "anna@gemeente.nl", "colleagues")
+        .await;
+    let r = app.scan_action("open", &id).await;
+    assert_eq!(
+        location(&r),
+        format!("/scans/{id}?gedaan=geopend&aantal=2#actions")
+    );
+    let [anna, piet] = app
+        .personal_links(["anna@gemeente.nl", "piet@gemeente.nl"])
+        .await;
+    (id, anna, piet)
 }
 
 pub async fn page(app: &TestApp, path: &str) -> String {
