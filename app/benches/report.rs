@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::hint::black_box;
 
 use app::charts::{ChartFormat, ChartKind, render};
+use app::domain::language::Language;
 use app::domain::rating::{Rating, Score};
 use app::domain::scoring::{ItemStructure, Response, ScanConfig, build_report};
 use app::server_fns::report::{Agenda, CompetencyRow, GroupFigure, ReportBasis, ReportView};
@@ -143,9 +144,9 @@ fn charts(c: &mut Criterion) {
         ("gap chart svg, 9 rows × 4 groups", ChartFormat::Svg),
         ("gap chart png, 9 rows × 4 groups", ChartFormat::Png),
     ] {
-        render(ChartKind::Gap, &view, false, format).expect("a chart");
+        render(ChartKind::Gap, &view, Language::Nl, format).expect("a chart");
         c.bench_function(name, |b| {
-            b.iter(|| render(ChartKind::Gap, black_box(&view), false, format))
+            b.iter(|| render(ChartKind::Gap, black_box(&view), Language::Nl, format))
         });
     }
 }

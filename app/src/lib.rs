@@ -24,7 +24,7 @@ pub mod enhance;
 pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod report;
-#[cfg(feature = "ssr")]
+// Both builds: the `Language` <-> `Locale` conversions are here (the rule itself is `ssr`).
 pub mod request_language;
 #[cfg(feature = "ssr")]
 pub mod respond;

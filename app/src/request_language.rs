@@ -1,14 +1,36 @@
 //! Which language a request gets, the same rule for every page and API answer the server
 //! writes itself: the language cookie if it names one, else the best match of the browser's
-//! `Accept-Language` (weights honoured), else Dutch.
+//! `Accept-Language` (weights honoured), else Dutch. The answer is the domain's [`Language`];
+//! here too is the one pair of conversions between it and leptos_i18n's [`Locale`], which only
+//! the view layer (the `t!` macros, `I18nContext<Locale>`) needs.
 
+use crate::domain::language::Language;
 use crate::i18n::Locale;
 
+impl From<Locale> for Language {
+    fn from(locale: Locale) -> Language {
+        match locale {
+            Locale::nl => Language::Nl,
+            Locale::en => Language::En,
+        }
+    }
+}
+
+impl From<Language> for Locale {
+    fn from(language: Language) -> Locale {
+        match language {
+            Language::Nl => Locale::nl,
+            Language::En => Locale::en,
+        }
+    }
+}
+
 /// The language of a request with these headers: the one rule every door applies (pages,
-/// server functions, respondent pages, report files, the API's problem documents).
+/// server functions, respondent pages, report files, the API's problem documents, the refusal
+/// of a cross-site write).
 #[cfg(feature = "ssr")]
-pub fn of_request(headers: &axum::http::HeaderMap) -> Locale {
-    locale_from(
+pub fn of_request(headers: &axum::http::HeaderMap) -> Language {
+    language_from(
         crate::state::cookie_value(headers, crate::state::LOCALE_COOKIE).as_deref(),
         headers
             .get(axum::http::header::ACCEPT_LANGUAGE)
@@ -17,15 +39,15 @@ pub fn of_request(headers: &axum::http::HeaderMap) -> Locale {
 }
 
 /// The language of a request: the language cookie if it names one, else the best match of
-/// the browser's `Accept-Language`, else Dutch.
-pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Locale {
+/// the browser's `Accept-Language`, else Dutch. Doors call [`of_request`].
+pub fn language_from(cookie: Option<&str>, accept_language: Option<&str>) -> Language {
     match cookie {
-        Some("nl") => return Locale::nl,
-        Some("en") => return Locale::en,
+        Some("nl") => return Language::Nl,
+        Some("en") => return Language::En,
         _ => {}
     }
     let Some(header) = accept_language else {
-        return Locale::nl;
+        return Language::Nl;
     };
     // Highest quality first; equal qualities keep their order.
     let mut tags: Vec<(&str, f32)> = header
@@ -42,9 +64,9 @@ pub fn locale_from(cookie: Option<&str>, accept_language: Option<&str>) -> Local
     tags.sort_by(|a, b| b.1.total_cmp(&a.1));
     let tags: Vec<&str> = tags.into_iter().map(|(tag, _)| tag).collect();
     if tags.is_empty() {
-        Locale::nl
+        Language::Nl
     } else {
-        leptos_i18n::Locale::find_locale(&tags)
+        <Locale as leptos_i18n::Locale>::find_locale(&tags).into()
     }
 }
 
@@ -54,16 +76,28 @@ mod tests {
 
     #[test]
     fn the_language_is_the_cookie_then_the_browser_then_dutch() {
-        assert_eq!(locale_from(Some("en"), Some("nl")), Locale::en);
-        assert_eq!(locale_from(Some("nl"), Some("en-GB")), Locale::nl);
-        assert_eq!(locale_from(Some("fr"), Some("en-GB,en;q=0.9")), Locale::en);
+        assert_eq!(language_from(Some("en"), Some("nl")), Language::En);
+        assert_eq!(language_from(Some("nl"), Some("en-GB")), Language::Nl);
         assert_eq!(
-            locale_from(None, Some("de;q=0.9,en;q=0.8,nl;q=0.95")),
-            Locale::nl
+            language_from(Some("fr"), Some("en-GB,en;q=0.9")),
+            Language::En
         );
-        assert_eq!(locale_from(None, Some("fr-FR, en;q=0.5")), Locale::en);
-        assert_eq!(locale_from(None, Some("en;q=0")), Locale::nl);
-        assert_eq!(locale_from(None, Some(";;,q=x")), Locale::nl);
-        assert_eq!(locale_from(None, None), Locale::nl);
+        assert_eq!(
+            language_from(None, Some("de;q=0.9,en;q=0.8,nl;q=0.95")),
+            Language::Nl
+        );
+        assert_eq!(language_from(None, Some("fr-FR, en;q=0.5")), Language::En);
+        assert_eq!(language_from(None, Some("en;q=0")), Language::Nl);
+        assert_eq!(language_from(None, Some(";;,q=x")), Language::Nl);
+        assert_eq!(language_from(None, None), Language::Nl);
+    }
+
+    #[test]
+    fn language_and_locale_convert_both_ways() {
+        for language in [Language::Nl, Language::En] {
+            assert_eq!(Language::from(Locale::from(language)), language);
+        }
+        assert_eq!(Locale::from(Language::En), Locale::en);
+        assert_eq!(Language::from(Locale::nl), Language::Nl);
     }
 }

@@ -6,8 +6,9 @@ use plotters::prelude::*;
 
 use super::marks::{self, Entry, Mark};
 use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
-use super::text::{self, Lang};
+use super::text::{self, Words};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use crate::domain::language::Language;
 use crate::domain::report_view::ReportView;
 
 /// Height of one competency row.
@@ -20,7 +21,7 @@ const LEGEND_GAP: i32 = 10;
 
 pub(super) struct GapChart<'a> {
     view: &'a ReportView,
-    lang: Lang,
+    lang: Language,
     title: String,
     /// Group labels in the chart's language, in order of first appearance: a group's colour is
     /// its index here, the same in every row.
@@ -30,7 +31,7 @@ pub(super) struct GapChart<'a> {
 
 impl<'a> GapChart<'a> {
     /// Plans the chart; a report without rows has nothing to draw.
-    pub(super) fn new(view: &'a ReportView, lang: Lang) -> Result<GapChart<'a>, ChartError> {
+    pub(super) fn new(view: &'a ReportView, lang: Language) -> Result<GapChart<'a>, ChartError> {
         if view.rows.is_empty() {
             return Err(ChartError::NotApplicable);
         }

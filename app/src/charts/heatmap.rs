@@ -5,8 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::text::{self, Lang};
+use super::text::{self, Words};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use crate::domain::language::Language;
 use crate::domain::rating::Score;
 use crate::domain::report_view::{CompetencyRow, ReportView};
 
@@ -37,14 +38,14 @@ enum Column {
 
 pub(super) struct Heatmap<'a> {
     view: &'a ReportView,
-    lang: Lang,
+    lang: Language,
     title: String,
     columns: Vec<Column>,
 }
 
 impl<'a> Heatmap<'a> {
     /// Plans the chart; a report without rows has nothing to draw.
-    pub(super) fn new(view: &'a ReportView, lang: Lang) -> Result<Heatmap<'a>, ChartError> {
+    pub(super) fn new(view: &'a ReportView, lang: Language) -> Result<Heatmap<'a>, ChartError> {
         if view.rows.is_empty() {
             return Err(ChartError::NotApplicable);
         }

@@ -6,8 +6,9 @@ use plotters::prelude::*;
 
 use super::marks::{self, Entry, Mark};
 use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
-use super::text::{self, Lang};
+use super::text::{self, Words};
 use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use crate::domain::language::Language;
 use crate::domain::report_view::{CompetencyRow, ReportView};
 
 /// Height of one level's line within a competency.
@@ -19,7 +20,7 @@ const NAME_WIDTH: i32 = 172;
 const LEGEND_GAP: i32 = 10;
 
 pub(super) struct LevelsChart<'a> {
-    lang: Lang,
+    lang: Language,
     title: String,
     /// The distinct levels, in natural order ("Schaal 3–7" before "Schaal 11–18").
     levels: Vec<String>,
@@ -30,7 +31,7 @@ pub(super) struct LevelsChart<'a> {
 
 impl<'a> LevelsChart<'a> {
     /// Plans the chart; it applies only when the rows name at least two distinct levels.
-    pub(super) fn new(view: &'a ReportView, lang: Lang) -> Result<LevelsChart<'a>, ChartError> {
+    pub(super) fn new(view: &'a ReportView, lang: Language) -> Result<LevelsChart<'a>, ChartError> {
         let mut levels: Vec<String> = Vec::new();
         for row in &view.rows {
             if !row.level.is_empty() && !levels.contains(&row.level) {

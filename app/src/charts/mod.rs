@@ -27,8 +27,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::domain::language::Language;
 use crate::domain::report_view::ReportView;
-use text::Lang;
 
 /// Which chart to draw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,15 +66,14 @@ pub enum ChartError {
     Drawing(String),
 }
 
-/// Draws `kind` for `view` as `format`. `english`: labels in English instead of Dutch.
+/// Draws `kind` for `view` as `format`, with its words in `lang`.
 pub fn render(
     kind: ChartKind,
     view: &ReportView,
-    english: bool,
+    lang: Language,
     format: ChartFormat,
 ) -> Result<Vec<u8>, ChartError> {
     register_fonts();
-    let lang = Lang::new(english);
     match kind {
         ChartKind::Gap => output(&gap::GapChart::new(view, lang)?, format),
         ChartKind::Heatmap => output(&heatmap::Heatmap::new(view, lang)?, format),

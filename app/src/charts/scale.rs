@@ -7,8 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::colours;
-use super::text::{self, Lang};
+use super::text::{self, Words};
 use super::{DrawResult, MARGIN, WIDTH};
+use crate::domain::language::Language;
 use crate::domain::rating::Score;
 
 /// Room on the left for the row labels.
@@ -70,7 +71,7 @@ pub(super) fn frame<DB: DrawingBackend>(
     scale: Scale,
     top: i32,
     bottom: i32,
-    lang: Lang,
+    lang: Language,
 ) -> DrawResult<DB> {
     let number = text::font(text::LABEL_SIZE)
         .color(&colours::INK)

@@ -130,8 +130,8 @@ fn two_levels() -> ReportView {
     ])
 }
 
-fn svg(kind: ChartKind, view: &ReportView, english: bool) -> String {
-    let bytes = render(kind, view, english, ChartFormat::Svg).expect("a chart");
+fn svg(kind: ChartKind, view: &ReportView, lang: Language) -> String {
+    let bytes = render(kind, view, lang, ChartFormat::Svg).expect("a chart");
     String::from_utf8(bytes).expect("UTF-8")
 }
 
@@ -165,7 +165,7 @@ fn self_markers(svg: &str) -> usize {
 
 #[test]
 fn gap_chart_is_an_accessible_svg_with_every_name_and_the_norm() {
-    let svg = svg(ChartKind::Gap, &sample(), false);
+    let svg = svg(ChartKind::Gap, &sample(), Language::Nl);
     assert!(svg.starts_with("<svg "), "{}", &svg[..40]);
     assert!(svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("<svg").count(), 1);
@@ -202,7 +202,7 @@ fn gap_chart_is_an_accessible_svg_with_every_name_and_the_norm() {
 
 #[test]
 fn english_labels() {
-    let svg = svg(ChartKind::Gap, &sample(), true);
+    let svg = svg(ChartKind::Gap, &sample(), Language::En);
     let texts = texts(&svg);
     for expected in [
         "Self",
@@ -232,9 +232,15 @@ fn a_row_without_self_draws_no_self_marker() {
         vec![],
         None,
     )]);
-    assert_eq!(self_markers(&svg(ChartKind::Gap, &others_only, false)), 1);
+    assert_eq!(
+        self_markers(&svg(ChartKind::Gap, &others_only, Language::Nl)),
+        1
+    );
     // The sample has self on two of its three rows.
-    assert_eq!(self_markers(&svg(ChartKind::Gap, &sample(), false)), 3);
+    assert_eq!(
+        self_markers(&svg(ChartKind::Gap, &sample(), Language::Nl)),
+        3
+    );
 }
 
 #[test]
@@ -247,7 +253,7 @@ fn the_spread_bar_is_clamped_to_the_scale() {
         vec![],
         None,
     )]);
-    let svg = svg(ChartKind::Gap, &high, false);
+    let svg = svg(ChartKind::Gap, &high, Language::Nl);
     let scale = Scale::STANDARD;
     let bars: Vec<&str> = svg
         .lines()
@@ -276,7 +282,7 @@ fn names_are_escaped() {
     )]);
     view.subject_name = "Jansen <&> Zn".to_owned();
     for kind in [ChartKind::Gap, ChartKind::Heatmap] {
-        let svg = svg(kind, &view, false);
+        let svg = svg(kind, &view, Language::Nl);
         assert!(
             svg.contains("Plannen &amp; &lt;organiseren&gt;"),
             "{kind:?}"
@@ -301,13 +307,13 @@ fn height_grows_with_the_rows() {
         r
     }));
     let (short, tall) = (
-        height(&svg(ChartKind::Gap, &three, false)),
-        height(&svg(ChartKind::Gap, &six, false)),
+        height(&svg(ChartKind::Gap, &three, Language::Nl)),
+        height(&svg(ChartKind::Gap, &six, Language::Nl)),
     );
     assert_eq!(tall - short, 3 * gap::ROW_HEIGHT as u32);
     let (short, tall) = (
-        height(&svg(ChartKind::Heatmap, &three, false)),
-        height(&svg(ChartKind::Heatmap, &six, false)),
+        height(&svg(ChartKind::Heatmap, &three, Language::Nl)),
+        height(&svg(ChartKind::Heatmap, &six, Language::Nl)),
     );
     assert!(tall > short, "{short} → {tall}");
 }
@@ -315,13 +321,16 @@ fn height_grows_with_the_rows() {
 #[test]
 fn png_is_a_png_of_the_svg_size_with_text_in_it() {
     let view = sample();
-    let bytes = render(ChartKind::Gap, &view, false, ChartFormat::Png).unwrap();
+    let bytes = render(ChartKind::Gap, &view, Language::Nl, ChartFormat::Png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
         .unwrap()
         .to_rgb8();
     assert_eq!(image.width(), 900);
-    assert_eq!(image.height(), height(&svg(ChartKind::Gap, &view, false)));
+    assert_eq!(
+        image.height(),
+        height(&svg(ChartKind::Gap, &view, Language::Nl))
+    );
     // The title is drawn with the embedded font: dark pixels in the title band.
     let dark = (0..image.width())
         .flat_map(|x| (0..TITLE_HEIGHT as u32).map(move |y| (x, y)))
@@ -329,14 +338,14 @@ fn png_is_a_png_of_the_svg_size_with_text_in_it() {
         .count();
     assert!(dark > 200, "{dark} dark pixels in the title band");
     for kind in [ChartKind::Heatmap, ChartKind::Levels] {
-        let bytes = render(kind, &two_levels(), true, ChartFormat::Png).unwrap();
+        let bytes = render(kind, &two_levels(), Language::En, ChartFormat::Png).unwrap();
         assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{kind:?}");
     }
 }
 
 #[test]
 fn heat_map_writes_each_mean_and_a_dash_where_nothing_is_published() {
-    let svg = svg(ChartKind::Heatmap, &sample(), false);
+    let svg = svg(ChartKind::Heatmap, &sample(), Language::Nl);
     assert!(svg.contains("<title>Gemiddelde per competentie en groep: Piet Jansen</title>"));
     let texts = texts(&svg);
     // Columns: self, the two groups, the pooled line, others.
@@ -366,7 +375,7 @@ fn heat_map_writes_each_mean_and_a_dash_where_nothing_is_published() {
 #[test]
 fn levels_chart_needs_two_levels() {
     assert!(matches!(
-        render(ChartKind::Levels, &sample(), false, ChartFormat::Svg),
+        render(ChartKind::Levels, &sample(), Language::Nl, ChartFormat::Svg),
         Err(ChartError::NotApplicable)
     ));
     let mut one_level = sample();
@@ -374,11 +383,16 @@ fn levels_chart_needs_two_levels() {
         row.level = "Schaal 3–7".to_owned();
     }
     assert!(matches!(
-        render(ChartKind::Levels, &one_level, false, ChartFormat::Png),
+        render(
+            ChartKind::Levels,
+            &one_level,
+            Language::Nl,
+            ChartFormat::Png
+        ),
         Err(ChartError::NotApplicable)
     ));
 
-    let svg = svg(ChartKind::Levels, &two_levels(), false);
+    let svg = svg(ChartKind::Levels, &two_levels(), Language::Nl);
     let texts = texts(&svg);
     assert_eq!(texts.iter().filter(|t| *t == "Samenwerken").count(), 1);
     assert_eq!(texts.iter().filter(|t| *t == "Integriteit").count(), 1);
@@ -403,7 +417,7 @@ fn an_empty_report_has_no_charts() {
     let empty = view(vec![]);
     for kind in [ChartKind::Gap, ChartKind::Heatmap, ChartKind::Levels] {
         assert!(matches!(
-            render(kind, &empty, false, ChartFormat::Svg),
+            render(kind, &empty, Language::Nl, ChartFormat::Svg),
             Err(ChartError::NotApplicable)
         ));
     }
@@ -411,7 +425,7 @@ fn an_empty_report_has_no_charts() {
 
 #[test]
 fn gap_chart_labels_rows_with_their_level() {
-    let svg = svg(ChartKind::Gap, &two_levels(), false);
+    let svg = svg(ChartKind::Gap, &two_levels(), Language::Nl);
     let texts = texts(&svg);
     assert!(
         texts.iter().any(|t| t == "Samenwerken (Schaal 11–18)"),

@@ -5,51 +5,44 @@ use std::cmp::Ordering;
 
 use plotters::style::{FontDesc, FontFamily, FontStyle};
 
+use crate::domain::language::Language;
 use crate::domain::rating::{Bilingual, Score};
 use crate::domain::report_view::{CompetencyRow, GroupFigure};
 
-/// The language of a chart's words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Lang {
-    Nl,
-    En,
+/// A chart's words in a [`Language`].
+pub(super) trait Words {
+    fn text(self, words: Bilingual) -> &'static str;
+    fn group(self, group: &GroupFigure) -> &str;
+    /// The name of the pooled line, as the report table calls it.
+    fn pooled(self) -> &'static str;
+    fn self_view(self) -> &'static str;
+    fn others(self) -> &'static str;
+    /// The label of the 3 on the scale, for the reference line ("normaal").
+    fn norm(self) -> &'static str;
 }
 
-impl Lang {
-    pub(super) fn new(english: bool) -> Lang {
-        if english { Lang::En } else { Lang::Nl }
-    }
-
-    pub(super) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
-    }
-
-    pub(super) fn text(self, words: Bilingual) -> &'static str {
+impl Words for Language {
+    fn text(self, words: Bilingual) -> &'static str {
         self.pick(words.nl, words.en)
     }
 
-    pub(super) fn group(self, group: &GroupFigure) -> &str {
+    fn group(self, group: &GroupFigure) -> &str {
         self.pick(&group.label_nl, &group.label_en)
     }
 
-    /// The name of the pooled line, as the report table calls it.
-    pub(super) fn pooled(self) -> &'static str {
+    fn pooled(self) -> &'static str {
         self.pick("Overige informanten", "Other informants")
     }
 
-    pub(super) fn self_view(self) -> &'static str {
+    fn self_view(self) -> &'static str {
         self.pick("Zelf", "Self")
     }
 
-    pub(super) fn others(self) -> &'static str {
+    fn others(self) -> &'static str {
         self.pick("Anderen", "Others")
     }
 
-    /// The label of the 3 on the scale, for the reference line ("normaal").
-    pub(super) fn norm(self) -> &'static str {
+    fn norm(self) -> &'static str {
         self.text(Score::MEETS_EXPECTATIONS.label())
     }
 }

@@ -13,7 +13,7 @@
 //! the proleptic Gregorian calendar (Howard Hinnant, "chrono-Compatible Low-Level Date
 //! Algorithms").
 
-use crate::domain::scan::Language;
+use crate::domain::language::Language;
 
 const SECONDS_PER_DAY: i64 = 86_400;
 const WINTER_OFFSET: i64 = 3_600;

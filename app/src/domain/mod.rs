@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod catalog;
 pub mod informant_form;
 pub mod informants;
+pub mod language;
 pub mod questionnaire;
 pub mod rating;
 pub mod report_view;

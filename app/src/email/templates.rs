@@ -9,7 +9,7 @@ use crate::domain::account::Email;
 use super::message::OutgoingEmail;
 
 /// The one language type of the product (also the scan's invitation language).
-pub use crate::domain::scan::Language;
+pub use crate::domain::language::Language;
 
 /// A rendered message, ready to be addressed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,10 +11,10 @@ mod text;
 use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
 use crate::components::layout::encode_query_value;
-use crate::components::localized::{language_of, promise_text};
+use crate::components::localized::promise_text;
 use crate::domain::anonymity_promise::{PromiseFacts, Standing};
 use crate::domain::calendar::format_deadline;
-use crate::domain::scan::Language;
+use crate::domain::language::Language;
 use crate::i18n::*;
 use text::Text;
 
@@ -88,31 +88,36 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The whole document for `page`. `path` is the page's own path and query, for the language
-/// switch's way back.
-pub fn render(assets: &Assets, locale: Locale, path: &str, page: &RespondentPage<'_>) -> String {
+/// The whole document for `page` in `language`. `path` is the page's own path and query, for
+/// the language switch's way back. Each view derives leptos_i18n's `Locale` for its
+/// `td_string!` texts from the `Language` (`request_language`'s `From`).
+pub fn render(
+    assets: &Assets,
+    language: Language,
+    path: &str,
+    page: &RespondentPage<'_>,
+) -> String {
+    let locale = Locale::from(language);
     let body = match page {
-        RespondentPage::Welcome(welcome) => welcome_view(locale, welcome),
-        RespondentPage::Section(section) => section_view(locale, section),
-        RespondentPage::Summary(summary) => summary_view(locale, summary),
+        RespondentPage::Welcome(welcome) => welcome_view(language, welcome),
+        RespondentPage::Section(section) => section_view(language, section),
+        RespondentPage::Summary(summary) => summary_view(language, summary),
         RespondentPage::Thanks => html! {
             h1 { (td_string!(locale, respond_thanks_title)) }
             p data-testid="thanks" { (td_string!(locale, respond_thanks)) }
         },
-        RespondentPage::Unavailable(reason) => unavailable_view(locale, reason),
+        RespondentPage::Unavailable(reason) => unavailable_view(language, reason),
         RespondentPage::Internal => html! {
             h1 { (td_string!(locale, respond_error_title)) }
             div.message.message-error role="alert" { p { (td_string!(locale, error_internal)) } }
         },
     };
-    document(assets, locale, path, body).into_string()
+    document(assets, language, path, body).into_string()
 }
 
-fn document(assets: &Assets, locale: Locale, path: &str, main: Markup) -> Markup {
-    let (lang, other) = match locale {
-        Locale::nl => ("nl", "en"),
-        Locale::en => ("en", "nl"),
-    };
+fn document(assets: &Assets, language: Language, path: &str, main: Markup) -> Markup {
+    let locale = Locale::from(language);
+    let (lang, other) = (language.code(), language.other().code());
     let switch = format!("/language?to={other}&next={}", encode_query_value(path));
     // Allowed by its hash in the Content-Security-Policy (`Assets::start_script_source`).
     let start = assets.start_script();
@@ -148,14 +153,8 @@ fn document(assets: &Assets, locale: Locale, path: &str, main: Markup) -> Markup
     }
 }
 
-fn pick<'a>(locale: Locale, nl: &'a str, en: &'a str) -> &'a str {
-    match language_of(locale) {
-        Language::Nl => nl,
-        Language::En => en,
-    }
-}
-
-fn unavailable_view(locale: Locale, reason: &LinkError) -> Markup {
+fn unavailable_view(language: Language, reason: &LinkError) -> Markup {
+    let locale = Locale::from(language);
     match reason {
         LinkError::NotValid => html! {
             h1 { (td_string!(locale, respond_invalid_title)) }
@@ -172,8 +171,9 @@ fn unavailable_view(locale: Locale, reason: &LinkError) -> Markup {
     }
 }
 
-fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
-    let group = pick(locale, &w.group_nl, &w.group_en);
+fn welcome_view(language: Language, w: &Welcome) -> Markup {
+    let locale = Locale::from(language);
+    let group = language.pick(&w.group_nl, &w.group_en);
     // The same words as the invitation email (`domain::anonymity_promise`).
     let (standing, k) = match w.promise {
         Promise::OwnRating => (Standing::OwnRating, 0),
@@ -181,7 +181,7 @@ fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
         Promise::Anonymous { k } => (Standing::Anonymous, k),
     };
     let promise = promise_text(
-        language_of(locale),
+        language,
         &PromiseFacts {
             standing,
             k,
@@ -208,7 +208,7 @@ fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty());
-    let date = format_deadline(w.deadline, language_of(locale));
+    let date = format_deadline(w.deadline, language);
     let count = w.competencies;
     html! {
         h1 {
@@ -242,7 +242,8 @@ fn welcome_view(locale: Locale, w: &Welcome) -> Markup {
 }
 
 /// The five points of the rating scale and "cannot judge", as form values and labels.
-fn scale(locale: Locale) -> [(&'static str, &'static str); 6] {
+fn scale(language: Language) -> [(&'static str, &'static str); 6] {
+    let locale = Locale::from(language);
     [
         ("1", td_string!(locale, rating_1)),
         ("2", td_string!(locale, rating_2)),
@@ -253,8 +254,9 @@ fn scale(locale: Locale) -> [(&'static str, &'static str); 6] {
     ]
 }
 
-fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
-    let labels = scale(locale);
+fn section_view(language: Language, page: &SectionPage<'_>) -> Markup {
+    let locale = Locale::from(language);
+    let labels = scale(language);
     let last = page.index + 1 == page.total;
     let (n, total) = (page.index + 1, page.total);
     let comment_id = format!("comment-{}", page.section.competency_id);
@@ -270,7 +272,7 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
         p.definition { (Text(&page.section.definition)) }
         @if !page.problems.is_empty() {
             div.message.message-error role="alert" {
-                ul { @for (nl, en) in &page.problems { li { (pick(locale, nl, en)) } } }
+                ul { @for (nl, en) in &page.problems { li { (language.pick(nl, en)) } } }
             }
         }
         p.help { (instruction) }
@@ -318,7 +320,8 @@ fn section_view(locale: Locale, page: &SectionPage<'_>) -> Markup {
     }
 }
 
-fn summary_view(locale: Locale, s: &SummaryPage) -> Markup {
+fn summary_view(language: Language, s: &SummaryPage) -> Markup {
+    let locale = Locale::from(language);
     let token = &s.token;
     let (answered, total) = (s.answered, s.total_items);
     html! {

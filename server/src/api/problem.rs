@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use app::domain::language::Language;
 use app::domain::user_error::UserError;
 
 /// The problem document.
@@ -143,16 +144,11 @@ impl ApiError {
         )
     }
 
-    /// The document in one language.
-    pub fn document(&self, english: bool) -> ProblemDocument {
+    /// The document in `language`.
+    pub fn document(&self, language: Language) -> ProblemDocument {
         ProblemDocument {
             kind: format!("urn:ontwikkelscan:problem:{}", self.kind),
-            title: if english {
-                self.title_en
-            } else {
-                self.title_nl
-            }
-            .to_owned(),
+            title: language.pick(self.title_nl, self.title_en).to_owned(),
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             errors: self
@@ -160,7 +156,7 @@ impl ApiError {
                 .iter()
                 .map(|e| FieldProblem {
                     field: e.field.clone(),
-                    message: if english { e.en.clone() } else { e.nl.clone() },
+                    message: language.pick(&e.nl, &e.en).to_owned(),
                 })
                 .collect(),
         }
@@ -233,12 +229,6 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The same rule as every other door's (`app::request_language`): API clients name their
-/// language in `Accept-Language`.
-fn wants_english(request: &Request) -> bool {
-    app::request_language::of_request(request.headers()) == app::i18n::Locale::en
-}
-
 /// The generic problem for an error response that did not come from an [`ApiError`].
 fn generic(status: StatusCode) -> ApiError {
     match status {
@@ -268,7 +258,9 @@ fn generic(status: StatusCode) -> ApiError {
 
 /// Middleware around the API: renders problems in the request's language.
 pub async fn localize_problems(request: Request, next: Next) -> Response {
-    let english = wants_english(&request);
+    // The same rule as every other door's (`app::request_language`): API clients name their
+    // language in `Accept-Language`.
+    let language = app::request_language::of_request(request.headers());
     let mut response = next.run(request).await;
     let status = response.status();
     let error = match response.extensions_mut().remove::<ApiError>() {
@@ -285,7 +277,7 @@ pub async fn localize_problems(request: Request, next: Next) -> Response {
         }
         None => return response,
     };
-    let body = serde_json::to_vec(&error.document(english)).unwrap_or_default();
+    let body = serde_json::to_vec(&error.document(language)).unwrap_or_default();
     let (mut parts, _) = response.into_parts();
     parts.headers.insert(
         CONTENT_TYPE,

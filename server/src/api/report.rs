@@ -11,6 +11,7 @@ use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
 use app::charts::{ChartError, ChartFormat, ChartKind};
+use app::domain::language::Language;
 use app::domain::report_view::ReportView;
 use app::report::ReportError;
 use app::state::{AppState, unix_now};
@@ -120,10 +121,14 @@ pub async fn chart(
         ImageFormat::Svg => ChartFormat::Svg,
         ImageFormat::Png => ChartFormat::Png,
     };
-    let english = query.lang.as_deref() == Some("en");
+    let language = if query.lang.as_deref() == Some("en") {
+        Language::En
+    } else {
+        Language::Nl
+    };
     let view = view(&state, &user, &id).await?;
     let drawn =
-        tokio::task::spawn_blocking(move || app::charts::render(kind, &view, english, format))
+        tokio::task::spawn_blocking(move || app::charts::render(kind, &view, language, format))
             .await
             .map_err(|_| ApiError::internal())?;
     match drawn {

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use app::charts::{ChartError, ChartFormat, ChartKind};
+use app::domain::language::Language;
 use app::domain::report_view::ReportView;
 use app::report::ReportError;
 use app::state::AppState;
@@ -70,10 +71,12 @@ async fn view_for(state: &AppState, headers: &HeaderMap, id: &str) -> Result<Rep
         .map_err(|e| refused(&e))
 }
 
-fn english(query: &LanguageQuery, headers: &HeaderMap) -> bool {
+/// `?lang=en` for English, any other `?lang=` for Dutch, else the request's language.
+fn language(query: &LanguageQuery, headers: &HeaderMap) -> Language {
     match query.lang.as_deref() {
-        Some(lang) => lang == "en",
-        None => app::request_language::of_request(headers) == app::i18n::Locale::en,
+        Some("en") => Language::En,
+        Some(_) => Language::Nl,
+        None => app::request_language::of_request(headers),
     }
 }
 
@@ -108,10 +111,10 @@ pub async fn chart(
         Ok(view) => view,
         Err(response) => return response,
     };
-    let english = english(&query, &headers);
+    let language = language(&query, &headers);
     // Drawing is CPU work of a few milliseconds; keep it off the async workers.
     let drawn =
-        tokio::task::spawn_blocking(move || app::charts::render(kind, &view, english, format))
+        tokio::task::spawn_blocking(move || app::charts::render(kind, &view, language, format))
             .await;
     match drawn {
         Ok(Ok(bytes)) => (

@@ -21,9 +21,9 @@ pub fn page_response(
     uri: &Uri,
     page: &RespondentPage,
 ) -> Response {
-    let locale = app::request_language::of_request(headers);
+    let language = app::request_language::of_request(headers);
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-    let body = html::render(&Assets::new(&state.leptos_options), locale, path, page);
+    let body = html::render(&Assets::new(&state.leptos_options), language, path, page);
     let status = if matches!(page, RespondentPage::Internal) {
         StatusCode::INTERNAL_SERVER_ERROR
     } else {

@@ -16,9 +16,7 @@
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::header::{
-    ACCEPT_LANGUAGE, AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, HeaderValue, ORIGIN,
-};
+use axum::http::header::{AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, HeaderValue, ORIGIN};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -105,11 +103,8 @@ fn problem(headers: &HeaderMap) -> Response {
         "Geweigerd: dit verzoek kwam van een andere website",
         "Refused: this request came from another website",
     );
-    let english = app::request_language::locale_from(
-        None,
-        headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-    ) == app::i18n::Locale::en;
-    let body = serde_json::to_vec(&error.document(english)).unwrap_or_default();
+    let language = app::request_language::of_request(headers);
+    let body = serde_json::to_vec(&error.document(language)).unwrap_or_default();
     let mut response = (StatusCode::FORBIDDEN, Body::from(body)).into_response();
     response.headers_mut().insert(
         CONTENT_TYPE,

@@ -12,7 +12,8 @@
 //! * `status.rs`: the life cycle; `edit_rules.rs`: what an edit may change once a scan is open;
 //! * `rater_groups.rs`: rater groups and the groups a new scan starts with;
 //! * `framework_choices.rs`: a profile's competencies and the next level up;
-//! * `language.rs`: the invitations' language; `limits.rs`: k and the longest texts;
+//! * `limits.rs`: k and the longest texts (the invitations' language is
+//!   `domain::language::Language`, re-exported here);
 //! * `form.rs`: the form as typed; `progress.rs`: the invitations' progress; `example.rs`: the
 //!   example scan the tests and benchmarks share.
 
@@ -20,7 +21,6 @@ mod draft;
 mod edit_rules;
 mod error;
 mod framework_choices;
-mod language;
 mod limits;
 mod rater_groups;
 mod status;
@@ -38,7 +38,8 @@ pub use draft::ScanDraft;
 pub use edit_rules::check_edit;
 pub use error::{LockedField, ScanError, TextField};
 pub use framework_choices::{next_level, preselect_from_profile};
-pub use language::Language;
+// The language moved to `domain::language` (it is not about scans); kept here for old paths.
+pub use super::language::Language;
 pub use limits::{
     DEFAULT_K, MAX_INTRODUCTION_CHARS, MAX_REMINDER_DAYS, MAX_SHORT_TEXT_CHARS, MIN_K,
 };

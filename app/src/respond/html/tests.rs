@@ -64,7 +64,7 @@ fn welcome(promise: Promise) -> Welcome {
 }
 
 fn render_nl(page: &RespondentPage) -> String {
-    render(&assets(), Locale::nl, "/s/tok", page)
+    render(&assets(), Language::Nl, "/s/tok", page)
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn every_value_is_escaped() {
 fn the_document_has_the_frame_language_and_start_up_of_the_app() {
     let page = render(
         &assets(),
-        Locale::en,
+        Language::En,
         "/s/tok/q/1?flash=a b",
         &RespondentPage::Thanks,
     );
@@ -159,7 +159,7 @@ fn the_last_section_leads_to_the_summary_and_problems_show_in_the_pages_language
         "{page}"
     );
     assert!(page.contains("in hoeverre die bij u past"));
-    let page = render(&assets(), Locale::en, "/", &RespondentPage::Section(last));
+    let page = render(&assets(), Language::En, "/", &RespondentPage::Section(last));
     assert!(page.contains("<li>is not on the scale</li>"));
     assert!(!page.contains("staat niet op de schaal"));
 }
@@ -213,7 +213,7 @@ fn the_welcome_page_promises_what_the_group_gets() {
     assert!(page.contains("href=\"/s/tok/overzicht\">Naar het overzicht</a>"));
     let english = render(
         &assets(),
-        Locale::en,
+        Language::En,
         "/",
         &RespondentPage::Welcome(welcome(Promise::Anonymous { k: 4 })),
     );
@@ -292,7 +292,7 @@ fn base64_as_rfc_4648() {
 #[test]
 fn the_csp_hash_allows_exactly_the_inline_start_script() {
     use sha2::{Digest, Sha256};
-    let html = render(&assets(), Locale::nl, "/s/x", &RespondentPage::Thanks);
+    let html = render(&assets(), Language::Nl, "/s/x", &RespondentPage::Thanks);
     let open = "<script type=\"module\">";
     let start = html.find(open).expect("a start-up script") + open.len();
     let end = start + html[start..].find("</script>").unwrap();
