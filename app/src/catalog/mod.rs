@@ -4,6 +4,15 @@
 
 pub mod api_view;
 
+/// The largest request the framework import reads: above the catalog's own file limit
+/// ([`catalog::MAX_FILE_BYTES`]), so an oversized file still gets the catalog's clear message
+/// instead of a bare 413.
+pub const UPLOAD_LIMIT_BYTES: usize = 8 * 1024 * 1024;
+
+/// Where the framework import's server function is served (the request limit above applies
+/// there).
+pub const IMPORT_PATH: &str = "/api/frameworks/import";
+
 use crate::domain::catalog::{self, CatalogError, Format, Framework};
 use crate::storage::{Db, FrameworkOrigin, StorageError, StoreOutcome};
 

@@ -1,40 +1,22 @@
 //! Small helpers for text that comes from the server in both languages.
 
-use leptos::prelude::ServerFnError;
 use leptos_i18n::I18nContext;
 
 use crate::domain::anonymity_promise::{PromiseFacts, Sentence, sentences};
 use crate::domain::calendar::format_deadline;
-use crate::domain::scan::Language;
-use crate::domain::user_error::UserError;
+use crate::domain::language::Language;
 use crate::i18n::Locale;
 
 /// The page's language as the domain's language type.
 pub fn language(i18n: I18nContext<Locale>) -> Language {
-    language_of(i18n.get_locale())
-}
-
-/// A locale as the domain's language type.
-pub fn language_of(locale: Locale) -> Language {
-    match locale {
-        Locale::nl => Language::Nl,
-        Locale::en => Language::En,
-    }
-}
-
-/// The domain's language as a locale.
-pub fn locale_of(language: Language) -> Locale {
-    match language {
-        Language::Nl => Locale::nl,
-        Language::En => Locale::en,
-    }
+    i18n.get_locale().into()
 }
 
 /// What an informant is told about the anonymity of their answers (welcome page and emails),
 /// as one paragraph of plain text in `language`.
 pub fn promise_text(language: Language, facts: &PromiseFacts) -> String {
     use crate::i18n::td_string;
-    let locale = locale_of(language);
+    let locale = Locale::from(language);
     sentences(facts)
         .into_iter()
         .map(|sentence| match sentence {
@@ -54,26 +36,12 @@ pub fn promise_text(language: Language, facts: &PromiseFacts) -> String {
 
 /// The text in the page's language.
 pub fn pick(i18n: I18nContext<Locale>, nl: &str, en: &str) -> String {
-    match language(i18n) {
-        Language::Nl => nl.to_owned(),
-        Language::En => en.to_owned(),
-    }
+    language(i18n).pick(nl, en).to_owned()
 }
 
 /// A deadline as a date in Dutch time, in the page's language.
 pub fn date_text(i18n: I18nContext<Locale>, unix: i64) -> String {
     format_deadline(unix, language(i18n))
-}
-
-/// The user error a server function failed with (its message is the error's code); anything
-/// unrecognisable is the generic internal error.
-pub fn user_error_of(error: &ServerFnError) -> UserError {
-    match error {
-        ServerFnError::ServerError(code) => {
-            UserError::from_code(code).unwrap_or(UserError::Internal)
-        }
-        _ => UserError::Internal,
-    }
 }
 
 #[cfg(test)]

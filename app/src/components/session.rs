@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::server_fns::action_error::ActionError;
 use crate::server_fns::session::{VisitorSession, session_info};
 
 /// The session of the current visitor, loaded once per page and shared through context.
-pub type SessionResource = Resource<Result<VisitorSession, ServerFnError>>;
+pub type SessionResource = Resource<Result<VisitorSession, ActionError>>;
 
 /// Loads the visitor's session and provides it as context; called once, by the app's root.
 pub fn provide_session() {

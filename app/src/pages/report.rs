@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::error_message::ErrorMessage;
-use crate::components::localized::{pick, user_error_of};
+use crate::components::localized::pick;
 use crate::components::require_user::RequireUser;
 use crate::domain::scoring::AgreementCategory;
 use crate::i18n::*;
@@ -47,13 +47,13 @@ fn ReportLoader() -> impl IntoView {
                         // Unknown scan or no access: a real 404, the same for both.
                         #[cfg(feature = "ssr")]
                         if let (Some(response), crate::domain::user_error::UserError::UnknownScan) =
-                            (&response, user_error_of(&e))
+                            (&response, e.user_error())
                         {
                             response.set_status(axum::http::StatusCode::NOT_FOUND);
                         }
                         view! {
                         <h1>{t!(i18n, report_title)}</h1>
-                        <ErrorMessage error=user_error_of(&e) />
+                        <ErrorMessage error=e.user_error() />
                         <p class="help">{t!(i18n, report_when)}</p>
                     }.into_any()
                     }

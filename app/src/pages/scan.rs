@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::action::ActionOutcome;
 use crate::components::error_message::{ErrorMessage, QueryError};
-use crate::components::localized::{date_text, pick, user_error_of};
+use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::progress::GroupProgress;
@@ -50,7 +50,7 @@ fn ScanLoader() -> impl IntoView {
                     Ok(scan) => view! { <ScanView scan actions /> }.into_any(),
                     Err(e) => view! {
                         <h1>{t!(i18n, scan_title)}</h1>
-                        <ErrorMessage error=user_error_of(&e) />
+                        <ErrorMessage error=e.user_error() />
                         <p><a href="/scans">{t!(i18n, scan_back)}</a></p>
                     }.into_any(),
                 }

@@ -4,7 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::{ErrorMessage, QueryError};
-use crate::components::localized::{pick, user_error_of};
+use crate::components::localized::pick;
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::form::{FormProblem, ScanForm};
@@ -61,7 +61,7 @@ fn ScanFormLoader(editing: bool) -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(page) => view! { <ScanFormSteps page /> }.into_any(),
-                    Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e.user_error() /> }.into_any(),
                 }
             })}
         </Suspense>

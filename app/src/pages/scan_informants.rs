@@ -52,6 +52,23 @@ fn delivery_text(i18n: I18nContext<Locale>, line: &InvitationLine) -> String {
     }
 }
 
+/// What the revoke and resend forms of one invitation hold: which invitation, and a button that
+/// names the informant for screen readers.
+fn invitation_fields(
+    scan_id: String,
+    invitation_id: String,
+    pending: Signal<bool>,
+    label: String,
+    who: String,
+) -> impl IntoView {
+    let aria_label = format!("{label} {who}");
+    view! {
+        <input type="hidden" name="scan_id" value=scan_id />
+        <input type="hidden" name="invitation_id" value=invitation_id />
+        <SubmitButton pending label aria_label />
+    }
+}
+
 #[component]
 fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
     let i18n = use_i18n();
@@ -77,13 +94,10 @@ fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
                 .then(|| {
                     let action = actions.revoke;
                     let (scan_id, invitation_id, who) = (scan_id.clone(), invitation_id.clone(), who.clone());
+                    let label = t_string!(i18n, scan_revoke).to_string();
                     view! {
                         <ActionForm action attr:class="inline-form">
-                            <input type="hidden" name="scan_id" value=scan_id />
-                            <input type="hidden" name="invitation_id" value=invitation_id />
-                            <SubmitButton pending=action.pending()
-                                label=t_string!(i18n, scan_revoke).to_string()
-                                aria_label=format!("{} {}", t_string!(i18n, scan_revoke), who) />
+                            {invitation_fields(scan_id, invitation_id, action.pending().into(), label, who)}
                         </ActionForm>
                     }
                 });
@@ -91,13 +105,10 @@ fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
                 .then(|| {
                     let action = actions.resend;
                     let (scan_id, invitation_id, who) = (scan_id.clone(), invitation_id.clone(), who.clone());
+                    let label = t_string!(i18n, scan_resend).to_string();
                     view! {
                         <ActionForm action attr:class="inline-form">
-                            <input type="hidden" name="scan_id" value=scan_id />
-                            <input type="hidden" name="invitation_id" value=invitation_id />
-                            <SubmitButton pending=action.pending()
-                                label=t_string!(i18n, scan_resend).to_string()
-                                aria_label=format!("{} {}", t_string!(i18n, scan_resend), who) />
+                            {invitation_fields(scan_id, invitation_id, action.pending().into(), label, who)}
                         </ActionForm>
                     }
                 });

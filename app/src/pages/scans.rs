@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::action::done_in_address;
 use crate::components::error_message::{ErrorMessage, QueryError};
-use crate::components::localized::{date_text, user_error_of};
+use crate::components::localized::date_text;
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
@@ -48,7 +48,7 @@ fn ScanList() -> impl IntoView {
                 match scans.await {
                     Ok(list) if list.is_empty() => view! { <p>{t!(i18n, scans_none)}</p> }.into_any(),
                     Ok(list) => view! { <ScanTable list /> }.into_any(),
-                    Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e.user_error() /> }.into_any(),
                 }
             })}
         </Suspense>

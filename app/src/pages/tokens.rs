@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::{ErrorMessage, QueryError};
-use crate::components::localized::{date_text, user_error_of};
+use crate::components::localized::date_text;
 use crate::components::require_user::RequireUser;
 use crate::i18n::*;
 use crate::server_fns::action_error::ActionError;
@@ -69,7 +69,7 @@ fn Tokens() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <TokenList data actions /> }.into_any(),
-                    Err(e) => view! { <ErrorMessage error=user_error_of(&e) /> }.into_any(),
+                    Err(e) => view! { <ErrorMessage error=e.user_error() /> }.into_any(),
                 }
             })}
         </Transition>

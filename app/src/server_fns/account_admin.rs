@@ -20,11 +20,9 @@ pub struct InvitedOrganiser {
 /// never in the address.
 #[server(endpoint = "accounts/invite")]
 pub async fn invite_organiser(email: String) -> Result<Done, ActionError> {
-    use crate::components::localized::language_of;
-
-    let (state, actor) = super::organiser().await?;
+    let (state, actor) = super::signed_in().await?;
     let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
-    let language = language_of(crate::request_language::of_request(&headers));
+    let language = crate::request_language::of_request(&headers);
     let base_url = &state.settings.base_url;
     let (email, token) = crate::auth::service::invite_organiser(
         &state.db,
@@ -48,8 +46,8 @@ pub async fn invite_organiser(email: String) -> Result<Done, ActionError> {
 
 /// The invitation the accounts page shows once, if `flash` names one of this session.
 #[server]
-pub async fn load_invited(flash: String) -> Result<Option<InvitedOrganiser>, ServerFnError> {
-    let (state, _) = super::require_user().await?;
+pub async fn load_invited(flash: String) -> Result<Option<InvitedOrganiser>, ActionError> {
+    let (state, _) = super::signed_in().await?;
     Ok(crate::flash::take_in_server_fn(&state.flash, &flash)
         .await
         .and_then(|payload| serde_json::from_str(&payload).ok()))
@@ -58,7 +56,7 @@ pub async fn load_invited(flash: String) -> Result<Option<InvitedOrganiser>, Ser
 /// Stops an account from signing in (its scans stay).
 #[server(endpoint = "accounts/deactivate")]
 pub async fn deactivate_account(id: String) -> Result<Done, ActionError> {
-    let (state, actor) = super::organiser().await?;
+    let (state, actor) = super::signed_in().await?;
     crate::auth::service::set_account_active(&state.db, &actor, &id, false).await?;
     Ok(super::finish(&id, Done::Deactivated))
 }
@@ -66,7 +64,7 @@ pub async fn deactivate_account(id: String) -> Result<Done, ActionError> {
 /// Lets a deactivated account sign in again.
 #[server(endpoint = "accounts/activate")]
 pub async fn activate_account(id: String) -> Result<Done, ActionError> {
-    let (state, actor) = super::organiser().await?;
+    let (state, actor) = super::signed_in().await?;
     crate::auth::service::set_account_active(&state.db, &actor, &id, true).await?;
     Ok(super::finish(&id, Done::Activated))
 }

@@ -1,6 +1,6 @@
-//! The one error every organiser action returns, in every door that serves it: a server
-//! function sends it to the page (as JSON to the browser's WebAssembly, or in the redirect URL
-//! of a plain form post), the page translates it. Internal details never travel: they are
+//! The one error every server function returns (an organiser's action, or a page's data): it
+//! goes to the page as JSON to the browser's WebAssembly, or in the redirect URL of a plain
+//! form post, and the page translates it (`ActionError::user_error`). Internal details never travel: they are
 //! logged where the error is made and arrive here as [`UserError::Internal`].
 
 use leptos::server_fn::codec::JsonEncoding;
@@ -89,6 +89,15 @@ impl From<crate::domain::scan::form::FormRefusal> for ActionError {
             }
             FormRefusal::Refused(error) => ActionError::from(error),
         }
+    }
+}
+
+/// A storage failure: logged once, here, and shown as the internal error.
+#[cfg(feature = "ssr")]
+impl From<crate::storage::StorageError> for ActionError {
+    fn from(error: crate::storage::StorageError) -> Self {
+        tracing::error!(%error, "storage failure behind a server function");
+        ActionError::from(UserError::Internal)
     }
 }
 

@@ -7,20 +7,14 @@ use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
 use super::action_error::ActionError;
 
-/// The largest framework file the import reads, above the catalog's own limit so that an
-/// oversized file still gets the catalog's clear message instead of a bare 413.
-pub const UPLOAD_LIMIT_BYTES: usize = 8 * 1024 * 1024;
-
-/// Where the import is served under `/api/` (the router gives it the larger body limit).
-pub const IMPORT_ENDPOINT: &str = "frameworks/import";
-
-/// Imports the file of field `file`; administrators only.
+/// Imports the file of field `file`; administrators only. Served at
+/// `crate::catalog::IMPORT_PATH`, which reads up to `crate::catalog::UPLOAD_LIMIT_BYTES`.
 #[server(endpoint = "frameworks/import", input = MultipartFormData)]
 pub async fn import_framework(data: MultipartData) -> Result<(), ActionError> {
     use super::frameworks::ImportReport;
     use crate::domain::user_error::UserError;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     if !user.is_admin() {
         return Err(UserError::Forbidden.into());
     }

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::action_error::ActionError;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FrameworkSummary {
     pub id: String,
@@ -84,20 +86,14 @@ pub struct CompetencyView {
 }
 
 #[cfg(feature = "ssr")]
-async fn signed_in() -> Result<crate::state::AppState, ServerFnError> {
-    Ok(super::require_user().await?.0)
-}
-
-#[cfg(feature = "ssr")]
-fn internal(error: crate::storage::StorageError) -> ServerFnError {
-    tracing::error!(%error, "storage failure in catalog page");
-    ServerFnError::new(crate::domain::user_error::UserError::Internal.code())
+async fn signed_in() -> Result<crate::state::AppState, ActionError> {
+    Ok(super::signed_in().await?.0)
 }
 
 #[server]
-pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, ServerFnError> {
+pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, ActionError> {
     let state = signed_in().await?;
-    let frameworks = state.db.latest_frameworks().await.map_err(internal)?;
+    let frameworks = state.db.latest_frameworks().await?;
     Ok(frameworks
         .iter()
         .map(|f| FrameworkSummary {
@@ -115,11 +111,11 @@ pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, ServerFnError> {
 pub async fn load_framework_overview(
     id: String,
     query: String,
-) -> Result<Option<FrameworkOverview>, ServerFnError> {
+) -> Result<Option<FrameworkOverview>, ActionError> {
     use crate::domain::catalog::{SearchField, search};
 
     let state = signed_in().await?;
-    let Some(f) = state.db.find_framework(&id, None).await.map_err(internal)? else {
+    let Some(f) = state.db.find_framework(&id, None).await? else {
         return Ok(None);
     };
     let link = |id: &str| NamedLink {
@@ -205,14 +201,9 @@ pub async fn load_framework_overview(
 pub async fn load_competency(
     framework: String,
     competency: String,
-) -> Result<Option<CompetencyView>, ServerFnError> {
+) -> Result<Option<CompetencyView>, ActionError> {
     let state = signed_in().await?;
-    let Some(f) = state
-        .db
-        .find_framework(&framework, None)
-        .await
-        .map_err(internal)?
-    else {
+    let Some(f) = state.db.find_framework(&framework, None).await? else {
         return Ok(None);
     };
     let Some(c) = f.competency(&competency) else {
@@ -272,7 +263,7 @@ impl ImportReport {
 }
 
 #[server]
-pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ServerFnError> {
+pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ActionError> {
     let state = signed_in().await?;
     Ok(crate::flash::take_in_server_fn(&state.flash, &key)
         .await

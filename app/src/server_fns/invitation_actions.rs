@@ -12,7 +12,7 @@ pub async fn revoke_invitation(
     scan_id: String,
     invitation_id: String,
 ) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     crate::scans::service::revoke_invitation(
         &state.db,
         &state.settings.link_secret,
@@ -31,7 +31,7 @@ pub async fn resend_invitation(
     scan_id: String,
     invitation_id: String,
 ) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let links = state.settings.links();
     crate::scans::service::resend_invitation(
         &state.db,

@@ -21,53 +21,46 @@ pub mod sign_in;
 pub mod token_actions;
 pub mod tokens;
 
-/// The app state and the signed-in account (if any) of the request a server function serves.
+/// The app state and the account (if any) signed in on the request a server function answers:
+/// the one place a server function asks "who is this?" (through the session cookie;
+/// `AppState::signed_in` is the one rule for that, shared with the API's cookie reads).
 #[cfg(feature = "ssr")]
-pub(crate) async fn request_user() -> Result<
+pub(crate) async fn visitor() -> Result<
     (
         crate::state::AppState,
         Option<crate::domain::account::CurrentUser>,
     ),
-    leptos::prelude::ServerFnError,
+    action_error::ActionError,
 > {
-    use leptos::prelude::*;
-    let state = expect_context::<crate::state::AppState>();
-    let headers: axum::http::HeaderMap = leptos_axum::extract().await?;
-    let user = state
-        .signed_in(&headers)
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))?;
-    Ok((state, user))
-}
-
-/// Like [`request_user`], but an error for visitors who are not signed in.
-#[cfg(feature = "ssr")]
-pub(crate) async fn require_user() -> Result<
-    (crate::state::AppState, crate::domain::account::CurrentUser),
-    leptos::prelude::ServerFnError,
-> {
-    use crate::domain::user_error::UserError;
-    let (state, user) = request_user().await?;
-    let user =
-        user.ok_or_else(|| leptos::prelude::ServerFnError::new(UserError::Forbidden.code()))?;
-    Ok((state, user))
-}
-
-/// The signed-in organiser (or administrator) an action is done by, with the app state: the
-/// door every organiser write goes through. Not signed in: refused as not allowed.
-#[cfg(feature = "ssr")]
-pub(crate) async fn organiser()
--> Result<(crate::state::AppState, crate::domain::account::CurrentUser), action_error::ActionError>
-{
     use crate::domain::user_error::UserError;
     let state = leptos::prelude::expect_context::<crate::state::AppState>();
     let headers: axum::http::HeaderMap = leptos_axum::extract()
         .await
         .map_err(|_| UserError::Internal)?;
-    let user = state
-        .signed_in(&headers)
-        .await?
-        .ok_or(UserError::Forbidden)?;
+    let user = state.signed_in(&headers).await?;
+    Ok((state, user))
+}
+
+/// Like [`visitor`], for what only a signed-in account may do or see (an organiser's action, a
+/// page's data): a visitor who is not signed in is refused as not allowed.
+#[cfg(feature = "ssr")]
+pub(crate) async fn signed_in()
+-> Result<(crate::state::AppState, crate::domain::account::CurrentUser), action_error::ActionError>
+{
+    let (state, user) = visitor().await?;
+    let user = user.ok_or(crate::domain::user_error::UserError::Forbidden)?;
+    Ok((state, user))
+}
+
+/// Like [`signed_in`], for what only an administrator may do or see.
+#[cfg(feature = "ssr")]
+pub(crate) async fn administrator()
+-> Result<(crate::state::AppState, crate::domain::account::CurrentUser), action_error::ActionError>
+{
+    let (state, user) = signed_in().await?;
+    if !user.is_admin() {
+        return Err(crate::domain::user_error::UserError::Forbidden.into());
+    }
     Ok((state, user))
 }
 

@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::action_error::ActionError;
+
 /// One outgoing email as the administrator's outbox page lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutboxRow {
@@ -35,20 +37,12 @@ pub struct OutboxOverview {
 
 /// The newest 200 messages and the reminder counts; administrators only.
 #[server]
-pub async fn list_outbox_rows() -> Result<OutboxOverview, ServerFnError> {
-    use crate::domain::user_error::UserError;
+pub async fn list_outbox_rows() -> Result<OutboxOverview, ActionError> {
     use crate::storage::OutboxStatus;
 
-    let (state, user) = super::require_user().await?;
-    if !user.is_admin() {
-        return Err(ServerFnError::new(UserError::Forbidden.code()));
-    }
-    let internal = |error: crate::storage::StorageError| {
-        tracing::error!(%error, "cannot list the outbox");
-        ServerFnError::new(UserError::Internal.code())
-    };
-    let entries = state.db.list_outbox(200).await.map_err(internal)?;
-    let reminders = state.db.hidden_outbox_counts().await.map_err(internal)?;
+    let (state, _) = super::administrator().await?;
+    let entries = state.db.list_outbox(200).await?;
+    let reminders = state.db.hidden_outbox_counts().await?;
     Ok(OutboxOverview {
         rows: entries
             .into_iter()

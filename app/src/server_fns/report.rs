@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
+use super::action_error::ActionError;
+
 pub use crate::domain::report_view::{
     Agenda, AttentionItem, BehaviourRow, CommentBlock, CompetencyRow, GroupFigure, LineFigures,
     LineKind, ReportBasis, ReportView,
 };
 
 #[server]
-pub async fn load_report(id: String) -> Result<ReportView, ServerFnError> {
-    let (state, user) = super::require_user().await?;
-    crate::report::view(&state.db, &user, &id)
-        .await
-        .map_err(|e| ServerFnError::new(e.user_error().code()))
+pub async fn load_report(id: String) -> Result<ReportView, ActionError> {
+    let (state, user) = super::signed_in().await?;
+    Ok(crate::report::view(&state.db, &user, &id).await?)
 }

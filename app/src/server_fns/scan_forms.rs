@@ -15,7 +15,7 @@ use crate::domain::scan::form::PostedScanForm;
 pub async fn create_scan(#[server(flatten)] form: PostedScanForm) -> Result<Done, ActionError> {
     use super::scans::ScanFormFlash;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     match crate::scans::forms::create_from_form(&state.db, &user, &form, crate::state::unix_now())
         .await
     {
@@ -41,7 +41,7 @@ pub async fn update_scan(
 ) -> Result<Done, ActionError> {
     use super::scans::ScanFormFlash;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let now = crate::state::unix_now();
     match crate::scans::forms::update_from_form(&state.db, &user, &id, &form, now).await {
         Ok(()) => Ok(super::finish(&id, Done::Saved)),
@@ -68,7 +68,7 @@ pub async fn add_informant(
 ) -> Result<Done, ActionError> {
     use super::scans::ScanPageFlash;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let links = state.settings.links();
     let now = crate::state::unix_now();
     match crate::scans::forms::add_one(
@@ -99,7 +99,7 @@ pub async fn check_informant_list(
     #[server(default)] list: String,
     #[server(default)] action: String,
 ) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     list_outcome(&state, &user, &scan_id, list, action == "save").await
 }
 
@@ -109,7 +109,7 @@ pub async fn check_informant_list(
 pub async fn upload_informant_list(data: MultipartData) -> Result<Done, ActionError> {
     use crate::domain::user_error::UserError;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let fields = super::multipart::read_fields(data, "file").await?;
     let scan_id = fields.text("scan_id");
     let Some(bytes) = fields.file else {

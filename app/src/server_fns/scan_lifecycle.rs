@@ -11,7 +11,7 @@ use super::outcome::Done;
 /// Opens a draft and invites every pending informant.
 #[server(endpoint = "scans/open")]
 pub async fn open_scan(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let links = state.settings.links();
     let invited =
         crate::scans::service::open_scan(&state.db, &links, &user, &id, crate::state::unix_now())
@@ -22,7 +22,7 @@ pub async fn open_scan(id: String) -> Result<Done, ActionError> {
 /// Reminds every informant who has not submitted yet.
 #[server(endpoint = "scans/remind")]
 pub async fn remind_informants(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let links = state.settings.links();
     let reminded =
         crate::scans::service::remind(&state.db, &links, &user, &id, crate::state::unix_now())
@@ -33,7 +33,7 @@ pub async fn remind_informants(id: String) -> Result<Done, ActionError> {
 /// Releases the report early, once every group has enough responses.
 #[server(endpoint = "scans/release")]
 pub async fn release_report(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     crate::report::release(&state.db, &user, &id, crate::state::unix_now()).await?;
     Ok(super::finish(&id, Done::Released))
 }
@@ -41,7 +41,7 @@ pub async fn release_report(id: String) -> Result<Done, ActionError> {
 /// Closes an open scan.
 #[server(endpoint = "scans/close")]
 pub async fn close_scan(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let links = state.settings.links();
     crate::scans::service::close_scan(&state.db, &links, &user, &id, crate::state::unix_now())
         .await?;
@@ -54,7 +54,7 @@ pub async fn reopen_scan(id: String, deadline: String) -> Result<Done, ActionErr
     use crate::domain::calendar::{Date, end_of_day_amsterdam};
     use crate::domain::user_error::UserError;
 
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let date = Date::parse_iso(deadline.trim()).ok_or(UserError::DeadlineInPast)?;
     crate::scans::service::reopen_scan(
         &state.db,
@@ -70,7 +70,7 @@ pub async fn reopen_scan(id: String, deadline: String) -> Result<Done, ActionErr
 /// Deletes a draft scan (an opened scan is never deleted: its informants were told about it).
 #[server(endpoint = "scans/delete")]
 pub async fn delete_scan(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     crate::scans::service::delete_draft(&state.db, &user, &id).await?;
     Ok(super::finish(&id, Done::Deleted))
 }

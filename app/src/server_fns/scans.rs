@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::action_error::ActionError;
 use super::frameworks::{ClusterView, NamedLink};
 use crate::domain::scan::form::{FormProblem, ScanForm};
 use crate::domain::scan::progress::{GroupProgress, InvitationLine};
@@ -110,20 +111,15 @@ pub struct ScanPage {
 }
 
 #[cfg(feature = "ssr")]
-fn internal(error: impl std::fmt::Display) -> ServerFnError {
+fn internal(error: impl std::fmt::Display) -> ActionError {
     tracing::error!(%error, "failure while loading a scan page");
-    ServerFnError::new(crate::domain::user_error::UserError::Internal.code())
-}
-
-#[cfg(feature = "ssr")]
-fn service_error(error: crate::scans::ScanServiceError) -> ServerFnError {
-    ServerFnError::new(error.user_error().code())
+    ActionError::from(UserError::Internal)
 }
 
 /// The scans of the signed-in organiser (every scan for an administrator), newest first.
 #[server]
-pub async fn list_scans() -> Result<Vec<ScanRow>, ServerFnError> {
-    let (state, user) = super::require_user().await?;
+pub async fn list_scans() -> Result<Vec<ScanRow>, ActionError> {
+    let (state, user) = super::signed_in().await?;
     let owner = (!user.is_admin()).then_some(user.id.as_str());
     let list = state.db.list_scans(owner).await.map_err(internal)?;
     Ok(list
@@ -176,10 +172,10 @@ pub async fn load_scan_form(
     profile: String,
     scan_id: String,
     flash: String,
-) -> Result<ScanFormPage, ServerFnError> {
+) -> Result<ScanFormPage, ActionError> {
     use crate::scans::service;
 
-    let (state, user) = super::require_user().await?;
+    let (state, user) = super::signed_in().await?;
     let frameworks = state.db.latest_frameworks().await.map_err(internal)?;
     let choices = frameworks
         .iter()
@@ -210,9 +206,7 @@ pub async fn load_scan_form(
         refused: None,
     };
     if !scan_id.is_empty() {
-        let stored = service::load_for(&state.db, &user, &scan_id)
-            .await
-            .map_err(service_error)?;
+        let stored = service::load_for(&state.db, &user, &scan_id).await?;
         let framework = state
             .db
             .find_framework(
@@ -247,15 +241,13 @@ pub async fn load_scan_form(
 
 /// One scan's page for its organiser (or an administrator).
 #[server]
-pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, ServerFnError> {
+pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, ActionError> {
     use crate::domain::calendar::amsterdam_date;
     use crate::domain::scan::progress::{may_see_person_status, total_progress};
     use crate::scans::service;
 
-    let (state, user) = super::require_user().await?;
-    let overview = service::overview(&state.db, &state.settings.link_secret, &user, &id)
-        .await
-        .map_err(service_error)?;
+    let (state, user) = super::signed_in().await?;
+    let overview = service::overview(&state.db, &state.settings.link_secret, &user, &id).await?;
     let stored = &overview.stored;
     let scan = &stored.scan;
     let framework = state

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::action_error::ActionError;
 use crate::domain::account::CurrentUser;
 
 /// What every page needs to decide between the setup page, the login page and itself.
@@ -11,15 +12,13 @@ pub struct VisitorSession {
 }
 
 #[server]
-pub async fn session_info() -> Result<VisitorSession, ServerFnError> {
+pub async fn session_info() -> Result<VisitorSession, ActionError> {
     use crate::auth::service;
 
-    let (state, user) = super::request_user().await?;
+    let (state, user) = super::visitor().await?;
     let setup_open = match user {
         Some(_) => false,
-        None => service::setup_open(&state.db)
-            .await
-            .map_err(|e| ServerFnError::new(e.code()))?,
+        None => service::setup_open(&state.db).await?,
     };
     Ok(VisitorSession { user, setup_open })
 }

@@ -10,7 +10,7 @@ use super::outcome::Done;
 /// token travels in a flash entry of this session, never in the address.
 #[server(endpoint = "account/tokens/create")]
 pub async fn create_api_token(name: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     let token =
         crate::auth::api_tokens::create(&state.db, &user, &name, crate::state::unix_now()).await?;
     let key = state.flash.put(&super::session().await, token).await;
@@ -21,7 +21,7 @@ pub async fn create_api_token(name: String) -> Result<Done, ActionError> {
 /// Makes a token stop working at once.
 #[server(endpoint = "account/tokens/revoke")]
 pub async fn revoke_api_token(id: String) -> Result<Done, ActionError> {
-    let (state, user) = super::organiser().await?;
+    let (state, user) = super::signed_in().await?;
     crate::auth::api_tokens::revoke(&state.db, &user, &id, crate::state::unix_now()).await?;
     Ok(super::finish(&id, Done::TokenRevoked))
 }

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::action_error::ActionError;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenRow {
     pub id: String,
@@ -20,11 +22,9 @@ pub struct TokensPageData {
 }
 
 #[server]
-pub async fn load_tokens(flash: String) -> Result<TokensPageData, ServerFnError> {
-    let (state, user) = super::require_user().await?;
-    let tokens = crate::auth::api_tokens::list(&state.db, &user)
-        .await
-        .map_err(|e| ServerFnError::new(e.code()))?;
+pub async fn load_tokens(flash: String) -> Result<TokensPageData, ActionError> {
+    let (state, user) = super::signed_in().await?;
+    let tokens = crate::auth::api_tokens::list(&state.db, &user).await?;
     let created = crate::flash::take_in_server_fn(&state.flash, &flash)
         .await
         .filter(|t| t.starts_with(crate::auth::api_tokens::PREFIX));
