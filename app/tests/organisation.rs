@@ -4,77 +4,25 @@
 mod support;
 
 use app::auth::scan_link::LinkSecret;
-use app::domain::account::{CurrentUser, Email, Role};
-use app::domain::informants::Informant;
+use app::domain::account::CurrentUser;
 use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
 use app::domain::scoring::Report;
 use app::report::organisation::closed_scan_reports;
 use app::respond;
-use app::scans::mail::LinkMaker;
 use app::scans::service;
 use app::storage::Db;
+use support::scan::{DAY, NOW, OpenScan as Scan, colleagues, maastricht, open_draft};
 
-const NOW: i64 = 1_800_000_000;
-const DAY: i64 = 86_400;
 const SUBJECT: &str = "piet@gemeente.nl";
-
-struct Scan {
-    id: String,
-    secret: LinkSecret,
-}
-
-impl Scan {
-    fn links(&self) -> LinkMaker<'_> {
-        LinkMaker {
-            base_url: "https://scan.example.nl",
-            secret: &self.secret,
-        }
-    }
-
-    /// The personal link tokens by address.
-    async fn tokens(&self, db: &Db) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        for i in db.list_invitations(&self.id).await.unwrap() {
-            let (target, _) = db
-                .find_invitation_target(&self.id, &i.id)
-                .await
-                .unwrap()
-                .unwrap();
-            out.push((i.email.clone(), self.links().token(&target)));
-        }
-        out
-    }
-
-    async fn token(&self, db: &Db, email: &str) -> String {
-        self.tokens(db)
-            .await
-            .into_iter()
-            .find(|(e, _)| e == email)
-            .unwrap()
-            .1
-    }
-}
 
 async fn organiser(db: &Db) -> CurrentUser {
     app::catalog::load_builtin(db, NOW).await.unwrap();
-    let email = Email::parse("hr@gemeente.nl").unwrap();
-    let id = db
-        .create_account(&email, None, Role::Organiser, NOW)
-        .await
-        .unwrap();
-    CurrentUser {
-        id,
-        email: email.as_str().into(),
-        role: Role::Organiser,
-    }
+    support::scan::organiser(db, "hr@gemeente.nl", NOW).await
 }
 
-/// An open Maastricht scan (k = 3) for the subject and `colleagues` colleagues.
-async fn open_scan(db: &Db, organiser: &CurrentUser, colleagues: usize) -> Scan {
-    let fw = app::domain::catalog::builtin()
-        .into_iter()
-        .find(|f| f.id == "maastricht-2014")
-        .unwrap();
+/// An open Maastricht scan (k = 3) for the subject and `count` colleagues.
+async fn open_scan(db: &Db, organiser: &CurrentUser, count: usize) -> Scan {
+    let fw = maastricht();
     let draft = ScanDraft {
         subject_name: "Piet Jansen".into(),
         subject_email: SUBJECT.into(),
@@ -94,26 +42,15 @@ async fn open_scan(db: &Db, organiser: &CurrentUser, colleagues: usize) -> Scan 
         reminder_days: None,
         person_status: false,
     };
-    let scan = Scan {
-        id: service::create_scan(db, organiser, &draft, NOW)
-            .await
-            .unwrap(),
-        secret: LinkSecret::generate(),
-    };
-    let informants: Vec<Informant> = (0..colleagues)
-        .map(|i| Informant {
-            name: format!("Collega {i}"),
-            email: Email::parse(&format!("c{i}@gemeente.nl")).unwrap(),
-            group: "colleagues".into(),
-        })
-        .collect();
-    service::add_informants(db, &scan.links(), organiser, &scan.id, &informants, NOW)
-        .await
-        .unwrap();
-    service::open_scan(db, &scan.links(), organiser, &scan.id, NOW)
-        .await
-        .unwrap();
-    scan
+    open_draft(
+        db,
+        organiser.clone(),
+        &draft,
+        &colleagues(count, "", "c"),
+        LinkSecret::generate(),
+        NOW,
+    )
+    .await
 }
 
 /// Answers every statement with `rating` (the last one "cannot judge") and submits.

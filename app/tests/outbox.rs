@@ -791,7 +791,7 @@ mod scan_mail {
 
     use app::auth::draft_seal::DraftSeal;
     use app::auth::token::hash_token;
-    use app::domain::account::{CurrentUser, Role};
+    use app::domain::account::CurrentUser;
     use app::domain::informants::Informant;
     use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
     use app::email::LINK_TOKEN_PLACEHOLDER;
@@ -811,16 +811,7 @@ mod scan_mail {
 
     async fn organiser(db: &Db) -> CurrentUser {
         app::catalog::load_builtin(db, NOW).await.unwrap();
-        let email = Email::parse("hr@gemeente.nl").unwrap();
-        let id = db
-            .create_account(&email, None, Role::Organiser, NOW)
-            .await
-            .unwrap();
-        CurrentUser {
-            id,
-            email: email.as_str().to_owned(),
-            role: Role::Organiser,
-        }
+        support::scan::organiser(db, "hr@gemeente.nl", NOW).await
     }
 
     fn draft() -> ScanDraft {

@@ -20,6 +20,7 @@ use app::scans::ScanServiceError;
 use app::scans::mail::LinkMaker;
 use app::scans::service::{self, ScheduledWork};
 use app::storage::Db;
+use support::scan::organiser;
 use support::smtp::{FROM, SmtpServer, free_port, smtp_mailer};
 
 const NOW: i64 = 1_800_000_000;
@@ -35,25 +36,10 @@ struct World {
 impl World {
     async fn new(db: &Db) -> Self {
         app::catalog::load_builtin(db, NOW).await.unwrap();
-        let mut users = Vec::new();
-        for email in ["hr@gemeente.nl", "ander@gemeente.nl"] {
-            let email = Email::parse(email).unwrap();
-            let id = db
-                .create_account(&email, None, Role::Organiser, NOW)
-                .await
-                .unwrap();
-            users.push(CurrentUser {
-                id,
-                email: email.as_str().to_owned(),
-                role: Role::Organiser,
-            });
-        }
-        let other = users.pop().unwrap();
-        let organiser = users.pop().unwrap();
         World {
             secret: LinkSecret::generate(),
-            organiser,
-            other,
+            organiser: organiser(db, "hr@gemeente.nl", NOW).await,
+            other: organiser(db, "ander@gemeente.nl", NOW).await,
         }
     }
 

@@ -1,29 +1,16 @@
 //! The server binary as an administrator uses it: configuration errors, create-admin, the
 //! setup code, and framework import/export.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod support;
+
+use std::process::{Output, Stdio};
+
+use support::binary::{run_with_input, server_command};
 
 fn server(data_dir: &std::path::Path, args: &[&str], env: &[(&str, &str)], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATA_DIR", data_dir)
-        .envs(env.iter().copied())
-        .current_dir(data_dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start the server binary");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let mut command = server_command(data_dir, args);
+    command.envs(env.iter().copied());
+    run_with_input(command, stdin)
 }
 
 #[test]
@@ -120,14 +107,9 @@ fn setup_code_prints_a_new_code_only_while_no_account_exists() {
 fn serve_prints_a_setup_code_on_start_while_no_account_exists() {
     use std::io::{BufRead, BufReader};
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .arg("serve")
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATA_DIR", dir.path())
+    let mut child = server_command(dir.path(), &["serve"])
         .env("LISTEN_ADDR", "127.0.0.1:0")
         .env("RUST_LOG", "off")
-        .current_dir(dir.path())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

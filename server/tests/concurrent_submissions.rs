@@ -17,8 +17,9 @@
 //! the server derives them for its emails. Everything talks to 127.0.0.1 only; every request has
 //! a timeout.
 
+mod support;
+
 use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -32,6 +33,8 @@ use tokio::sync::Semaphore;
 
 use app::auth::scan_link::LinkSecret;
 use app::storage::Db;
+use support::binary::{run_with_input, server_command};
+use support::smtp::free_port;
 
 const SECRET_KEY: &str = "gelijktijdig-insturen-proef-sleutel-ruim-veertig-tekens-lang";
 const RESPONDENTS: usize = 120;
@@ -347,35 +350,17 @@ struct Database {
 impl Database {
     /// The server binary with this database's environment and nothing else.
     fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+        let mut command = server_command(self.dir.path(), args);
         command
-            .args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("DATA_DIR", self.dir.path())
             .env("DATABASE_URL", &self.url)
             .env("SECRET_KEY", SECRET_KEY)
-            .env("RUST_LOG", "warn")
-            .current_dir(self.dir.path());
+            .env("RUST_LOG", "warn");
         command
     }
 
     /// Runs a command-line tool to its end; its standard output.
     fn cli(&self, args: &[&str], stdin: &str) -> String {
-        let mut child = self
-            .command(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start the server binary");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = run_with_input(self.command(args), stdin);
         assert!(
             out.status.success(),
             "server {args:?}: {}",
@@ -417,12 +402,7 @@ struct Server {
 
 impl Server {
     async fn start(database: &Database) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let addr = format!("127.0.0.1:{port}");
+        let addr = format!("127.0.0.1:{}", free_port());
         let base = format!("http://{addr}");
         let log = database.log_file();
         let log_file = std::fs::OpenOptions::new()

@@ -1,9 +1,11 @@
 //! One open Maastricht scan, as the respondent-side tests need it: an organiser, the example
-//! scan (the subject is invited in the self group), the given informants, opened.
+//! scan (the subject is invited in the self group), the given informants, opened. The pieces
+//! (an organiser, any draft opened with any link secret) serve the other tests and the benches.
 
 use app::auth::scan_link::LinkSecret;
 use app::domain::account::{CurrentUser, Email, Role};
 use app::domain::informants::Informant;
+use app::domain::scan::ScanDraft;
 use app::domain::scan::example::maastricht_example;
 use app::scans::mail::LinkMaker;
 use app::scans::service;
@@ -39,6 +41,30 @@ impl OpenScan {
         }
         out
     }
+
+    /// The personal link token of `email`'s invitation.
+    pub async fn token(&self, db: &Db, email: &str) -> String {
+        self.tokens(db)
+            .await
+            .into_iter()
+            .find(|(e, _)| e == email)
+            .unwrap_or_else(|| panic!("no invitation for {email}"))
+            .1
+    }
+}
+
+/// A new organiser account for `email` (without a password), as the services see it.
+pub async fn organiser(db: &Db, email: &str, now: i64) -> CurrentUser {
+    let email = Email::parse(email).unwrap();
+    let id = db
+        .create_account(&email, None, Role::Organiser, now)
+        .await
+        .unwrap();
+    CurrentUser {
+        id,
+        email: email.as_str().into(),
+        role: Role::Organiser,
+    }
 }
 
 /// `count` colleagues named `Collega {prefix}{i}` at `{address}{i}@gemeente.nl`.
@@ -52,31 +78,47 @@ pub fn colleagues(count: usize, prefix: &str, address: &str) -> Vec<Informant> {
         .collect()
 }
 
+/// The built-in Maastricht framework.
+pub fn maastricht() -> app::domain::catalog::Framework {
+    app::domain::catalog::builtin()
+        .into_iter()
+        .find(|f| f.id == "maastricht-2014")
+        .unwrap()
+}
+
 /// Opens the Maastricht example scan (deadline in two weeks) with `informants`.
 pub async fn open_scan(db: &Db, informants: &[Informant]) -> OpenScan {
     app::catalog::load_builtin(db, NOW).await.unwrap();
-    let email = Email::parse("hr@gemeente.nl").unwrap();
-    let id = db
-        .create_account(&email, None, Role::Organiser, NOW)
-        .await
-        .unwrap();
-    let organiser = CurrentUser {
-        id,
-        email: email.as_str().into(),
-        role: Role::Organiser,
-    };
-    let fw = app::domain::catalog::builtin()
-        .into_iter()
-        .find(|f| f.id == "maastricht-2014")
-        .unwrap();
-    let draft = maastricht_example(&fw, NOW + 14 * DAY);
-    let scan_id = service::create_scan(db, &organiser, &draft, NOW)
+    let organiser = organiser(db, "hr@gemeente.nl", NOW).await;
+    let draft = maastricht_example(&maastricht(), NOW + 14 * DAY);
+    open_draft(
+        db,
+        organiser,
+        &draft,
+        informants,
+        LinkSecret::generate(),
+        NOW,
+    )
+    .await
+}
+
+/// Creates `draft` as `organiser`'s scan, adds `informants` and opens it at `now`, its links
+/// made with `secret`.
+pub async fn open_draft(
+    db: &Db,
+    organiser: CurrentUser,
+    draft: &ScanDraft,
+    informants: &[Informant],
+    secret: LinkSecret,
+    now: i64,
+) -> OpenScan {
+    let scan_id = service::create_scan(db, &organiser, draft, now)
         .await
         .unwrap();
     let scan = OpenScan {
         id: scan_id,
         organiser,
-        secret: LinkSecret::generate(),
+        secret,
     };
     service::add_informants(
         db,
@@ -84,11 +126,11 @@ pub async fn open_scan(db: &Db, informants: &[Informant]) -> OpenScan {
         &scan.organiser,
         &scan.id,
         informants,
-        NOW,
+        now,
     )
     .await
     .unwrap();
-    service::open_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW)
+    service::open_scan(db, &scan.links(), &scan.organiser, &scan.id, now)
         .await
         .unwrap();
     scan

@@ -13,10 +13,14 @@ use app::email::{MailSettings, Mailer, run_once};
 use app::state::unix_now;
 use app::storage::ClaimedMessage;
 
-#[path = "../../../app/tests/support/smtp.rs"]
-pub mod smtp;
+/// The app's test support, shared: fresh databases, an open scan made through the services,
+/// the local SMTP server.
+#[path = "../../../app/tests/support/mod.rs"]
+pub mod app_support;
+pub use app_support::smtp;
 
 pub mod actions;
+pub mod binary;
 pub mod scans;
 
 use app::state::AppState;
