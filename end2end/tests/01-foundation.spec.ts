@@ -1,7 +1,5 @@
 import { Page } from "@playwright/test";
-import { test, expect, setupCode } from "./fixtures";
-
-const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+import { test, expect, admin, setupCode, submitLogin } from "./fixtures";
 
 // With JavaScript a refused setup or login answers 422, which Chromium logs; nothing else may
 // show in the console.
@@ -55,17 +53,13 @@ test("first admin via setup, log in, switch language and back, log out", async (
   // A wrong password is refused.
   await page.goto("/login");
   await waitForHydration(page, js);
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill("niet-het-goede-wachtwoord");
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitLogin(page, { ...admin, password: "niet-het-goede-wachtwoord" });
   await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of wachtwoord klopt niet.");
   // Without JavaScript the refusal is a new page load: let the WebAssembly take over (with it,
   // the refusal came in place) before typing again.
   await waitForHydration(page, js);
 
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill(admin.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitLogin(page, admin);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("welcome")).toHaveText(`Welkom, ${admin.email}.`);
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");

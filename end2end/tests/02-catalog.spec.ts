@@ -1,16 +1,9 @@
-import { test, expect } from "./fixtures";
+import { test, expect, signIn } from "./fixtures";
 
-// Runs after 01-foundation, which created this administrator on the same server.
-const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+// Runs after 01-foundation, which created the administrator `signIn` signs in as.
 
 test("browse to a competency, switch level, find a behaviour by search", async ({ page }, testInfo) => {
-  const js = testInfo.project.use.javaScriptEnabled !== false;
-  await page.goto("/login");
-  if (js) await page.waitForLoadState("networkidle");
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill(admin.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signIn(page, testInfo);
 
   await page.getByRole("link", { name: "Competentiekaders" }).click();
   await page.getByRole("link", { name: "Competentiegids gemeente Maastricht 2014" }).click();

@@ -1,7 +1,6 @@
-import { test, expect } from "./fixtures";
+import { test, expect, signIn } from "./fixtures";
 
-// Runs after 01-foundation, which created this administrator on the same server.
-const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+// Runs after 01-foundation, which created the administrator `signIn` signs in as.
 
 const badList = [
   "Anna de Boer <anna@gemeente.nl>, collega's",
@@ -21,13 +20,7 @@ const goodList = badList
   .replace("bestuurders", "medewerkers");
 
 test("create a Maastricht scan, paste informants, fix the bad lines, send, follow the response", async ({ page }, testInfo) => {
-  const js = testInfo.project.use.javaScriptEnabled !== false;
-  await page.goto("/login");
-  if (js) await page.waitForLoadState("networkidle");
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill(admin.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await signIn(page, testInfo);
 
   // Step 1: framework and job-group profile.
   await page.getByRole("link", { name: "Scans", exact: true }).click();

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page, TestInfo } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, signIn } from "./fixtures";
 
 // Runs after 04-respond: two colleagues (Anna, Bram) submitted. Eight more informants answer,
 // the organiser names a report reader and closes the scan, the reader reads the report with its
 // charts, and an organiser without access gets a 404 page.
-const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
 const reader = "lezer@gemeente.nl";
 const outsider = "buiten@gemeente.nl";
 const password = "een-ander-lang-wachtwoord";
@@ -47,15 +46,6 @@ async function answerAll(page: Page, link: string, score: string) {
   expect(sent.headers()["location"]).toBe(`${link}/bedankt`);
 }
 
-async function logIn(page: Page, js: boolean, email: string, secret: string) {
-  await page.goto("/login");
-  if (js) await page.waitForLoadState("networkidle");
-  await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord", { exact: true }).fill(secret);
-  await page.getByRole("button", { name: "Inloggen" }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
-
 /** The administrator invites an account; its owner activates it in a browser of their own. */
 async function inviteAccount(page: Page, browser: Browser, testInfo: TestInfo, js: boolean, email: string) {
   await page.goto("/admin/users");
@@ -89,7 +79,7 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   ];
   for (const [email, score] of answers) await answerAll(page, personalLink(js, email), score);
 
-  await logIn(page, js, admin.email, admin.password);
+  await signIn(page, testInfo);
   await inviteAccount(page, browser, testInfo, js, reader);
   await inviteAccount(page, browser, testInfo, js, outsider);
 
@@ -109,7 +99,7 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   // The reader opens the report: tables, the gap chart drawn, its files on their own URLs.
   const readerContext = await browser.newContext({ javaScriptEnabled: js, baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
   const readerPage = await readerContext.newPage();
-  await logIn(readerPage, js, reader, password);
+  await signIn(readerPage, testInfo, { email: reader, password });
   const response = await readerPage.goto(`${scanUrl}/rapport`);
   expect(response!.status()).toBe(200);
   await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("Rapport: Piet Jansen");
@@ -137,7 +127,7 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   // An organiser who is not a reader: a 404 page and 404 files, nothing of the scan shown.
   const otherContext = await browser.newContext({ javaScriptEnabled: js, baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
   const other = await otherContext.newPage();
-  await logIn(other, js, outsider, password);
+  await signIn(other, testInfo, { email: outsider, password });
   const refused = await other.goto(`${scanUrl}/rapport`);
   expect(refused!.status()).toBe(404);
   await expect(other.getByRole("alert")).toContainText("Deze scan bestaat niet, of u heeft er geen toegang toe");

@@ -1,8 +1,7 @@
-import { test, expect } from "./fixtures";
+import { test, expect, admin, submitLogin } from "./fixtures";
 import type { Page } from "@playwright/test";
 
-// Runs after 01-foundation, which created this administrator on the same server.
-const admin = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+// Runs after 01-foundation, which created `admin` on the same server.
 
 // The refused login and reopen answer 422, which Chromium logs; nothing else may show in the
 // console.
@@ -23,17 +22,13 @@ test("an organiser's actions say when they are busy, and a refusal shows in plac
 
   // A wrong password is refused; with JavaScript in place, without a page reload.
   if (js) await markPage(page);
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill("niet-het-goede-wachtwoord");
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitLogin(page, { ...admin, password: "niet-het-goede-wachtwoord" });
   await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of wachtwoord klopt niet.");
   if (js) expect(await stillSamePage(page), "login refused without a page reload").toBe(true);
   if (js) await page.waitForLoadState("networkidle");
 
   // The right one signs in: the overview, with the signed-in header.
-  await page.getByLabel("E-mailadres").fill(admin.email);
-  await page.getByLabel("Wachtwoord").fill(admin.password);
-  await page.getByRole("button", { name: "Inloggen" }).click();
+  await submitLogin(page, admin);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId("welcome")).toHaveText(`Welkom, ${admin.email}.`);
   await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 // Every test fails when the browser logs an error or an uncaught exception: a hydration
 // mismatch in the WebAssembly shows up only there, while the server-rendered page looks fine.
@@ -39,4 +39,28 @@ export function setupCode(js: boolean): string {
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   const server = process.env.SERVER_BIN ?? resolve(__dirname, "..", "..", "target", "debug", "server");
   return execFileSync(server, ["setup-code"], { env, encoding: "utf8" }).trim();
+}
+
+/** Someone who can sign in. */
+export type User = { email: string; password: string };
+
+// Created by 01-foundation on each server; the later specs run after it and sign in as them.
+export const admin: User = { email: "secretaris@gemeente.nl", password: "een-lang-wachtwoord-2026" };
+
+/** Fills the login form on the current page with `user`'s address and password and presses Inloggen. */
+export async function submitLogin(page: Page, user: User) {
+  await page.getByLabel("E-mailadres").fill(user.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+}
+
+/**
+ * Signs `user` in from the login page and waits for the overview. With JavaScript the page is
+ * first left to go quiet (networkidle), so the WebAssembly has taken over before the form is used.
+ */
+export async function signIn(page: Page, testInfo: TestInfo, user: User = admin) {
+  await page.goto("/login");
+  if (testInfo.project.use.javaScriptEnabled !== false) await page.waitForLoadState("networkidle");
+  await submitLogin(page, user);
+  await expect(page).toHaveURL(/\/$/);
 }
