@@ -4,6 +4,10 @@
 
 pub mod api_view;
 
+use crate::domain::account::CurrentUser;
+use crate::domain::catalog::{self, CatalogError, Format, Framework};
+use crate::storage::{Db, FrameworkOrigin, StorageError, StoreOutcome};
+
 /// The largest request the framework import reads: above the catalog's own file limit
 /// ([`catalog::MAX_FILE_BYTES`]), so an oversized file still gets the catalog's clear message
 /// instead of a bare 413.
@@ -12,9 +16,6 @@ pub const UPLOAD_LIMIT_BYTES: usize = 8 * 1024 * 1024;
 /// Where the framework import's server function is served (the request limit above applies
 /// there).
 pub const IMPORT_PATH: &str = "/api/frameworks/import";
-
-use crate::domain::catalog::{self, CatalogError, Format, Framework};
-use crate::storage::{Db, FrameworkOrigin, StorageError, StoreOutcome};
 
 /// Why an import was refused. Nothing is stored in any of these cases.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +41,9 @@ pub enum ImportError {
     },
     #[error("{file}: the file is not UTF-8 text")]
     NotText { file: String },
+    /// Only an administrator imports frameworks.
+    #[error("only an administrator may import a framework")]
+    NotAllowed,
     #[error("internal error")]
     Internal,
 }
@@ -49,6 +53,7 @@ impl ImportError {
     pub fn message_nl(&self) -> String {
         match self {
             ImportError::Catalog(e) => e.message_nl(),
+            ImportError::NotAllowed => "alleen een beheerder mag een kader importeren".to_owned(),
             ImportError::VersionExists { file, id, version } => format!(
                 "{file}: versie {version} van kader {id} bestaat al met andere inhoud; verhoog het versienummer"
             ),
@@ -125,6 +130,20 @@ pub fn detect_format(file_name: &str, text: &str) -> Format {
 }
 
 /// Parses, validates and stores an uploaded framework file.
+/// [`import`] done by `actor`, from the app or the API: administrators only.
+pub async fn import_by(
+    db: &Db,
+    actor: &CurrentUser,
+    file_name: &str,
+    bytes: &[u8],
+    now: i64,
+) -> Result<Framework, ImportError> {
+    if !actor.is_admin() {
+        return Err(ImportError::NotAllowed);
+    }
+    import(db, file_name, bytes, now).await
+}
+
 pub async fn import(
     db: &Db,
     file_name: &str,

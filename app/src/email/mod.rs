@@ -4,6 +4,7 @@
 //! and never dropped silently; see `worker`.
 
 pub mod message;
+pub mod outbox_read;
 pub mod scan_templates;
 pub mod templates;
 pub mod transport;

@@ -43,6 +43,12 @@ fn may_manage(user: &CurrentUser, stored: &StoredScan) -> bool {
 }
 
 /// The scan, if it exists and `user` may manage it.
+/// The scans `user` manages, newest first: their own, or every scan for an administrator.
+pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<crate::storage::ScanListItem>> {
+    let owner = (!user.is_admin()).then_some(user.id.as_str());
+    Ok(db.list_scans(owner).await?)
+}
+
 pub async fn load_for(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<StoredScan> {
     match db.find_scan(scan_id).await? {
         Some(stored) if may_manage(user, &stored) => Ok(stored),

@@ -12,18 +12,15 @@ use super::action_error::ActionError;
 #[server(endpoint = "frameworks/import", input = MultipartFormData)]
 pub async fn import_framework(data: MultipartData) -> Result<(), ActionError> {
     use super::frameworks::ImportReport;
-    use crate::domain::user_error::UserError;
 
     let (state, user) = super::signed_in().await?;
-    if !user.is_admin() {
-        return Err(UserError::Forbidden.into());
-    }
     let fields = super::multipart::read_fields(data, "file").await?;
     let report = match fields.file.filter(|bytes| !bytes.is_empty()) {
         None => ImportReport::no_file(),
         Some(bytes) => {
             let name = fields.file_name.unwrap_or_else(|| "upload".to_owned());
-            match crate::catalog::import(&state.db, &name, &bytes, crate::state::unix_now()).await {
+            let now = crate::state::unix_now();
+            match crate::catalog::import_by(&state.db, &user, &name, &bytes, now).await {
                 Ok(framework) => {
                     tracing::info!(id = %framework.id, version = framework.version, "framework imported");
                     ImportReport::Imported {

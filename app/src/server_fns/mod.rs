@@ -52,18 +52,6 @@ pub(crate) async fn signed_in()
     Ok((state, user))
 }
 
-/// Like [`signed_in`], for what only an administrator may do or see.
-#[cfg(feature = "ssr")]
-pub(crate) async fn administrator()
--> Result<(crate::state::AppState, crate::domain::account::CurrentUser), action_error::ActionError>
-{
-    let (state, user) = signed_in().await?;
-    if !user.is_admin() {
-        return Err(crate::domain::user_error::UserError::Forbidden.into());
-    }
-    Ok((state, user))
-}
-
 /// Sends the browser to the page that reports `done` (a redirect for a plain form post, a
 /// client-side navigation for a WebAssembly call) and returns it.
 #[cfg(feature = "ssr")]

@@ -40,9 +40,11 @@ pub struct OutboxOverview {
 pub async fn list_outbox_rows() -> Result<OutboxOverview, ActionError> {
     use crate::storage::OutboxStatus;
 
-    let (state, _) = super::administrator().await?;
-    let entries = state.db.list_outbox(200).await?;
-    let reminders = state.db.hidden_outbox_counts().await?;
+    use crate::email::outbox_read;
+
+    let (state, user) = super::signed_in().await?;
+    let entries = outbox_read::messages(&state.db, &user, 200).await?;
+    let reminders = outbox_read::reminder_counts(&state.db, &user).await?;
     Ok(OutboxOverview {
         rows: entries
             .into_iter()

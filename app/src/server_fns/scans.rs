@@ -120,8 +120,7 @@ fn internal(error: impl std::fmt::Display) -> ActionError {
 #[server]
 pub async fn list_scans() -> Result<Vec<ScanRow>, ActionError> {
     let (state, user) = super::signed_in().await?;
-    let owner = (!user.is_admin()).then_some(user.id.as_str());
-    let list = state.db.list_scans(owner).await.map_err(internal)?;
+    let list = crate::scans::service::list_for(&state.db, &user).await?;
     Ok(list
         .into_iter()
         .map(|s| ScanRow {

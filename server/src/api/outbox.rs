@@ -24,10 +24,7 @@ pub async fn list(
     ApiUser(user): ApiUser,
     ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<OutboxList>, ApiError> {
-    if !user.is_admin() {
-        return Err(ApiError::forbidden());
-    }
-    let all = state.db.list_outbox(10_000).await?;
+    let all = app::email::outbox_read::messages(&state.db, &user, 10_000).await?;
     let (items, next_cursor) = page.slice(&all)?;
     Ok(Json(OutboxList {
         items: items
@@ -77,10 +74,7 @@ pub async fn reminders(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
 ) -> Result<Json<ReminderCountsList>, ApiError> {
-    if !user.is_admin() {
-        return Err(ApiError::forbidden());
-    }
-    let counts = state.db.hidden_outbox_counts().await?;
+    let counts = app::email::outbox_read::reminder_counts(&state.db, &user).await?;
     Ok(Json(ReminderCountsList {
         items: counts
             .into_iter()

@@ -230,8 +230,9 @@ pub async fn list(
     ApiUser(user): ApiUser,
     ApiQuery(page): ApiQuery<Page>,
 ) -> Result<Json<ScanList>, ApiError> {
-    let owner = (!user.is_admin()).then_some(user.id.as_str());
-    let all = state.db.list_scans(owner).await?;
+    let all = service::list_for(&state.db, &user)
+        .await
+        .map_err(service_error)?;
     let (items, next_cursor) = page.slice(&all)?;
     Ok(Json(ScanList {
         items: items
