@@ -85,14 +85,9 @@ pub struct CompetencyView {
     pub items: Vec<String>,
 }
 
-#[cfg(feature = "ssr")]
-async fn signed_in() -> Result<crate::state::AppState, ActionError> {
-    Ok(super::signed_in().await?.0)
-}
-
 #[server]
 pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, ActionError> {
-    let state = signed_in().await?;
+    let (state, _) = super::signed_in().await?;
     let frameworks = state.db.latest_frameworks().await?;
     Ok(frameworks
         .iter()
@@ -114,7 +109,7 @@ pub async fn load_framework_overview(
 ) -> Result<Option<FrameworkOverview>, ActionError> {
     use crate::domain::catalog::{SearchField, search};
 
-    let state = signed_in().await?;
+    let (state, _) = super::signed_in().await?;
     let Some(f) = state.db.find_framework(&id, None).await? else {
         return Ok(None);
     };
@@ -202,7 +197,7 @@ pub async fn load_competency(
     framework: String,
     competency: String,
 ) -> Result<Option<CompetencyView>, ActionError> {
-    let state = signed_in().await?;
+    let (state, _) = super::signed_in().await?;
     let Some(f) = state.db.find_framework(&framework, None).await? else {
         return Ok(None);
     };
@@ -264,7 +259,7 @@ impl ImportReport {
 
 #[server]
 pub async fn load_import_report(key: String) -> Result<Option<ImportReport>, ActionError> {
-    let state = signed_in().await?;
+    let (state, _) = super::signed_in().await?;
     Ok(crate::flash::take_in_server_fn(&state.flash, &key)
         .await
         .and_then(|payload| serde_json::from_str(&payload).ok()))

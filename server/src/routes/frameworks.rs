@@ -8,13 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use app::catalog;
-use app::domain::account::CurrentUser;
 use app::domain::catalog::Format;
 use app::state::AppState;
-
-async fn signed_in(state: &AppState, headers: &HeaderMap) -> Option<CurrentUser> {
-    state.signed_in(headers).await.ok().flatten()
-}
 
 /// A minimal RFC 9457 problem document.
 fn problem(status: StatusCode, title: &str) -> Response {
@@ -53,7 +48,7 @@ pub async fn export(
     Path(id): Path<String>,
     Query(query): Query<VersionQuery>,
 ) -> Response {
-    if signed_in(&state, &headers).await.is_none() {
+    if !matches!(state.signed_in(&headers).await, Ok(Some(_))) {
         return Redirect::to("/login").into_response();
     }
     let (format, extension, mime) = match query.format.as_deref() {
