@@ -54,7 +54,7 @@ impl Db {
         setup_code_hash: &str,
         now: i64,
     ) -> Result<FirstAdminOutcome, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let existing: i64 = sqlx::query("SELECT COUNT(*) AS n FROM accounts")
             .fetch_one(&mut *tx)
             .await?
@@ -97,7 +97,7 @@ impl Db {
         role: Role,
         now: i64,
     ) -> Result<String, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let id = super::new_id();
         insert_account(&mut tx, &id, email, password_hash, role, now).await?;
         // Any account counts as set-up: the first-run page must close even when an admin was
@@ -150,7 +150,7 @@ impl Db {
     /// Activates or deactivates an account; deactivation also ends its sessions at once.
     /// Returns false when no such account exists.
     pub async fn set_account_active(&self, id: &str, active: bool) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let changed = sqlx::query("UPDATE accounts SET active = $1 WHERE id = $2")
             .bind(i64::from(active))
             .bind(id)

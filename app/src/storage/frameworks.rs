@@ -43,7 +43,7 @@ impl Db {
         origin: FrameworkOrigin,
         now: i64,
     ) -> Result<StoreOutcome, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let latest = sqlx::query(
             "SELECT version, content FROM frameworks WHERE id = $1 ORDER BY version DESC LIMIT 1",
         )

@@ -15,7 +15,7 @@ impl Db {
         message: &OutgoingEmail,
         now: i64,
     ) -> Result<String, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let id = super::new_id();
         super::accounts::insert_account(&mut tx, &id, email, None, Role::Organiser, now).await?;
         sqlx::query(
@@ -76,7 +76,7 @@ impl Db {
         password_hash: &str,
         now: i64,
     ) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let row = sqlx::query(
             "SELECT account_id FROM account_invitations \
              WHERE token_hash = $1 AND used = 0 AND expires_at > $2",

@@ -125,8 +125,9 @@ pub async fn enqueue_email_in(
 }
 
 impl Db {
-    /// Opens a transaction, for callers outside this module that must write their own rows and
-    /// queue an email atomically (see [`enqueue_email_in`]).
+    /// Opens a write transaction: every storage transaction starts here, and so do the
+    /// services' that must write their own rows and queue an email atomically (see
+    /// [`enqueue_email_in`]).
     ///
     /// On SQLite the transaction takes the write lock at once (`BEGIN IMMEDIATE`): these
     /// transactions read, then write, and a deferred one whose snapshot another connection (the

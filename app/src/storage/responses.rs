@@ -120,7 +120,7 @@ impl Db {
         marker: &str,
         change: impl FnOnce(Option<String>) -> Result<String, E>,
     ) -> Result<Option<Result<(), E>>, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         // PostgreSQL: first a shared lock on the scan's row, so a submission (which locks it for
         // update) and a save of the same respondent cannot interleave and no draft is left
         // behind a submission; saves of different respondents do not wait for each other.
@@ -184,7 +184,7 @@ impl Db {
         now: i64,
         answers: impl FnOnce(Option<String>) -> String,
     ) -> Result<SubmitOutcome, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         let postgres = self.backend() == Backend::Postgres;
         let lock = row_lock(self.backend(), "FOR UPDATE");
         if postgres && !open_before_deadline(&mut tx, submission.scan_id, now, lock).await? {
@@ -344,7 +344,7 @@ impl Db {
         scan_id: &str,
         marker: &str,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query(
             "INSERT INTO submission_markers (marker, scan_id) VALUES ($1, $2) \
              ON CONFLICT (marker) DO NOTHING",
@@ -388,7 +388,7 @@ impl Db {
         invitation_id: &str,
         sealed: Option<(&str, &str, &str)>,
     ) -> Result<(), StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         if let Some((draft_id, scan_id, sealed)) = sealed {
             sqlx::query(
                 "INSERT INTO sealed_drafts (id, scan_id, sealed) VALUES ($1, $2, $3) \

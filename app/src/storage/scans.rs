@@ -512,7 +512,7 @@ impl Db {
 
     /// Deletes a scan that is still a draft (with its invitations); true when deleted.
     pub async fn delete_draft_scan(&self, id: &str) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query(
             "DELETE FROM scan_invitations WHERE scan_id = $1 \
              AND EXISTS (SELECT 1 FROM scans WHERE id = $1 AND status = 'draft')",
@@ -581,7 +581,7 @@ impl Db {
         draft_id: &str,
         now: i64,
     ) -> Result<bool, StorageError> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin().await?;
         sqlx::query("DELETE FROM sealed_drafts WHERE id = $1 AND scan_id = $2")
             .bind(draft_id)
             .bind(scan_id)
