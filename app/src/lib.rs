@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod promise_text;
 pub mod server_fns;
 
 #[cfg(feature = "ssr")]

@@ -25,6 +25,31 @@ impl From<Language> for Locale {
     }
 }
 
+/// The address of the language switch: it sets the language cookie to `to` and sends the
+/// browser back to `next` (a path with its query). A plain link, so it works without
+/// JavaScript, on the organiser's pages and the respondent's alike.
+pub fn switch_address(to: Language, next: &str) -> String {
+    format!(
+        "/language?to={}&next={}",
+        to.code(),
+        encode_query_value(next)
+    )
+}
+
+/// Percent-encodes a query value (RFC 3986 unreserved characters and `/` pass through).
+fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
 /// The language of a request with these headers: the one rule every door applies (pages,
 /// server functions, respondent pages, report files, the API's problem documents, the refusal
 /// of a cross-site write).
@@ -73,6 +98,14 @@ pub fn language_from(cookie: Option<&str>, accept_language: Option<&str>) -> Lan
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_switch_comes_back_to_the_page_with_its_query_encoded() {
+        assert_eq!(
+            switch_address(Language::En, "/admin/users?x=1&y=é"),
+            "/language?to=en&next=/admin/users%3Fx%3D1%26y%3D%C3%A9"
+        );
+    }
 
     #[test]
     fn the_language_is_the_cookie_then_the_browser_then_dutch() {

@@ -4,7 +4,9 @@ use leptos_router::hooks::use_location;
 use crate::components::action::{SubmitButton, latest_refusal};
 use crate::components::error_message::ErrorMessage;
 use crate::components::session::SessionResource;
+use crate::domain::language::Language;
 use crate::i18n::*;
+use crate::request_language::switch_address;
 use crate::server_fns::action_error::ActionError;
 use crate::server_fns::sign_in::Logout;
 
@@ -91,12 +93,8 @@ fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let href = move || {
-        let target = match i18n.get_locale() {
-            Locale::nl => "en",
-            Locale::en => "nl",
-        };
         let next = format!("{}{}", location.pathname.get(), location.search.get());
-        format!("/language?to={target}&next={}", encode_query_value(&next))
+        switch_address(Language::from(i18n.get_locale()).other(), &next)
     };
     let hreflang = move || match i18n.get_locale() {
         Locale::nl => "en",
@@ -112,30 +110,5 @@ fn LanguageSwitch() -> impl IntoView {
         >
             {t!(i18n, switch_to_other_language)}
         </a>
-    }
-}
-
-/// Percent-encodes a query value (RFC 3986 unreserved characters pass through).
-pub(crate) fn encode_query_value(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for byte in value.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn query_values_are_encoded() {
-        assert_eq!(
-            super::encode_query_value("/admin/users?x=1&y=é"),
-            "/admin/users%3Fx%3D1%26y%3D%C3%A9"
-        );
     }
 }

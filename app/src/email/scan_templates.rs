@@ -187,8 +187,8 @@ and there is nothing more you need to do.</p>\n\
 /// What the recipient is told about who sees their answers: the same words as the welcome page
 /// of the questionnaire (`domain::anonymity_promise`).
 fn privacy(language: Language, mail: &ScanInvitationMail<'_>) -> String {
-    use crate::components::localized::promise_text;
     use crate::domain::anonymity_promise::{PromiseFacts, Standing};
+    use crate::promise_text::promise_text;
     let standing = if mail.is_self {
         Standing::OwnRating
     } else if mail.identifiable {

@@ -10,12 +10,12 @@ mod text;
 
 use super::LinkError;
 use super::pages::{Promise, RespondentPage, SectionPage, SummaryPage, Welcome};
-use crate::components::layout::encode_query_value;
-use crate::components::localized::promise_text;
 use crate::domain::anonymity_promise::{PromiseFacts, Standing};
 use crate::domain::calendar::format_deadline;
 use crate::domain::language::Language;
 use crate::i18n::*;
+use crate::promise_text::promise_text;
+use crate::request_language::switch_address;
 use text::Text;
 
 /// Where the stylesheet and the WebAssembly bundle are served.
@@ -118,7 +118,7 @@ pub fn render(
 fn document(assets: &Assets, language: Language, path: &str, main: Markup) -> Markup {
     let locale = Locale::from(language);
     let (lang, other) = (language.code(), language.other().code());
-    let switch = format!("/language?to={other}&next={}", encode_query_value(path));
+    let switch = switch_address(language.other(), path);
     // Allowed by its hash in the Content-Security-Policy (`Assets::start_script_source`).
     let start = assets.start_script();
     html! {
