@@ -47,16 +47,3 @@ pub fn ErrorMessage(error: UserError) -> impl IntoView {
         </div>
     }
 }
-
-/// Shows the error named by the `error` query parameter, if it names a known one.
-#[component]
-pub fn QueryError() -> impl IntoView {
-    let query = leptos_router::hooks::use_query_map();
-    move || {
-        query
-            .read()
-            .get("error")
-            .and_then(|code| UserError::from_code(&code))
-            .map(|error| view! { <ErrorMessage error /> })
-    }
-}

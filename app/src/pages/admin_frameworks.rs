@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
@@ -43,7 +43,6 @@ fn FrameworkAdmin() -> impl IntoView {
     view! {
         <h1>{t!(i18n, admin_frameworks_title)}</h1>
         <p>{t!(i18n, admin_frameworks_intro)}</p>
-        <QueryError />
         <Suspense>
             {move || Suspend::new(async move {
                 report.await.map(|report| match report {

@@ -3,7 +3,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
-use crate::components::error_message::QueryError;
 use crate::components::layout::reload_session_after;
 use crate::i18n::*;
 use crate::server_fns::sign_in::{Login, NOTICE, SignInDone};
@@ -44,7 +43,6 @@ pub fn LoginPage() -> impl IntoView {
                 <div class="message message-ok" role="status">{text}</div>
             })}
             // A refusal another page sent here with (`?error=forbidden`).
-            <QueryError />
             <ActionOutcome refusal />
             <ActionForm action=login attr:class="stack">
                 <div class="field">

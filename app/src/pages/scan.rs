@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::action::ActionOutcome;
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
@@ -84,7 +84,6 @@ fn ScanView(scan: ScanData, actions: ScanActions) -> impl IntoView {
         <h1>{scan.subject_name.clone()} " "
             <span class=format!("badge badge-{}", scan.status.as_str())>{status_text(i18n, scan.status)}</span>
         </h1>
-        <QueryError />
         <ActionOutcome refusal=actions.refusal() />
         <section class="card" aria-labelledby="scan-settings">
             <h2 id="scan-settings">{t!(i18n, scan_section_overview)}</h2>

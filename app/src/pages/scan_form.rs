@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::localized::pick;
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
@@ -56,7 +56,6 @@ fn ScanFormLoader(editing: bool) -> impl IntoView {
     });
     view! {
         <h1>{move || if editing { t_string!(i18n, scan_edit_title) } else { t_string!(i18n, scan_new_title) }}</h1>
-        <QueryError />
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::action::done_in_address;
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::localized::date_text;
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
@@ -38,7 +38,6 @@ fn ScanList() -> impl IntoView {
     view! {
         <h1>{t!(i18n, scans_title)}</h1>
         <p>{t!(i18n, scans_intro)}</p>
-        <QueryError />
         <Show when=deleted>
             <div class="message message-ok" role="status">{t!(i18n, scans_deleted)}</div>
         </Show>

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::localized::date_text;
 use crate::components::require_user::RequireUser;
 use crate::i18n::*;
@@ -63,7 +63,6 @@ fn Tokens() -> impl IntoView {
     view! {
         <h1>{t!(i18n, tokens_title)}</h1>
         <p>{t!(i18n, tokens_intro)} " " <a href="/api/v1/docs" rel="external">{t!(i18n, tokens_docs)}</a></p>
-        <QueryError />
         <ActionOutcome refusal=actions.refusal />
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {

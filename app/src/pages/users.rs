@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
-use crate::components::error_message::{ErrorMessage, QueryError};
+use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
 use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
 use crate::domain::user_error::UserError;
@@ -77,7 +77,6 @@ fn AccountsAdmin(user: CurrentUser) -> impl IntoView {
     view! {
         <h1>{t!(i18n, users_title)}</h1>
         <p>{t!(i18n, users_intro)}</p>
-        <QueryError />
         <ActionOutcome refusal=actions.refusal />
         <Transition>
             {move || Suspend::new(async move {

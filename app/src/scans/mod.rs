@@ -63,7 +63,7 @@ impl ScanServiceError {
         }
     }
 
-    /// The single code for redirects (`?error=`): form-level problems travel separately.
+    /// The single refusal a door shows for this error: form-level problems travel separately.
     pub fn user_error(&self) -> UserError {
         match self {
             ScanServiceError::User(e) => e.clone(),
