@@ -23,20 +23,17 @@
 //! `--rounds N` repeats phases 1–4 N times and ends with the median of each figure.
 //! `--hold` prints the page's URL and keeps the server up (for a profiler) instead of measuring.
 
-use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use app::domain::account::{CurrentUser, Email, Role};
-use app::domain::informants::Informant;
 use app::domain::scan::ScanDraft;
 use app::domain::scan::example::maastricht_example;
-use app::scans::mail::LinkMaker;
-use app::scans::service;
 use app::state::unix_now;
-use server::config::Config;
-use server::{router, startup};
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::app_support::scan::{colleagues, maastricht, open_draft, organiser};
+use support::spawn_app;
 
 #[path = "load/wrk.rs"]
 mod wrk;
@@ -256,97 +253,35 @@ async fn run_phases(
 #[tokio::main]
 async fn main() {
     let args = args();
-    let dir = tempfile::tempdir().unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let vars: HashMap<String, String> = [
-        ("LISTEN_ADDR", addr.to_string()),
-        ("BASE_URL", format!("http://{addr}")),
-        ("DATA_DIR", dir.path().display().to_string()),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    let config = Config::from_vars(&vars).unwrap();
-    let db = startup::open_database(&config).await.unwrap();
-    let key = startup::secret_key(&config).unwrap();
-    let state = startup::state(&config, db.clone(), addr, &key);
-    let settings = state.settings.clone();
-    let app = router::build(state);
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
+    let app = spawn_app().await;
+    let (db, settings) = (app.db.clone(), app.state.settings.clone());
 
     // A Maastricht scan for a policy adviser at level 8-10, opened, one informant per respondent.
-    let email = Email::parse("hr@gemeente.nl").unwrap();
-    let id = db
-        .create_account(&email, None, Role::Organiser, unix_now())
-        .await
-        .unwrap();
-    let organiser = CurrentUser {
-        id,
-        email: email.as_str().into(),
-        role: Role::Organiser,
-    };
-    let fw = app::domain::catalog::builtin()
-        .into_iter()
-        .find(|f| f.id == "maastricht-2014")
-        .unwrap();
     let draft = ScanDraft {
         introduction: "Graag uw eerlijke blik.".into(),
-        ..maastricht_example(&fw, unix_now() + 14 * 86_400)
+        ..maastricht_example(&maastricht(), unix_now() + 14 * 86_400)
     };
-    let links = LinkMaker {
-        base_url: &settings.base_url,
-        secret: &settings.link_secret,
-    };
-    let scan_id = service::create_scan(&db, &organiser, &draft, unix_now())
-        .await
-        .unwrap();
-    let informants: Vec<Informant> = (0..args.respondents.saturating_sub(1))
-        .map(|i| Informant {
-            name: format!("Collega {i}"),
-            email: Email::parse(&format!("collega{i}@gemeente.nl")).unwrap(),
-            group: "colleagues".into(),
-        })
-        .collect();
-    service::add_informants(&db, &links, &organiser, &scan_id, &informants, unix_now())
-        .await
-        .unwrap();
-    service::open_scan(&db, &links, &organiser, &scan_id, unix_now())
-        .await
-        .unwrap();
-    // As in real use, respondents answer once their invitations went out: send them all to the
-    // data directory's outbox files first (the links work from the opening on).
-    let mailer = app::email::Mailer::from_settings(&startup::mail_settings(&config)).unwrap();
-    while app::email::run_once(
+    let scan = open_draft(
         &db,
-        &mailer,
-        &config.mail_from,
-        &settings.link_secret,
-        "bench",
+        organiser(&db, "hr@gemeente.nl", unix_now()).await,
+        &draft,
+        &colleagues(args.respondents.saturating_sub(1), "", "collega"),
+        settings.link_secret.clone(),
         unix_now(),
     )
-    .await
-    .unwrap()
-    .sent
-        > 0
-    {}
-    let mut tokens = Vec::new();
-    for invitation in db.list_invitations(&scan_id).await.unwrap() {
-        let (target, _) = db
-            .find_invitation_target(&scan_id, &invitation.id)
-            .await
-            .unwrap()
-            .unwrap();
-        tokens.push(links.token(&target));
-    }
-    let base = format!("http://{addr}");
+    .await;
+    let scan_id = scan.id.clone();
+    // As in real use, respondents answer once their invitations went out: send them all to
+    // `.eml` files first (the links work from the opening on).
+    let outbox = tempfile::tempdir().unwrap();
+    app.send_outbox_to_files(outbox.path()).await;
+    let tokens: Vec<String> = scan
+        .tokens(&db)
+        .await
+        .into_iter()
+        .map(|(_, token)| token)
+        .collect();
+    let base = app.base.clone();
     let page_url = format!("{base}/s/{}/q/0", tokens[0]);
 
     // Warm up, and keep the rendered page for the ceiling.
