@@ -18,9 +18,7 @@
 //! exactly `N` messages for `N` distinct, expected recipients.
 
 use std::collections::{BTreeMap, HashSet};
-use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -28,12 +26,17 @@ use app::auth::scan_link::LinkSecret;
 use app::domain::account::{CurrentUser, Email, Role};
 use app::domain::informants::Informant;
 use app::domain::scan::{ScanDraft, default_groups, preselect_from_profile};
-use app::email::{MailSettings, Mailer, SmtpSettings, Tls, spawn_outbox_worker};
+use app::email::spawn_outbox_worker;
 use app::scans::mail::LinkMaker;
 use app::scans::service;
 use app::storage::Db;
 
-const FROM: &str = "Ontwikkelscan <noreply@ontwikkelscan.example.nl>";
+// The SMTP server process and mailer the email tests use (tests/support/smtp.rs).
+#[path = "../tests/support/smtp.rs"]
+#[allow(dead_code)] // the tests use more of it than this benchmark
+mod smtp;
+use smtp::{FROM, SmtpServer, free_port, smtp_mailer};
+
 const BASE: &str = "https://scan.gemeente.example.nl";
 const SUBJECT_EMAIL: &str = "piet.jansen@gemeente.nl";
 const DAY: i64 = 86_400;
@@ -231,8 +234,8 @@ async fn run(bench_db: &BenchDb, options: &Options) -> BenchResult<()> {
         open_time.as_secs_f64() * 1e6 / count as f64,
     );
 
-    let server = SmtpServer::start(free_port())?;
-    let mailer = smtp_mailer(server.port)?;
+    let server = SmtpServer::try_start(free_port())?;
+    let mailer = smtp_mailer(server.port);
     let started = Instant::now();
     let worker = spawn_outbox_worker(
         db.clone(),
@@ -257,7 +260,7 @@ async fn run(bench_db: &BenchDb, options: &Options) -> BenchResult<()> {
         .map(|i| i.email.as_str().to_owned())
         .collect();
     expected.insert(SUBJECT_EMAIL.to_owned());
-    server.check_mailbox(&expected)?;
+    check_mailbox(&server, &expected)?;
     println!(
         "backend {name}: the SMTP server holds {} messages for {} distinct recipients, as expected",
         thousands(count as u64),
@@ -442,140 +445,36 @@ async fn drop_database(admin_url: &str, sql: &str) {
     }
 }
 
-/// The test SMTP server (`tests/smtp_server.py`) on a local port, writing every accepted
-/// message into a mailbox directory; stopped when dropped.
-struct SmtpServer {
-    child: Child,
-    port: u16,
-    mailbox: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl SmtpServer {
-    /// Starts the server on `port` and waits until it accepts connections.
-    fn start(port: u16) -> BenchResult<Self> {
-        let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
-        let mailbox = dir.path().join("mailbox");
-        let log_path = dir.path().join("server.log");
-        let log = std::fs::File::create(&log_path).map_err(|e| format!("log file: {e}"))?;
-        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_server.py");
-        let mut child = Command::new("python3")
-            .arg(&script)
-            .arg("--port")
-            .arg(port.to_string())
-            .arg("--dir")
-            .arg(&mailbox)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("starting python3 {}: {e}", script.display()))?;
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            match child.try_wait() {
-                Ok(Some(status)) => {
-                    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-                    return Err(format!(
-                        "the SMTP server exited with {status} (is aiosmtpd installed? \
-                         `python3 -m pip install aiosmtpd`):\n{log}"
-                    ));
-                }
-                Ok(None) => {}
-                Err(e) => return Err(format!("waiting for the SMTP server: {e}")),
-            }
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                break;
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err(format!(
-                    "the SMTP server did not accept connections on port {port}"
-                ));
-            }
-            std::thread::sleep(Duration::from_millis(25));
+/// Checks that the SMTP server's mailbox holds exactly one message for every address in
+/// `expected` and nothing else.
+fn check_mailbox(server: &SmtpServer, expected: &HashSet<String>) -> BenchResult<()> {
+    let deliveries = server.deliveries();
+    let mut recipients = HashSet::new();
+    for summary in &deliveries {
+        let rcpt_tos = summary["rcpt_tos"]
+            .as_array()
+            .ok_or("a delivered message has no rcpt_tos")?;
+        for rcpt in rcpt_tos {
+            recipients.insert(rcpt.as_str().unwrap_or_default().to_owned());
         }
-        Ok(SmtpServer {
-            child,
-            port,
-            mailbox,
-            _dir: dir,
-        })
     }
-
-    /// Checks that the mailbox holds exactly one message (`.json` summary) for every address
-    /// in `expected` and nothing else.
-    fn check_mailbox(&self, expected: &HashSet<String>) -> BenchResult<()> {
-        let entries =
-            std::fs::read_dir(&self.mailbox).map_err(|e| format!("reading the mailbox: {e}"))?;
-        let mut messages = 0usize;
-        let mut recipients = HashSet::new();
-        for entry in entries {
-            let path = entry
-                .map_err(|e| format!("reading the mailbox: {e}"))?
-                .path();
-            if path.extension().is_none_or(|x| x != "json") {
-                continue;
-            }
-            messages += 1;
-            let summary: serde_json::Value = std::fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| serde_json::from_slice(&bytes).map_err(|e| e.to_string()))
-                .map_err(|e| format!("reading {}: {e}", path.display()))?;
-            let rcpt_tos = summary["rcpt_tos"]
-                .as_array()
-                .ok_or_else(|| format!("{} has no rcpt_tos", path.display()))?;
-            for rcpt in rcpt_tos {
-                recipients.insert(rcpt.as_str().unwrap_or_default().to_owned());
-            }
-        }
-        if messages != expected.len() {
-            return Err(format!(
-                "the SMTP server holds {messages} messages, expected {}",
-                expected.len()
-            ));
-        }
-        if &recipients != expected {
-            let missing = expected.difference(&recipients).count();
-            let unexpected = recipients.difference(expected).count();
-            return Err(format!(
-                "the SMTP server has {} distinct recipients: {missing} expected ones missing, \
-                 {unexpected} unexpected ones",
-                recipients.len()
-            ));
-        }
-        Ok(())
+    if deliveries.len() != expected.len() {
+        return Err(format!(
+            "the SMTP server holds {} messages, expected {}",
+            deliveries.len(),
+            expected.len()
+        ));
     }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+    if &recipients != expected {
+        let missing = expected.difference(&recipients).count();
+        let unexpected = recipients.difference(expected).count();
+        return Err(format!(
+            "the SMTP server has {} distinct recipients: {missing} expected ones missing, \
+             {unexpected} unexpected ones",
+            recipients.len()
+        ));
     }
-}
-
-/// A port nobody listens on yet.
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
-}
-
-fn smtp_mailer(port: u16) -> BenchResult<Mailer> {
-    Mailer::from_settings(&MailSettings {
-        smtp: Some(SmtpSettings {
-            host: "127.0.0.1".into(),
-            port,
-            tls: Tls::None,
-            username: None,
-            password: None,
-        }),
-        from: FROM.into(),
-        outbox_dir: PathBuf::from("unused"),
-    })
-    .map_err(|e| format!("SMTP mailer: {e}"))
+    Ok(())
 }
 
 /// `10000` → `10,000`.

@@ -21,9 +21,16 @@ pub struct SmtpServer {
 impl SmtpServer {
     /// Starts the test server on `port` and waits until it accepts connections.
     pub fn start(port: u16) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Self::try_start(port).unwrap_or_else(|problem| panic!("{problem}"))
+    }
+
+    /// [`SmtpServer::start`] for a program that reports a failure instead of panicking (the
+    /// invitations benchmark).
+    pub fn try_start(port: u16) -> Result<Self, String> {
+        let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
         let mailbox = dir.path().join("mailbox");
-        let log = std::fs::File::create(dir.path().join("server.log")).expect("log file");
+        let log_path = dir.path().join("server.log");
+        let log = std::fs::File::create(&log_path).map_err(|e| format!("log file: {e}"))?;
         // Relative to either crate of the workspace, so the server tests can use it too.
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/tests/smtp_server.py");
         let mut child = Command::new("python3")
@@ -36,31 +43,38 @@ impl SmtpServer {
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
-            .expect("python3 must be installed to run the SMTP tests");
+            .map_err(|e| format!("starting python3 {}: {e}", script.display()))?;
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            if let Some(status) = child.try_wait().expect("wait for the SMTP server") {
-                let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
-                panic!(
-                    "the test SMTP server exited with {status} (is aiosmtpd installed? \
-                     `python3 -m pip install aiosmtpd`):\n{log}"
-                );
+            match child.try_wait() {
+                Ok(Some(status)) => {
+                    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
+                    return Err(format!(
+                        "the test SMTP server exited with {status} (is aiosmtpd installed? \
+                         `python3 -m pip install aiosmtpd`):\n{log}"
+                    ));
+                }
+                Ok(None) => {}
+                Err(e) => return Err(format!("waiting for the SMTP server: {e}")),
             }
             if TcpStream::connect(("127.0.0.1", port)).is_ok() {
                 break;
             }
             if Instant::now() > deadline {
                 let _ = child.kill();
-                panic!("the test SMTP server did not accept connections on port {port}");
+                let _ = child.wait();
+                return Err(format!(
+                    "the test SMTP server did not accept connections on port {port}"
+                ));
             }
             std::thread::sleep(Duration::from_millis(25));
         }
-        SmtpServer {
+        Ok(SmtpServer {
             child,
             port,
             mailbox,
             _dir: dir,
-        }
+        })
     }
 
     /// The decoded summaries of every message delivered so far (see smtp_server.py).
