@@ -32,6 +32,9 @@ use app::scans::service;
 use app::storage::Db;
 
 // The SMTP server process and mailer the email tests use (tests/support/smtp.rs).
+mod support;
+use support::{Backend, BenchDb, BenchResult, seconds, thousands};
+
 #[path = "../tests/support/smtp.rs"]
 #[allow(dead_code)] // the tests use more of it than this benchmark
 mod smtp;
@@ -42,23 +45,6 @@ const SUBJECT_EMAIL: &str = "piet.jansen@gemeente.nl";
 const DAY: i64 = 86_400;
 const USAGE: &str = "usage: cargo bench -p app --features ssr --bench invitations -- \
                      [--count N] [--postgres URL] [--only sqlite|postgres] [--timeout SECS]";
-
-type BenchResult<T> = Result<T, String>;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Backend {
-    Sqlite,
-    Postgres,
-}
-
-impl Backend {
-    fn name(self) -> &'static str {
-        match self {
-            Backend::Sqlite => "sqlite",
-            Backend::Postgres => "postgres",
-        }
-    }
-}
 
 struct Options {
     /// Invitations to queue and deliver: the subject plus `count - 1` informants.
@@ -354,97 +340,6 @@ fn informants(n: usize) -> Vec<Informant> {
         .collect()
 }
 
-/// A fresh database: a SQLite file in a temporary directory, or a new PostgreSQL database
-/// that [`BenchDb::finish`] drops again.
-struct BenchDb {
-    backend: Backend,
-    db: Db,
-    _dir: Option<tempfile::TempDir>,
-    drop_sql: Option<(String, String)>,
-}
-
-impl BenchDb {
-    async fn create(backend: Backend, postgres: Option<&str>) -> BenchResult<Self> {
-        match backend {
-            Backend::Sqlite => {
-                let dir = tempfile::tempdir().map_err(|e| format!("temporary directory: {e}"))?;
-                let url = format!("sqlite://{}", dir.path().join("bench.db").display());
-                let db = Db::connect(&url)
-                    .await
-                    .map_err(|e| format!("opening {url}: {e}"))?;
-                db.migrate().await.map_err(|e| format!("migrating: {e}"))?;
-                Ok(BenchDb {
-                    backend,
-                    db,
-                    _dir: Some(dir),
-                    drop_sql: None,
-                })
-            }
-            Backend::Postgres => {
-                let admin_url = postgres.expect("checked by parse_args");
-                let name = format!("ontwikkelscan_bench_{}", app::storage::new_id());
-                let admin = Db::connect(admin_url)
-                    .await
-                    .map_err(|e| format!("connecting to {admin_url}: {e}"))?;
-                admin
-                    .execute_raw(&format!("CREATE DATABASE {name}"))
-                    .await
-                    .map_err(|e| format!("creating database {name}: {e}"))?;
-                admin.close().await;
-                let bench_db = |db| BenchDb {
-                    backend,
-                    db,
-                    _dir: None,
-                    drop_sql: Some((
-                        admin_url.to_owned(),
-                        format!("DROP DATABASE {name} WITH (FORCE)"),
-                    )),
-                };
-                let (base, _) = admin_url
-                    .rsplit_once('/')
-                    .ok_or("the PostgreSQL URL needs a database name")?;
-                let db = match Db::connect(&format!("{base}/{name}")).await {
-                    Ok(db) => bench_db(db),
-                    Err(e) => {
-                        drop_database(admin_url, &format!("DROP DATABASE {name} WITH (FORCE)"))
-                            .await;
-                        return Err(format!("connecting to database {name}: {e}"));
-                    }
-                };
-                if let Err(e) = db.db.migrate().await {
-                    db.finish().await;
-                    return Err(format!("migrating: {e}"));
-                }
-                eprintln!("    using PostgreSQL database {name} (dropped afterwards)");
-                Ok(db)
-            }
-        }
-    }
-
-    /// Closes the pool and drops the PostgreSQL database; the SQLite directory goes with
-    /// `self`.
-    async fn finish(self) {
-        self.db.close().await;
-        if let Some((admin_url, sql)) = &self.drop_sql {
-            drop_database(admin_url, sql).await;
-        }
-    }
-}
-
-async fn drop_database(admin_url: &str, sql: &str) {
-    let result = match Db::connect(admin_url).await {
-        Ok(admin) => {
-            let result = admin.execute_raw(sql).await;
-            admin.close().await;
-            result
-        }
-        Err(e) => Err(e),
-    };
-    if let Err(e) = result {
-        eprintln!("warning: `{sql}` failed: {e}");
-    }
-}
-
 /// Checks that the SMTP server's mailbox holds exactly one message for every address in
 /// `expected` and nothing else.
 fn check_mailbox(server: &SmtpServer, expected: &HashSet<String>) -> BenchResult<()> {
@@ -475,21 +370,4 @@ fn check_mailbox(server: &SmtpServer, expected: &HashSet<String>) -> BenchResult
         ));
     }
     Ok(())
-}
-
-/// `10000` → `10,000`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-fn seconds(d: Duration) -> String {
-    format!("{:.2} s", d.as_secs_f64())
 }
