@@ -108,6 +108,9 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   // Colleagues (5) and staff (4) reach k = 3 and are shown; ten answered in all.
   await expect(table).toContainText("Collega's:");
   await expect(readerPage.getByTestId("report-response")).toContainText("Collega's: 5 van 5");
+  // Numbers as a Dutch reader writes them: a decimal comma, never a point.
+  await expect(table).toContainText(/\d,\d\d/);
+  await expect(table).not.toContainText(/\d\.\d\d/);
   const gap = readerPage.getByTestId("chart-verschil").getByRole("img");
   await expect(gap).toHaveAttribute("alt", "Verschil tussen zelfbeeld en anderen");
   // The charts load lazily (as the reader scrolls to them).

@@ -265,8 +265,10 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     );
     assert!(body.contains("Aandachtspunten en ontwikkeltips"));
     assert!(body.contains("Terugblik op de afspraken van het vorige gesprek"));
-    // Others: three colleagues (2, 3, 3), each weighing equally; staff not in it.
-    assert!(body.contains("2.67 (n=3)"), "{body}");
+    // Others: three colleagues (2, 3, 3), each weighing equally; staff not in it. Written as
+    // a Dutch reader reads a number (decimal comma); the CSV file below keeps its point.
+    assert!(body.contains("2,67 (n=3)"), "{body}");
+    assert!(!body.contains("2.67"), "{body}");
     let csv = reader
         .get(&format!("/scans/{id}/rapport/cijfers.csv"))
         .await

@@ -239,7 +239,7 @@ impl Chart for Heatmap<'_> {
                 let (fill, written, ink) = match self.value(row, column) {
                     Some(mean) => {
                         let fill = colours::diverging(mean);
-                        (fill, text::score(mean), colours::text_on(fill))
+                        (fill, text::score(mean, self.lang), colours::text_on(fill))
                     }
                     None => (colours::EMPTY, NO_FIGURE.to_owned(), colours::INK),
                 };

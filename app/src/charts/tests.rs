@@ -361,12 +361,14 @@ fn heat_map_writes_each_mean_and_a_dash_where_nothing_is_published() {
     .collect();
     assert_eq!(headings.len(), 5, "{texts:?}");
     for value in [
-        "4.50", "3.25", "3.10", "3.60", "3.33", "4.10", "4.00", "3.00", "2.80",
+        "4,50", "3,25", "3,10", "3,60", "3,33", "4,10", "4,00", "3,00", "2,80",
     ] {
         assert!(texts.iter().any(|t| t == value), "{value}: {texts:?}");
     }
     // Integriteit: no self, no peers, no pooled line; Resultaatgerichtheid: no group at all.
     assert_eq!(texts.iter().filter(|t| *t == "—").count(), 6);
+    // Dutch figures have a decimal comma, never a point.
+    assert!(!texts.iter().any(|t| t == "4.50"), "{texts:?}");
     // 3.00 is the neutral middle of the scale; the empty cells are grey.
     assert!(svg.contains(r##"fill="#F7F7F7""##));
     assert!(svg.contains(r##"fill="#E4E4E4""##));

@@ -125,9 +125,9 @@ pub(super) fn row_label(row: &CompetencyRow) -> String {
     }
 }
 
-/// A mean as the report table writes it: two decimals.
-pub(super) fn score(value: f64) -> String {
-    format!("{value:.2}")
+/// A mean as the report table writes it: two decimals, in the chart's language.
+pub(super) fn score(value: f64, language: Language) -> String {
+    crate::domain::number_text::decimal(value, 2, language)
 }
 
 /// `text` safe inside SVG/XML character data and double-quoted attributes.

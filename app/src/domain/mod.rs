@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod informant_form;
 pub mod informants;
 pub mod language;
+pub mod number_text;
 pub mod questionnaire;
 pub mod rating;
 pub mod report_view;

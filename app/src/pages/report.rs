@@ -83,7 +83,7 @@ fn Behaviours(title: String, rows: Vec<BehaviourRow>) -> impl IntoView {
                         <tr>
                             <td>{b.text} <br /><small class="help">{b.competency}</small></td>
                             <td>{number(b.self_mean)}</td>
-                            <td>{format!("{:.2} (n={})", b.others_mean, b.others_n)}</td>
+                            <td>{format!("{} (n={})", number(Some(b.others_mean)), b.others_n)}</td>
                             <td>{signed(b.gap)}</td>
                         </tr>
                     }).collect_view()}
@@ -98,7 +98,11 @@ fn ReportView(view: ReportView) -> impl IntoView {
     let i18n = use_i18n();
     let subject = view.subject_name.clone();
     let k = view.k;
-    let threshold = format!("{:.1}", view.threshold);
+    let threshold = crate::domain::number_text::decimal(
+        view.threshold,
+        1,
+        crate::components::localized::language(i18n),
+    );
     let rows = view
         .rows
         .iter()

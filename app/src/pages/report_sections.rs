@@ -4,21 +4,26 @@
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
-use crate::components::localized::pick;
+use crate::components::localized::{language, pick};
+use crate::domain::number_text;
 use crate::i18n::*;
 use crate::server_fns::report::{
     Agenda, AttentionItem, CommentBlock, CompetencyRow, LineFigures, LineKind, ReportView,
 };
 
+/// A score with two decimals in the page's language (`4,33`), or a dash where there is none.
 pub fn number(value: Option<f64>) -> String {
+    let language = language(use_i18n());
     value
-        .map(|v| format!("{v:.2}"))
+        .map(|v| number_text::decimal(v, 2, language))
         .unwrap_or_else(|| "—".to_owned())
 }
 
+/// A difference with its sign in the page's language (`+0,50`, `−1,87`), or a dash.
 pub fn signed(value: Option<f64>) -> String {
+    let language = language(use_i18n());
     value
-        .map(|v| format!("{v:+.2}"))
+        .map(|v| number_text::signed(v, 2, language))
         .unwrap_or_else(|| "—".to_owned())
 }
 
