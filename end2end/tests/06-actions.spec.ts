@@ -64,7 +64,7 @@ test("an organiser's actions say when they are busy, and a refusal shows in plac
   } else {
     await confirm.click();
   }
-  await expect(page.getByRole("status").first()).toContainText("De scan is open. 1 uitnodigingen");
+  await expect(page.getByRole("status").first()).toContainText("De scan is open. 1 uitnodiging staat klaar");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("open");
   if (js) expect(await stillSamePage(page), "opened without a page reload").toBe(true);
 

@@ -54,7 +54,7 @@ test("refused forms keep what was typed and say why; a list file is previewed", 
   if (js) expect(await stillSamePage(page), "informant refused without a page reload").toBe(true);
   await page.locator("#add-one").getByLabel("E-mailadres").fill("bram@gemeente.nl");
   await page.locator("#add-one").getByRole("button", { name: "Toevoegen" }).click();
-  await expect(page.getByRole("status").first()).toContainText("1 informanten toegevoegd");
+  await expect(page.getByRole("status").first()).toContainText("1 informant toegevoegd.");
   await expect(page.getByTestId("invitations").locator("tbody tr")).toHaveCount(2);
 
   // A CSV file is previewed like a pasted list; nothing is saved yet.

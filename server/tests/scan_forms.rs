@@ -283,7 +283,7 @@ async fn an_uploaded_list_is_previewed_like_a_pasted_one() {
         "naam;e-mail;groep\n\"Jansen, Anna\";anna@gemeente.nl;collega's\nBram;bram@;medewerkers\n";
     let r = upload(csv.as_bytes().to_vec()).await.unwrap();
     let body = page(&app, location(&r).split('#').next().unwrap()).await;
-    assert!(body.contains("1 regels kloppen niet"), "{body}");
+    assert!(body.contains("1 regel klopt niet"), "{body}");
     assert!(body.contains("Jansen, Anna"));
     assert!(body.contains("ongeldig e-mailadres"));
     // Not text: a clear message. Nothing was saved either way.

@@ -46,8 +46,12 @@ pub fn done_text(i18n: I18nContext<Locale>, done: Done) -> Option<String> {
     Some(match done {
         Done::Created => t_string!(i18n, scan_done_created).to_string(),
         Done::Saved => t_string!(i18n, scan_done_saved).to_string(),
+        // Dutch and English say one thing differently from several.
+        Done::Added { added: 1 } => t_string!(i18n, scan_done_added_one).to_string(),
         Done::Added { added: n } => t_string!(i18n, scan_done_added, n).to_string(),
+        Done::Opened { invited: 1 } => t_string!(i18n, scan_done_opened_one).to_string(),
         Done::Opened { invited: n } => t_string!(i18n, scan_done_opened, n).to_string(),
+        Done::Reminded { reminded: 1 } => t_string!(i18n, scan_done_reminded_one).to_string(),
         Done::Reminded { reminded: n } => t_string!(i18n, scan_done_reminded, n).to_string(),
         Done::Closed => t_string!(i18n, scan_done_closed).to_string(),
         Done::Released => t_string!(i18n, scan_done_released).to_string(),

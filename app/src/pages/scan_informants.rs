@@ -257,9 +257,17 @@ fn PreviewTable(preview: InformantPreview) -> impl IntoView {
     let i18n = use_i18n();
     let bad = preview.lines.iter().filter(|l| l.problem.is_some()).count();
     let summary = if preview.clean {
-        t_string!(i18n, scan_preview_clean, count = preview.lines.len()).to_string()
+        if preview.lines.len() == 1 {
+            t_string!(i18n, scan_preview_clean_one).to_string()
+        } else {
+            t_string!(i18n, scan_preview_clean, count = preview.lines.len()).to_string()
+        }
     } else {
-        t_string!(i18n, scan_preview_bad, bad).to_string()
+        if bad == 1 {
+            t_string!(i18n, scan_preview_bad_one).to_string()
+        } else {
+            t_string!(i18n, scan_preview_bad, bad).to_string()
+        }
     };
     let rows = preview
         .lines
