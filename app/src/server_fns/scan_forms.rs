@@ -13,8 +13,6 @@ use crate::domain::scan::form::PostedScanForm;
 /// Creates a draft scan from the scan form.
 #[server(endpoint = "scans/create")]
 pub async fn create_scan(#[server(flatten)] form: PostedScanForm) -> Result<Done, ActionError> {
-    use super::scans::ScanFormFlash;
-
     let (state, user) = super::signed_in().await?;
     match crate::scans::forms::create_from_form(&state.db, &user, &form, crate::state::unix_now())
         .await
@@ -22,13 +20,7 @@ pub async fn create_scan(#[server(flatten)] form: PostedScanForm) -> Result<Done
         Ok(id) => Ok(super::finish(&id, Done::Created)),
         Err(refused) => {
             let page = format!("/scans/new?framework={}", url_encode(&form.framework_id));
-            let (problems, refusal) = super::parts_of(&refused.refusal);
-            let flash = ScanFormFlash {
-                problems,
-                refused: refusal,
-                form: refused.form,
-            };
-            Err(super::refuse(&state, refused.refusal, &page, &flash).await)
+            Err(refuse_scan_form(&state, refused, &page).await)
         }
     }
 }
@@ -39,22 +31,11 @@ pub async fn update_scan(
     id: String,
     #[server(flatten)] form: PostedScanForm,
 ) -> Result<Done, ActionError> {
-    use super::scans::ScanFormFlash;
-
     let (state, user) = super::signed_in().await?;
     let now = crate::state::unix_now();
     match crate::scans::forms::update_from_form(&state.db, &user, &id, &form, now).await {
         Ok(()) => Ok(super::finish(&id, Done::Saved)),
-        Err(refused) => {
-            let page = format!("/scans/{id}/edit");
-            let (problems, refusal) = super::parts_of(&refused.refusal);
-            let flash = ScanFormFlash {
-                problems,
-                refused: refusal,
-                form: refused.form,
-            };
-            Err(super::refuse(&state, refused.refusal, &page, &flash).await)
-        }
+        Err(refused) => Err(refuse_scan_form(&state, refused, &format!("/scans/{id}/edit")).await),
     }
 }
 
@@ -128,6 +109,22 @@ pub async fn upload_informant_list(data: MultipartData) -> Result<Done, ActionEr
             Err(super::refuse(&state, refusal, &page, &flash).await)
         }
     }
+}
+
+/// A refused scan form, back to `page` with the form as typed (see `server_fns::refuse`).
+#[cfg(feature = "ssr")]
+async fn refuse_scan_form(
+    state: &crate::state::AppState,
+    refused: crate::scans::forms::RefusedScanForm,
+    page: &str,
+) -> ActionError {
+    let (problems, refusal) = super::parts_of(&refused.refusal);
+    let flash = super::scans::ScanFormFlash {
+        problems,
+        refused: refusal,
+        form: refused.form,
+    };
+    super::refuse(state, refused.refusal, page, &flash).await
 }
 
 #[cfg(feature = "ssr")]
