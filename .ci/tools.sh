@@ -70,6 +70,11 @@ ensure_chromium() {
   if ! command -v chromium >/dev/null; then log "installing Chromium"; apt_install chromium; fi
 }
 
+# The report's print test reads its PDF back as text: Debian's poppler-utils (pdftotext).
+ensure_pdftotext() {
+  if ! command -v pdftotext >/dev/null; then log "installing poppler-utils (pdftotext)"; apt_install poppler-utils; fi
+}
+
 ensure_node() {
   if ! command -v npm >/dev/null; then log "installing Node.js and npm"; apt_install nodejs npm; fi
 }
@@ -124,6 +129,7 @@ ensure_test_tools() {
   ensure_build_tools
   ensure_lint_tools
   ensure_chromium
+  ensure_pdftotext
   ensure_end2end_deps
   ensure_aiosmtpd
   ensure_schemathesis
