@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
 // Every test fails when the browser logs an error or an uncaught exception: a hydration
@@ -63,4 +64,48 @@ export async function signIn(page: Page, testInfo: TestInfo, user: User = admin)
   if (testInfo.project.use.javaScriptEnabled !== false) await page.waitForLoadState("networkidle");
   await submitLogin(page, user);
   await expect(page).toHaveURL(/\/$/);
+}
+
+// WCAG 2.1 A and AA, the level Dutch public bodies must meet (Besluit digitale toegankelijkheid).
+const axeTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/**
+ * Fails when axe-core finds a WCAG 2.1 A/AA violation on the page as it is now. Without
+ * JavaScript the page itself cannot run axe (Playwright's evaluate waits forever), so the same
+ * address is opened in a JavaScript-enabled context with the same cookies whose documents carry
+ * `script-src 'none'`: the server's HTML exactly as a browser without JavaScript shows it, with
+ * axe injected by the test. `what` names the page in the failure message.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo, what: string) {
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  let auditPage = page;
+  let audited: (() => Promise<void>) | undefined;
+  if (!js) {
+    const browser = page.context().browser()!;
+    const context = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      locale: "nl-NL",
+      storageState: await page.context().storageState(),
+      viewport: page.viewportSize(),
+    });
+    auditPage = await context.newPage();
+    await auditPage.route("**/*", async (route) => {
+      if (route.request().resourceType() !== "document") return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": "script-src 'none'" } });
+    });
+    await auditPage.goto(page.url());
+    audited = () => context.close();
+  } else {
+    await page.waitForLoadState("networkidle");
+  }
+  try {
+    const results = await new AxeBuilder({ page: auditPage }).withTags(axeTags).analyze();
+    const found = results.violations.map(
+      (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.html}`).join("\n    ")}`,
+    );
+    expect(found, `axe-core violations on ${what} (${page.url()})`).toEqual([]);
+  } finally {
+    await audited?.();
+  }
 }
