@@ -11,6 +11,7 @@ pub mod language;
 pub mod number_text;
 pub mod questionnaire;
 pub mod rating;
+pub mod report_readers;
 pub mod report_view;
 pub mod scan;
 pub mod scoring;

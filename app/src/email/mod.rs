@@ -5,6 +5,7 @@
 
 pub mod message;
 pub mod outbox_read;
+pub mod reader_templates;
 pub mod scan_templates;
 pub mod templates;
 pub mod transport;

@@ -13,6 +13,7 @@ pub mod login;
 pub mod not_found;
 pub mod outbox;
 pub mod report;
+pub mod report_readers_notice;
 pub mod report_sections;
 pub mod scan;
 pub mod scan_actions;

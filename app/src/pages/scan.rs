@@ -115,6 +115,7 @@ fn ScanView(scan: ScanData, actions: ScanActions) -> impl IntoView {
             })}
         </section>
         <LifecycleActions scan=scan.clone() actions />
+        <crate::pages::report_readers_notice::ReportReadersNotice scan=scan.clone() />
         <Progress rows=scan.progress.clone() total=scan.total.clone() />
         <Informants scan actions />
     }

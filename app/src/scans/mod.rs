@@ -6,6 +6,7 @@
 
 pub mod forms;
 pub mod mail;
+pub mod notify_readers;
 pub mod scheduler;
 pub mod service;
 

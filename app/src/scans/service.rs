@@ -391,6 +391,8 @@ async fn close_stored(
         return Err(UserError::ScanChanged.into());
     }
     let sent = queue_for_invited(&mut tx, ScanMail::Closed, stored, false, links, now).await?;
+    // The report is readable now: its readers are told, once, with the closing.
+    super::notify_readers::notify_in(&mut tx, stored, links, now).await?;
     delete_scan_drafts_in(&mut tx, &stored.id).await?;
     tx.commit().await?;
     db.checkpoint().await?;

@@ -12,6 +12,7 @@ mod frameworks;
 mod invitations;
 mod outbox;
 mod questionnaire_cache;
+pub mod report_readers;
 pub mod responses;
 pub mod scans;
 mod sessions;

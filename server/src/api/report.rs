@@ -172,5 +172,12 @@ pub async fn release(
     app::report::release(&state.db, &user, &id, unix_now())
         .await
         .map_err(report_error)?;
+    app::scans::notify_readers::notify_after_release(
+        &state.db,
+        &state.settings.links(),
+        &id,
+        unix_now(),
+    )
+    .await;
     Ok(StatusCode::NO_CONTENT)
 }
