@@ -109,6 +109,8 @@ fn view() -> ReportView {
         k: 3,
         threshold: 0.5,
         basis: ReportBasis::Final,
+        header: Default::default(),
+        summary: Default::default(),
         rows,
         highest: vec![],
         lowest: vec![],

@@ -265,6 +265,29 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     );
     assert!(body.contains("Aandachtspunten en ontwikkeltips"));
     assert!(body.contains("Terugblik op de afspraken van het vorige gesprek"));
+    // The answer first: header, summary, gap chart and table before the method at the end.
+    let at = |needle: &str| {
+        body.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing from {body}"))
+    };
+    let order = [
+        at("data-testid=\"report-facts\""),
+        at("data-testid=\"report-summary\""),
+        at("data-testid=\"chart-verschil\""),
+        at("data-testid=\"report-table\""),
+        at("data-testid=\"report-attention\""),
+        at("data-testid=\"report-method\""),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(body.contains("Gesloten op"), "{body}");
+    // Self 5 against colleagues 2, 3, 3 (others 2,67, below "normaal"): a blind spot.
+    assert!(body.contains("Blinde vlek"), "{body}");
+    // The running header and footer of the printed pages name the person.
+    assert!(
+        body.contains("--print-top-left:\"Piet Jansen\""),
+        "{body}"
+    );
+    assert!(body.contains("counter(pages)"), "{body}");
     // Others: three colleagues (2, 3, 3), each weighing equally; staff not in it. Written as
     // a Dutch reader reads a number (decimal comma); the CSV file below keeps its point.
     assert!(body.contains("2,67 (n=3)"), "{body}");

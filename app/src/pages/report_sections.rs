@@ -1,11 +1,17 @@
-//! The parts of the report page below the summary table: charts with their text tables, the
-//! figures per competency, comments, the competencies that need attention, and the agenda.
+//! The parts of the report page after its header and summary: the charts, the compact
+//! competency table, the competencies that need attention, the agenda, comments, every figure
+//! per competency, and the method.
 
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
 use crate::components::localized::{language, pick};
 use crate::domain::number_text;
+use crate::domain::report_view::category::{category_of, short_name};
+use crate::domain::report_view::table::{
+    GroupCell, any_left_out, group_cell, group_columns, has_pooled,
+};
+use crate::domain::scoring::AgreementCategory;
 use crate::i18n::*;
 use crate::server_fns::report::{
     Agenda, AttentionItem, CommentBlock, CompetencyRow, LineFigures, LineKind, ReportView,
@@ -35,8 +41,9 @@ fn row_label(row: &CompetencyRow) -> String {
     }
 }
 
-/// One chart as an image on its own URL, with links to its SVG and PNG; the table that says
-/// the same in text follows it (for screen readers and print).
+/// One chart as an image on its own URL, with links to its SVG and PNG; the table or note that
+/// says the same in text follows it. The caption and image form one figure that print keeps
+/// on one page; the table after it may break across pages.
 #[component]
 fn Chart(
     scan_id: String,
@@ -52,54 +59,42 @@ fn Chart(
         Locale::nl => "",
     };
     view! {
-        <figure class="chart" data-testid=format!("chart-{file}")>
-            <figcaption><strong>{title.clone()}</strong> " " <span class="help">{description}</span></figcaption>
-            <img src=format!("{base}.svg{lang}") alt=title loading="lazy" />
+        <div class="chart" data-testid=format!("chart-{file}")>
+            <figure>
+                <figcaption><strong>{title.clone()}</strong> " " <span class="help">{description}</span></figcaption>
+                <img src=format!("{base}.svg{lang}") alt=title loading="lazy" />
+            </figure>
             <p class="chart-links no-print">
                 <a href=format!("{base}.svg{lang}")>{t!(i18n, report_chart_svg)}</a>
                 " · "
                 <a href=format!("{base}.png{lang}")>{t!(i18n, report_chart_png)}</a>
             </p>
             {children()}
-        </figure>
+        </div>
     }
 }
 
-/// The gap chart, the heat map (with its table) and, for two levels, the levels chart.
+/// The gap chart, right after the summary: the figures themselves follow in the table.
 #[component]
-pub fn Charts(view: ReportView) -> impl IntoView {
+pub fn GapChart(scan_id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let english = matches!(i18n.get_locale_untracked(), Locale::en);
-    // Columns of the heat map: every line label that occurs, in first-seen order.
-    let mut columns: Vec<(String, String)> = Vec::new();
-    for line in view.rows.iter().flat_map(|r| r.lines.iter()) {
-        if !columns.iter().any(|(id, _)| *id == line.id) {
-            let label = if english {
-                &line.label_en
-            } else {
-                &line.label_nl
-            };
-            columns.push((line.id.clone(), label.clone()));
-        }
+    view! {
+        <section aria-labelledby="report-charts" data-testid="report-gap">
+            <h2 id="report-charts">{t!(i18n, report_charts)}</h2>
+            <Chart scan_id=scan_id file="verschil"
+                title=t_string!(i18n, report_chart_gap).to_string()
+                description=t_string!(i18n, report_chart_gap_help).to_string()>
+                <p class="help">{t!(i18n, report_chart_gap_table)}</p>
+            </Chart>
+        </section>
     }
-    let heat_head = columns
-        .iter()
-        .map(|(_, label)| view! { <th scope="col">{label.clone()}</th> })
-        .collect_view();
-    let heat_rows = view
-        .rows
-        .iter()
-        .map(|row| {
-            let cells = columns
-                .iter()
-                .map(|(id, _)| {
-                    let mean = row.lines.iter().find(|l| l.id == *id).and_then(|l| l.mean);
-                    view! { <td>{number(mean)}</td> }
-                })
-                .collect_view();
-            view! { <tr><th scope="row">{row_label(row)}</th>{cells}</tr> }
-        })
-        .collect_view();
+}
+
+/// The heat map (its figures are the competency table's) and, for two levels, the levels
+/// chart with its table.
+#[component]
+pub fn MoreCharts(view: ReportView) -> impl IntoView {
+    let i18n = use_i18n();
     let mut levels: Vec<String> = Vec::new();
     for row in &view.rows {
         if !row.level.is_empty() && !levels.contains(&row.level) {
@@ -116,7 +111,7 @@ pub fn Charts(view: ReportView) -> impl IntoView {
         names.sort();
         let head = levels
             .iter()
-            .map(|l| view! { <th scope="col">{l.clone()}</th> })
+            .map(|l| view! { <th scope="col" class="num">{l.clone()}</th> })
             .collect_view();
         let body = names
             .iter()
@@ -129,7 +124,7 @@ pub fn Charts(view: ReportView) -> impl IntoView {
                             || "—".to_owned(),
                             |r| format!("{} / {}", number(r.self_mean), number(r.others_mean)),
                         );
-                        view! { <td>{text}</td> }
+                        view! { <td class="num">{text}</td> }
                     })
                     .collect_view();
                 view! { <tr><th scope="row">{name.clone()}</th>{cells}</tr> }
@@ -140,7 +135,7 @@ pub fn Charts(view: ReportView) -> impl IntoView {
                 title=t_string!(i18n, report_chart_levels).to_string()
                 description=t_string!(i18n, report_chart_levels_help).to_string()>
                 <div class="table-wrap">
-                    <table data-testid="levels-table">
+                    <table class="figures" data-testid="levels-table">
                         <thead><tr><th scope="col">{t!(i18n, report_col_competency)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
@@ -149,24 +144,142 @@ pub fn Charts(view: ReportView) -> impl IntoView {
         }
     });
     view! {
-        <section aria-labelledby="report-charts" class="page-break">
-            <h2 id="report-charts">{t!(i18n, report_charts)}</h2>
-            <Chart scan_id=view.scan_id.clone() file="verschil"
-                title=t_string!(i18n, report_chart_gap).to_string()
-                description=t_string!(i18n, report_chart_gap_help).to_string()>
-                <p class="help">{t!(i18n, report_chart_gap_table)}</p>
-            </Chart>
+        <section aria-labelledby="report-more-charts">
+            <h2 id="report-more-charts">{t!(i18n, report_more_charts)}</h2>
             <Chart scan_id=view.scan_id.clone() file="heatmap"
                 title=t_string!(i18n, report_chart_heatmap).to_string()
                 description=t_string!(i18n, report_chart_heatmap_help).to_string()>
-                <div class="table-wrap">
-                    <table data-testid="heatmap-table">
-                        <thead><tr><th scope="col">{t!(i18n, report_col_competency)}</th>{heat_head}</tr></thead>
-                        <tbody>{heat_rows}</tbody>
-                    </table>
-                </div>
+                <p class="help">{t!(i18n, report_chart_heatmap_table)}</p>
             </Chart>
             {levels_chart}
+        </section>
+    }
+}
+
+/// A group's cell in the competency table: its mean, "—" with the footnote mark when the
+/// group is left out of this competency.
+fn group_cell_view(cell: GroupCell) -> AnyView {
+    match cell {
+        GroupCell::Shown { mean, identifiable } => {
+            let i18n = use_i18n();
+            let note = identifiable.then(|| {
+                view! { " " <small class="help">{format!("({})", t_string!(i18n, report_identifiable))}</small> }
+            });
+            view! { <td class="num">{number(mean)}{note}</td> }.into_any()
+        }
+        GroupCell::LeftOut => view! {
+            <td class="num left-out">"—"<sup><a href="#report-left-out" class="footnote-ref">"*"</a></sup></td>
+        }
+        .into_any(),
+    }
+}
+
+/// The category as a short label whose explanation opens on a click (no script needed).
+fn category_view(i18n: I18nContext<Locale>, category_id: Option<&str>) -> AnyView {
+    match category_id.and_then(category_of) {
+        Some(category) => {
+            let short = short_name(category);
+            let explanation = category.explanation();
+            view! {
+                <details class="category" data-category=category.id()>
+                    <summary>{pick(i18n, short.nl, short.en)}</summary>
+                    <p>{pick(i18n, explanation.nl, explanation.en)}</p>
+                </details>
+            }
+            .into_any()
+        }
+        None => view! { "—" }.into_any(),
+    }
+}
+
+/// Self, one column per shown group, the pooled line, others, the gap and the category: the
+/// numbers right-aligned, a note where a group is left out of a row.
+#[component]
+pub fn CompetencyTable(view: ReportView) -> impl IntoView {
+    let i18n = use_i18n();
+    let columns = group_columns(&view.rows, &view.progress);
+    let pooled = has_pooled(&view.rows);
+    let left_out = any_left_out(&view.rows, &columns);
+    let k = view.k;
+    let head = columns
+        .iter()
+        .map(|c| view! { <th scope="col" class="num">{pick(i18n, &c.label_nl, &c.label_en)}</th> })
+        .collect_view();
+    let rows = view
+        .rows
+        .iter()
+        .map(|r| {
+            let groups = columns
+                .iter()
+                .map(|c| group_cell_view(group_cell(r, c)))
+                .collect_view();
+            let pooled_cell = pooled.then(|| match r.pooled {
+                Some((_, mean)) => group_cell_view(GroupCell::Shown { mean, identifiable: false }),
+                None => group_cell_view(GroupCell::LeftOut),
+            });
+            view! {
+                <tr>
+                    <th scope="row">{r.name.clone()} {(!r.level.is_empty()).then(|| view! { <br /><small class="help">{r.level.clone()}</small> })}</th>
+                    <td class="num">{number(r.self_mean)}</td>
+                    {groups}
+                    {pooled_cell}
+                    <td class="num">{number(r.others_mean)}</td>
+                    <td class="num">{signed(r.gap)}</td>
+                    <td>{category_view(i18n, r.category_id.as_deref())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="report-competencies">
+            <h2 id="report-competencies">{t!(i18n, report_competencies)}</h2>
+            <p class="help">{t!(i18n, report_order)}</p>
+            <div class="table-wrap">
+                <table class="figures competency-table" data-testid="report-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, report_col_competency)}</th>
+                            <th scope="col" class="num">{t!(i18n, report_col_self)}</th>
+                            {head}
+                            {pooled.then(|| view! { <th scope="col" class="num">{t!(i18n, report_pooled)}</th> })}
+                            <th scope="col" class="num">{t!(i18n, report_col_others)}</th>
+                            <th scope="col" class="num">{t!(i18n, report_col_gap)}</th>
+                            <th scope="col">{t!(i18n, report_col_category)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {left_out.then(|| view! {
+                <p class="help" id="report-left-out" data-testid="report-left-out">
+                    "* " {t_string!(i18n, report_table_left_out, k).to_string()}
+                </p>
+            })}
+            <p class="help no-print">{t!(i18n, report_table_category_help)}</p>
+        </section>
+    }
+}
+
+/// How the figures are computed and the six categories, at the end: for whoever wants to
+/// check, not in the way of whoever wants the answer.
+#[component]
+pub fn Method(k: usize, threshold: f64) -> impl IntoView {
+    let i18n = use_i18n();
+    let threshold = number_text::decimal(threshold, 1, language(i18n));
+    view! {
+        <section class="card" aria-labelledby="report-method" data-testid="report-method">
+            <h2 id="report-method">{t!(i18n, report_method_title)}</h2>
+            <p>{t_string!(i18n, report_method, k, threshold).to_string()}</p>
+            <h3 id="report-categories">{t!(i18n, report_categories)}</h3>
+            <dl class="categories">
+                {AgreementCategory::ALL.iter().map(|c| {
+                    let (name, explanation) = (c.name(), c.explanation());
+                    view! {
+                        <dt id=format!("categorie-{}", c.id())>{pick(i18n, name.nl, name.en)}</dt>
+                        <dd>{pick(i18n, explanation.nl, explanation.en)}</dd>
+                    }
+                }).collect_view()}
+            </dl>
         </section>
     }
 }
@@ -194,18 +307,18 @@ pub fn Details(rows: Vec<CompetencyRow>) -> impl IntoView {
                     let counts = line
                         .distribution
                         .iter()
-                        .map(|c| view! { <td>{*c}</td> })
+                        .map(|c| view! { <td class="num">{*c}</td> })
                         .collect_view();
                     view! {
                         <tr>
                             <th scope="row">{line_label(i18n, line)}</th>
-                            <td>{line.n}</td>
-                            <td>{number(line.mean)}</td>
-                            <td>{number(line.sd)}</td>
-                            <td>{number(line.min)}</td>
-                            <td>{number(line.max)}</td>
+                            <td class="num">{line.n}</td>
+                            <td class="num">{number(line.mean)}</td>
+                            <td class="num">{number(line.sd)}</td>
+                            <td class="num">{number(line.min)}</td>
+                            <td class="num">{number(line.max)}</td>
                             {counts}
-                            <td>{line.cannot_judge}</td>
+                            <td class="num">{line.cannot_judge}</td>
                         </tr>
                     }
                 })
@@ -219,21 +332,21 @@ pub fn Details(rows: Vec<CompetencyRow>) -> impl IntoView {
                     <p>{t!(i18n, report_col_gap)} ": " {signed(row.gap)}</p>
                     {category}
                     <div class="table-wrap">
-                        <table>
+                        <table class="figures">
                             <thead>
                                 <tr>
                                     <th scope="col">{t!(i18n, report_col_line)}</th>
-                                    <th scope="col">"n"</th>
-                                    <th scope="col">{t!(i18n, report_col_mean)}</th>
-                                    <th scope="col">{t!(i18n, report_col_sd)}</th>
-                                    <th scope="col">{t!(i18n, report_col_min)}</th>
-                                    <th scope="col">{t!(i18n, report_col_max)}</th>
-                                    <th scope="col"><abbr title=t_string!(i18n, rating_1).to_string()>"1"</abbr></th>
-                                    <th scope="col"><abbr title=t_string!(i18n, rating_2).to_string()>"2"</abbr></th>
-                                    <th scope="col"><abbr title=t_string!(i18n, rating_3).to_string()>"3"</abbr></th>
-                                    <th scope="col"><abbr title=t_string!(i18n, rating_4).to_string()>"4"</abbr></th>
-                                    <th scope="col"><abbr title=t_string!(i18n, rating_5).to_string()>"5"</abbr></th>
-                                    <th scope="col">{t!(i18n, report_col_cannot_judge)}</th>
+                                    <th scope="col" class="num">"n"</th>
+                                    <th scope="col" class="num">{t!(i18n, report_col_mean)}</th>
+                                    <th scope="col" class="num">{t!(i18n, report_col_sd)}</th>
+                                    <th scope="col" class="num">{t!(i18n, report_col_min)}</th>
+                                    <th scope="col" class="num">{t!(i18n, report_col_max)}</th>
+                                    <th scope="col" class="num"><abbr title=t_string!(i18n, rating_1).to_string()>"1"</abbr></th>
+                                    <th scope="col" class="num"><abbr title=t_string!(i18n, rating_2).to_string()>"2"</abbr></th>
+                                    <th scope="col" class="num"><abbr title=t_string!(i18n, rating_3).to_string()>"3"</abbr></th>
+                                    <th scope="col" class="num"><abbr title=t_string!(i18n, rating_4).to_string()>"4"</abbr></th>
+                                    <th scope="col" class="num"><abbr title=t_string!(i18n, rating_5).to_string()>"5"</abbr></th>
+                                    <th scope="col" class="num">{t!(i18n, report_col_cannot_judge)}</th>
                                 </tr>
                             </thead>
                             <tbody>{lines}</tbody>
@@ -244,7 +357,7 @@ pub fn Details(rows: Vec<CompetencyRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section aria-labelledby="report-details" class="page-break">
+        <section aria-labelledby="report-details">
             <h2 id="report-details">{t!(i18n, report_details)}</h2>
             <p class="help">{t!(i18n, report_details_help)}</p>
             {blocks}
@@ -326,7 +439,7 @@ pub fn Attention(items: Vec<AttentionItem>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section aria-labelledby="report-attention" data-testid="report-attention" class="page-break">
+        <section aria-labelledby="report-attention" data-testid="report-attention">
             <h2 id="report-attention">{t!(i18n, report_attention)}</h2>
             <p class="help">{t!(i18n, report_attention_help)}</p>
             {blocks}

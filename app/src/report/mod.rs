@@ -13,7 +13,7 @@ use crate::domain::account::CurrentUser;
 use crate::domain::questionnaire::scoring_input::{Submitted, scan_config, scoring_input};
 use crate::domain::questionnaire::{self, Answers};
 use crate::domain::report_view::{
-    self, GroupResponse, ReportBasis, ReportSources, ReportView, group_response,
+    self, GroupResponse, ReportBasis, ReportSources, ReportView, ScanDates, group_response,
 };
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::progress::{InvitationRecord, InvitationStatus};
@@ -231,6 +231,11 @@ pub async fn view(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<ReportVi
         comments: &snapshot.version.comments,
         progress: snapshot.response.unwrap_or_default(),
         basis,
+        dates: ScanDates {
+            opened_at: stored.opened_at,
+            closed_at: stored.closed_at,
+            released_at: stored.released_at,
+        },
     }))
 }
 

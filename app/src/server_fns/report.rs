@@ -6,7 +6,7 @@ use super::action_error::ActionError;
 
 pub use crate::domain::report_view::{
     Agenda, AttentionItem, BehaviourRow, CommentBlock, CompetencyRow, GroupFigure, LineFigures,
-    LineKind, ReportBasis, ReportView,
+    LineKind, ReportBasis, ReportHeader, ReportView, Summary,
 };
 
 #[server]

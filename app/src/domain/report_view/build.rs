@@ -11,6 +11,8 @@ use crate::domain::scoring::{
 };
 
 use super::guide;
+use super::header::{ReportHeader, ScanDates};
+use super::summary::summarise;
 use super::{
     BehaviourRow, CommentBlock, CommentList, CompetencyRow, GroupFigure, GroupResponse,
     LineFigures, LineKind, ReportBasis, ReportView,
@@ -27,6 +29,8 @@ pub struct ReportSources<'a> {
     /// Response per group, as frozen with the figures ([`group_response`]).
     pub progress: Vec<GroupResponse>,
     pub basis: ReportBasis,
+    /// When the scan opened, closed and was released, for the header.
+    pub dates: ScanDates,
 }
 
 /// The response per group readers may see (see [`GroupResponse`]): counts only for groups with
@@ -88,6 +92,7 @@ pub fn build(sources: ReportSources<'_>) -> ReportView {
         comments,
         progress,
         basis,
+        dates,
     } = sources;
     let names = Names {
         scan,
@@ -199,9 +204,18 @@ pub fn build(sources: ReportSources<'_>) -> ReportView {
         .collect();
     let attention = guide::attention(&rows, scan, framework);
     let agenda = guide::agenda(&rows, scan, &attention);
+    let header = ReportHeader::new(scan, framework, dates, basis);
+    let summary = summarise(
+        &rows,
+        scan.level_id.as_deref(),
+        (&header.level_nl, &header.level_en),
+        &progress,
+    );
     ReportView {
         scan_id: scan_id.to_owned(),
         subject_name: scan.subject_name.clone(),
+        header,
+        summary,
         k: report.method.min_group_size,
         threshold: report.method.agreement_threshold,
         basis,

@@ -16,13 +16,12 @@ use super::{Agenda, AttentionItem, CompetencyRow};
 pub const GUIDE_COUNT: usize = 3;
 
 /// The rows at the scan's own level (all rows for a framework without levels).
-fn own_level<'a>(rows: &'a [CompetencyRow], scan: &ValidScan) -> Vec<&'a CompetencyRow> {
+pub(super) fn own_level<'a>(
+    rows: &'a [CompetencyRow],
+    level: Option<&str>,
+) -> Vec<&'a CompetencyRow> {
     rows.iter()
-        .filter(|r| {
-            scan.level_id
-                .as_deref()
-                .is_none_or(|level| r.level_id == level)
-        })
+        .filter(|r| level.is_none_or(|level| r.level_id == level))
         .collect()
 }
 
@@ -48,7 +47,7 @@ pub fn attention(
     scan: &ValidScan,
     framework: &Framework,
 ) -> Vec<AttentionItem> {
-    let mut candidates: Vec<&CompetencyRow> = own_level(rows, scan)
+    let mut candidates: Vec<&CompetencyRow> = own_level(rows, scan.level_id.as_deref())
         .into_iter()
         .filter(|r| score(r).is_some())
         .collect();
@@ -73,7 +72,7 @@ pub fn attention(
 
 /// The suggested agenda's lists of competencies (the page words the items).
 pub fn agenda(rows: &[CompetencyRow], scan: &ValidScan, attention: &[AttentionItem]) -> Agenda {
-    let rows = own_level(rows, scan);
+    let rows = own_level(rows, scan.level_id.as_deref());
     let names = |list: Vec<&CompetencyRow>| -> Vec<String> {
         list.into_iter()
             .take(GUIDE_COUNT)

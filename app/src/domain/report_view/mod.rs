@@ -4,13 +4,20 @@
 //! [`guide`] picks the competencies that need attention and drafts the conversation's agenda.
 
 mod build;
+pub mod category;
 pub mod guide;
+pub mod header;
+pub mod print_style;
+pub mod summary;
+pub mod table;
 #[cfg(test)]
 mod tests;
 
 use serde::{Deserialize, Serialize};
 
 pub use build::{ReportSources, build, group_response};
+pub use header::{ReportHeader, ScanDates};
+pub use summary::{Summary, SummaryKind, SummaryLine};
 
 /// Which kind of line a figure is, for labels and for the CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -174,23 +181,31 @@ pub enum ReportBasis {
     FrozenAtRelease,
 }
 
+/// The report in the order it is read: who and when, the response, the answer in words, the
+/// figures per competency, what to talk about, the behaviours and comments, and last the
+/// method's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ReportView {
     pub scan_id: String,
     pub subject_name: String,
-    pub k: usize,
-    pub threshold: f64,
-    pub basis: ReportBasis,
-    /// Ordered by gap, the largest shortfall of others below self first.
-    pub rows: Vec<CompetencyRow>,
-    pub highest: Vec<BehaviourRow>,
-    pub lowest: Vec<BehaviourRow>,
-    pub largest_gaps: Vec<BehaviourRow>,
+    /// Function, framework, level and dates.
+    pub header: ReportHeader,
     /// Response per group, frozen with the figures (see [`GroupResponse`]); empty for a version
     /// frozen before it was kept.
     pub progress: Vec<GroupResponse>,
-    pub comments: Vec<CommentBlock>,
+    /// The answer in a few sentences (see [`summary`]).
+    pub summary: Summary,
+    pub basis: ReportBasis,
+    /// Ordered by gap, the largest shortfall of others below self first.
+    pub rows: Vec<CompetencyRow>,
     pub attention: Vec<AttentionItem>,
     pub agenda: Agenda,
+    pub highest: Vec<BehaviourRow>,
+    pub lowest: Vec<BehaviourRow>,
+    pub largest_gaps: Vec<BehaviourRow>,
+    pub comments: Vec<CommentBlock>,
+    /// The method's settings: k and the agreement threshold.
+    pub k: usize,
+    pub threshold: f64,
 }

@@ -84,6 +84,11 @@ fn view() -> (Questionnaire, ReportView) {
         comments: &version.comments,
         progress: vec![],
         basis: ReportBasis::Final,
+        dates: ScanDates {
+            opened_at: Some(NOW),
+            closed_at: Some(NOW + 3_600),
+            released_at: None,
+        },
     });
     (q, view)
 }
@@ -203,4 +208,48 @@ fn readers_see_response_counts_only_for_groups_of_k_invitations() {
         assert_eq!(row.text_nl, "minder dan 3 uitgenodigd");
         assert_eq!(row.text_en, "fewer than 3 invited");
     }
+}
+
+#[test]
+fn the_header_names_framework_level_and_dates() {
+    let (_, view) = view();
+    let header = &view.header;
+    assert!(
+        header.framework_name_nl.contains("Maastricht"),
+        "{header:?}"
+    );
+    assert_eq!(header.level_nl, "Schaal 8–10");
+    assert!(!header.next_level_nl.is_empty(), "the next level is asked");
+    assert_eq!(header.opened_at, Some(NOW));
+    // Final figures are those of the closing.
+    assert_eq!(header.figures_at, NOW + 3_600);
+    assert!(header.deadline > NOW);
+    assert_eq!(header.job_title, "Beleidsmedewerker");
+}
+
+#[test]
+fn the_summary_judges_the_scans_own_level_by_category() {
+    let (_, view) = view();
+    let own: Vec<&CompetencyRow> = view.rows.iter().filter(|r| r.level_id == "8-10").collect();
+    let named: usize = view
+        .summary
+        .lines
+        .iter()
+        .map(|l| l.competencies.len())
+        .sum();
+    assert_eq!(named, own.len(), "every competency at the own level once");
+    assert!(
+        view.summary
+            .lead_nl
+            .contains(&format!("op {} competenties op Schaal 8–10", own.len()))
+    );
+    // Self 4 against colleagues 1 is a blind spot; it leads the summary.
+    let first = &view.summary.lines[0];
+    assert_eq!(first.kind, SummaryKind::BlindSpots);
+    let blind: Vec<&str> = own
+        .iter()
+        .filter(|r| r.category_id.as_deref() == Some("over_estimation_below_standard"))
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(first.competencies, blind);
 }
