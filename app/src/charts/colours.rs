@@ -1,6 +1,11 @@
 //! The charts' colours: the Okabe–Ito palette for markers and series, and a purple–orange
 //! diverging scale (ColorBrewer PuOr) for the heat map. Both stay distinguishable with the
-//! common forms of colour blindness; shapes and written values carry the meaning as well.
+//! common forms of colour blindness (checked in the tests with `colour_vision`); shapes and written
+//! values carry the meaning as well.
+//!
+//! Okabe–Ito's orange (#E69F00) is left out: next to self's vermillion it read as the same
+//! colour. The pooled line is a dark grey, since a mid grey falls onto the bluish green and
+//! the reddish purple for deuteranopes.
 
 use plotters::style::RGBColor;
 
@@ -8,8 +13,8 @@ use plotters::style::RGBColor;
 pub(super) const SELF: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
 /// The others' mean and its spread: blue.
 pub(super) const OTHERS: RGBColor = RGBColor(0x00, 0x72, 0xB2);
-/// The pooled "other informants" line: neutral grey, so it does not read as one more group.
-pub(super) const POOLED: RGBColor = RGBColor(0x6E, 0x6E, 0x6E);
+/// The pooled "other informants" line: neutral dark grey, so it does not read as one more group.
+pub(super) const POOLED: RGBColor = RGBColor(0x4D, 0x4D, 0x4D);
 /// Text, axes and the reference line.
 pub(super) const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 /// Grid lines.
@@ -19,17 +24,17 @@ pub(super) const STRIPE: RGBColor = RGBColor(0xF3, 0xF3, 0xF3);
 /// A heat-map cell without a published figure.
 pub(super) const EMPTY: RGBColor = RGBColor(0xE4, 0xE4, 0xE4);
 
-/// Series colours for rater groups and levels, in order; the ones for self and others left out.
-const SERIES: [RGBColor; 6] = [
-    RGBColor(0xE6, 0x9F, 0x00),
+/// Series colours for rater groups and levels, in order: Okabe–Ito's bluish green, reddish
+/// purple, sky blue and yellow (self's vermillion, others' blue and the orange left out).
+pub(super) const SERIES: [RGBColor; 4] = [
     RGBColor(0x00, 0x9E, 0x73),
     RGBColor(0xCC, 0x79, 0xA7),
     RGBColor(0x56, 0xB4, 0xE9),
-    RGBColor(0x00, 0x00, 0x00),
     RGBColor(0xF0, 0xE4, 0x42),
 ];
 
-/// The colour of the `index`-th group or level; repeats after six.
+/// The colour of the `index`-th group or level; repeats after four (the legend still names
+/// each group, and the heat map and the table carry every figure).
 pub(super) fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]
 }

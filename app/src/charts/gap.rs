@@ -1,23 +1,48 @@
 //! The gap chart: per competency (and level) the self score, the others' mean with its spread
-//! and each shown group's mean on the 1–5 scale, in the report's order (largest shortfall first).
+//! and each shown group's mean on the 1–5 scale, in the report's order (largest shortfall
+//! first); on the right of each row the gap (others − self) as a number and the self–other
+//! agreement category in words. Labels wrap over as many lines as they need.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
 
 use super::marks::{self, Entry, Mark};
-use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
+use super::scale::{self, HEAD, Scale};
 use super::text::{self, Words};
-use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use super::{Chart, ChartError, DrawResult, MARGIN, WIDTH, colours, title_height};
 use crate::domain::language::Language;
-use crate::domain::report_view::ReportView;
+use crate::domain::report_view::{CompetencyRow, ReportView};
 
-/// Height of one competency row.
-pub(super) const ROW_HEIGHT: i32 = 36;
+/// The label column on the left.
+const LABEL_WIDTH: i32 = 262;
+/// The column on the right with the gap and the category.
+const RIGHT_WIDTH: i32 = 176;
+/// Room between the columns and the scale, so the markers at 1 and 5 stay clear of text.
+const SCALE_INSET: i32 = 26;
+/// A row is never lower than this: the markers need room above and below its middle.
+const MIN_ROW_HEIGHT: i32 = 46;
 /// The self and others markers sit just above a row's middle, the group markers below it.
-const MAIN_OFFSET: i32 = -4;
-const GROUP_OFFSET: i32 = 10;
-/// Space between the scale's words and the legend.
-const LEGEND_GAP: i32 = 10;
+const MAIN_OFFSET: i32 = -7;
+const GROUP_OFFSET: i32 = 11;
+/// Space between the scale's key and the legend.
+const LEGEND_GAP: i32 = 12;
+
+/// The scale between the label column and the right column.
+const SCALE: Scale = Scale::new(
+    MARGIN + LABEL_WIDTH + SCALE_INSET,
+    WIDTH as i32 - MARGIN - RIGHT_WIDTH - SCALE_INSET,
+);
+
+/// One row's text, laid out once for measuring and drawing.
+struct RowText {
+    label: Vec<String>,
+    /// The gap, written; none for a row without self or others.
+    gap: Option<String>,
+    /// The category's short name in lines, below the gap; empty without a category.
+    category: Vec<String>,
+    height: i32,
+}
 
 pub(super) struct GapChart<'a> {
     view: &'a ReportView,
@@ -27,6 +52,9 @@ pub(super) struct GapChart<'a> {
     /// its index here, the same in every row.
     groups: Vec<String>,
     legend: Vec<Entry>,
+    heading: Vec<String>,
+    rows: Vec<RowText>,
+    top: i32,
 }
 
 impl<'a> GapChart<'a> {
@@ -70,36 +98,108 @@ impl<'a> GapChart<'a> {
                 label: lang.pooled().to_owned(),
             });
         }
-        let title = format!(
-            "{}: {}",
-            lang.pick(
-                "Zelfbeeld en beeld van anderen per competentie",
-                "Self-view and others' view per competency"
-            ),
-            view.subject_name
+        let common_level = text::common_level(&view.rows);
+        let what = lang.pick(
+            "Zelfbeeld en beeld van anderen per competentie",
+            "Self-view and others' view per competency",
         );
+        let title = match common_level {
+            Some(level) => format!("{what}, {level}: {}", view.subject_name),
+            None => format!("{what}: {}", view.subject_name),
+        };
+        // "Verschil" over "(anderen − zelf)", each wrapped on its own.
+        let heading = [
+            lang.pick("Verschil", "Gap"),
+            lang.pick("(anderen − zelf)", "(others − self)"),
+        ]
+        .iter()
+        .flat_map(|part| text::wrap(part, text::SMALL_SIZE, RIGHT_WIDTH as u32))
+        .collect::<Vec<_>>();
+        let rows = view
+            .rows
+            .iter()
+            .map(|row| Self::row_text(row, common_level, lang))
+            .collect();
+        let top = title_height(&title)
+            + HEAD.max(text::line_height(text::SMALL_SIZE) * heading.len() as i32 + 8);
         Ok(GapChart {
             view,
             lang,
             title,
             groups,
             legend,
+            heading,
+            rows,
+            top,
         })
     }
 
-    fn rows_top(&self) -> i32 {
-        TITLE_HEIGHT + HEAD
+    fn row_text(row: &CompetencyRow, common_level: Option<&str>, lang: Language) -> RowText {
+        let label = text::wrap(
+            &text::row_label(row, common_level),
+            text::LABEL_SIZE,
+            (LABEL_WIDTH - 8) as u32,
+        );
+        let gap = row.gap.map(|gap| text::gap(gap, lang));
+        let category = text::category(row, lang)
+            .map(|words| text::wrap(words, text::SMALL_SIZE, RIGHT_WIDTH as u32))
+            .unwrap_or_default();
+        let right_lines = usize::from(gap.is_some()) + category.len();
+        let height = scale::row_height(label.len(), text::LABEL_SIZE, MIN_ROW_HEIGHT).max(
+            scale::row_height(right_lines, text::LABEL_SIZE, MIN_ROW_HEIGHT),
+        );
+        RowText {
+            label,
+            gap,
+            category,
+            height,
+        }
     }
 
     fn rows_bottom(&self) -> i32 {
-        self.rows_top() + ROW_HEIGHT * self.view.rows.len() as i32
+        self.top + self.rows.iter().map(|r| r.height).sum::<i32>()
+    }
+
+    /// The gap in the label size with the category's words below it in the small size, the
+    /// block centred on the row's middle.
+    fn draw_right<DB: DrawingBackend>(
+        &self,
+        root: &DrawingArea<DB, Shift>,
+        row: &RowText,
+        middle: i32,
+    ) -> DrawResult<DB> {
+        let x = WIDTH as i32 - MARGIN - RIGHT_WIDTH;
+        let line = text::line_height(text::LABEL_SIZE);
+        let count = usize::from(row.gap.is_some()) + row.category.len();
+        let mut y = middle - line * (count as i32 - 1) / 2;
+        if let Some(gap) = &row.gap {
+            scale::lines(
+                root,
+                std::slice::from_ref(gap),
+                (x, y),
+                text::LABEL_SIZE,
+                HPos::Left,
+            )?;
+            y += line;
+        }
+        for words in &row.category {
+            scale::lines(
+                root,
+                std::slice::from_ref(words),
+                (x, y),
+                text::SMALL_SIZE,
+                HPos::Left,
+            )?;
+            y += line;
+        }
+        Ok(())
     }
 }
 
 impl Chart for GapChart<'_> {
     fn size(&self) -> (u32, u32) {
         let height = self.rows_bottom()
-            + AXIS_HEIGHT
+            + scale::axis_height(self.lang)
             + LEGEND_GAP
             + marks::legend_height(&self.legend)
             + MARGIN;
@@ -111,20 +211,31 @@ impl Chart for GapChart<'_> {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let scale = Scale::STANDARD;
-        let (top, bottom) = (self.rows_top(), self.rows_bottom());
-        scale::stripes(root, top, &vec![ROW_HEIGHT; self.view.rows.len()])?;
-        scale::frame(root, scale, top, bottom, self.lang)?;
-        for (i, row) in self.view.rows.iter().enumerate() {
-            let middle = top + ROW_HEIGHT * i as i32 + ROW_HEIGHT / 2;
-            scale::row_label(
+        let (top, bottom) = (self.top, self.rows_bottom());
+        let heights: Vec<i32> = self.rows.iter().map(|r| r.height).collect();
+        scale::stripes(root, top, &heights)?;
+        scale::frame(root, SCALE, top, bottom, self.lang)?;
+        let heading_line = text::line_height(text::SMALL_SIZE);
+        let heading_middle = top - 4 - heading_line * self.heading.len() as i32 / 2;
+        scale::lines(
+            root,
+            &self.heading,
+            (WIDTH as i32 - MARGIN - RIGHT_WIDTH, heading_middle),
+            text::SMALL_SIZE,
+            HPos::Left,
+        )?;
+        let mut row_top = top;
+        for (row, laid) in self.view.rows.iter().zip(&self.rows) {
+            let middle = row_top + laid.height / 2;
+            row_top += laid.height;
+            scale::lines(
                 root,
-                &text::row_label(row),
-                MARGIN + 6,
-                LABEL_WIDTH - 6,
-                middle,
+                &laid.label,
+                (MARGIN + 8, middle),
                 text::LABEL_SIZE,
+                HPos::Left,
             )?;
+            self.draw_right(root, laid, middle)?;
             let groups = row.groups.iter().filter_map(|g| {
                 let label = self.lang.group(g);
                 let index = self.groups.iter().position(|x| x == label)?;
@@ -138,7 +249,7 @@ impl Chart for GapChart<'_> {
                 marks::draw(
                     root,
                     Mark::Square(colour),
-                    (scale.x(mean), middle + GROUP_OFFSET),
+                    (SCALE.x(mean), middle + GROUP_OFFSET),
                     0,
                 )?;
             }
@@ -148,16 +259,20 @@ impl Chart for GapChart<'_> {
                     marks::draw(
                         root,
                         Mark::Bar(colours::OTHERS),
-                        (scale.x(mean - sd), main),
-                        scale.x(mean + sd),
+                        (SCALE.x(mean - sd), main),
+                        SCALE.x(mean + sd),
                     )?;
                 }
-                marks::draw(root, Mark::Dot(colours::OTHERS), (scale.x(mean), main), 0)?;
+                marks::draw(root, Mark::Dot(colours::OTHERS), (SCALE.x(mean), main), 0)?;
             }
             if let Some(own) = row.self_mean {
-                marks::draw(root, Mark::Diamond(colours::SELF), (scale.x(own), main), 0)?;
+                marks::draw(root, Mark::Diamond(colours::SELF), (SCALE.x(own), main), 0)?;
             }
         }
-        marks::legend(root, &self.legend, bottom + AXIS_HEIGHT + LEGEND_GAP)
+        let legend_top = bottom + scale::axis_height(self.lang) + LEGEND_GAP;
+        marks::legend(root, &self.legend, legend_top)
     }
 }
+
+#[cfg(test)]
+pub(super) const SCALE_FOR_TESTS: Scale = SCALE;

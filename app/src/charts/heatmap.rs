@@ -5,25 +5,21 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::scale::{self, ROW_PADDING};
 use super::text::{self, Words};
-use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use super::{Chart, ChartError, DrawResult, MARGIN, WIDTH, colours, title_height};
 use crate::domain::language::Language;
 use crate::domain::rating::Score;
 use crate::domain::report_view::{CompetencyRow, ReportView};
 
 const LABEL_WIDTH: i32 = 280;
-const CELL_HEIGHT: i32 = 30;
+/// A row is never lower than this, so a one-line row still frames its value.
+const MIN_CELL_HEIGHT: i32 = 36;
 const MAX_CELL_WIDTH: i32 = 120;
-/// Column headings wrap over at most this many lines.
-const HEADER_LINES: usize = 3;
-const HEADER_LINE_HEIGHT: i32 = 17;
-const HEADER_HEIGHT: i32 = HEADER_LINES as i32 * HEADER_LINE_HEIGHT + 8;
 /// The colour key below the cells: caption, gradient, numbers.
 const KEY_GAP: i32 = 18;
-const KEY_CAPTION: i32 = 22;
-const KEY_BAR_HEIGHT: i32 = 14;
+const KEY_BAR_HEIGHT: i32 = 16;
 const KEY_BAR_WIDTH: i32 = 320;
-const KEY_NUMBERS: i32 = 22;
 /// Written in a cell without a published figure.
 const NO_FIGURE: &str = "—";
 
@@ -41,6 +37,11 @@ pub(super) struct Heatmap<'a> {
     lang: Language,
     title: String,
     columns: Vec<Column>,
+    /// Each column's heading in lines, wrapped to the cell's width.
+    headings: Vec<Vec<String>>,
+    /// Each row's label in lines, and the row's height.
+    labels: Vec<(Vec<String>, i32)>,
+    top: i32,
 }
 
 impl<'a> Heatmap<'a> {
@@ -63,29 +64,46 @@ impl<'a> Heatmap<'a> {
             columns.push(Column::Pooled);
         }
         columns.push(Column::Others);
-        let title = format!(
-            "{}: {}",
-            lang.pick(
-                "Gemiddelde per competentie en groep",
-                "Mean per competency and group"
-            ),
-            view.subject_name
+        let common_level = text::common_level(&view.rows);
+        let what = lang.pick(
+            "Gemiddelde per competentie en groep",
+            "Mean per competency and group",
         );
+        let title = match common_level {
+            Some(level) => format!("{what}, {level}: {}", view.subject_name),
+            None => format!("{what}: {}", view.subject_name),
+        };
+        let width = cell_width(columns.len());
+        let headings: Vec<Vec<String>> = columns
+            .iter()
+            .map(|c| text::wrap(&heading(c, lang), text::SMALL_SIZE, (width - 6) as u32))
+            .collect();
+        let labels = view
+            .rows
+            .iter()
+            .map(|row| {
+                let lines = text::wrap(
+                    &text::row_label(row, common_level),
+                    text::LABEL_SIZE,
+                    (LABEL_WIDTH - 6) as u32,
+                );
+                let height = scale::row_height(lines.len(), text::LABEL_SIZE, MIN_CELL_HEIGHT);
+                (lines, height)
+            })
+            .collect();
+        let heading_lines = headings.iter().map(Vec::len).max().unwrap_or(1) as i32;
+        let top = title_height(&title)
+            + heading_lines * text::line_height(text::SMALL_SIZE)
+            + ROW_PADDING;
         Ok(Heatmap {
             view,
             lang,
             title,
             columns,
+            headings,
+            labels,
+            top,
         })
-    }
-
-    fn heading(&self, column: &Column) -> String {
-        match column {
-            Column::Own => self.lang.self_view().to_owned(),
-            Column::Group(label) => label.clone(),
-            Column::Pooled => self.lang.pooled().to_owned(),
-            Column::Others => self.lang.others().to_owned(),
-        }
     }
 
     /// The published mean of `row` in `column`, if there is one.
@@ -102,21 +120,17 @@ impl<'a> Heatmap<'a> {
         }
     }
 
-    fn cells_left(&self) -> i32 {
-        MARGIN + LABEL_WIDTH + 8
-    }
-
-    fn cell_width(&self) -> i32 {
-        let available = WIDTH as i32 - MARGIN - self.cells_left();
-        (available / self.columns.len() as i32).min(MAX_CELL_WIDTH)
-    }
-
-    fn rows_top(&self) -> i32 {
-        TITLE_HEIGHT + HEADER_HEIGHT
-    }
-
     fn rows_bottom(&self) -> i32 {
-        self.rows_top() + CELL_HEIGHT * self.view.rows.len() as i32
+        self.top + self.labels.iter().map(|(_, h)| h).sum::<i32>()
+    }
+
+    fn key_height(&self) -> i32 {
+        KEY_GAP
+            + text::line_height(text::SMALL_SIZE)
+            + 6
+            + KEY_BAR_HEIGHT
+            + 6
+            + text::line_height(text::SMALL_SIZE)
     }
 
     fn draw_key<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
@@ -135,7 +149,7 @@ impl<'a> Heatmap<'a> {
             &caption,
             (MARGIN, top),
         )?;
-        let bar_top = top + KEY_CAPTION;
+        let bar_top = top + text::line_height(text::SMALL_SIZE) + 6;
         let steps = 64;
         for step in 0..steps {
             let x0 = MARGIN + KEY_BAR_WIDTH * step / steps;
@@ -185,10 +199,27 @@ impl<'a> Heatmap<'a> {
     }
 }
 
+fn heading(column: &Column, lang: Language) -> String {
+    match column {
+        Column::Own => lang.self_view().to_owned(),
+        Column::Group(label) => label.clone(),
+        Column::Pooled => lang.pooled().to_owned(),
+        Column::Others => lang.others().to_owned(),
+    }
+}
+
+fn cells_left() -> i32 {
+    MARGIN + LABEL_WIDTH + 8
+}
+
+fn cell_width(columns: usize) -> i32 {
+    let available = WIDTH as i32 - MARGIN - cells_left();
+    (available / columns.max(1) as i32).min(MAX_CELL_WIDTH)
+}
+
 impl Chart for Heatmap<'_> {
     fn size(&self) -> (u32, u32) {
-        let height =
-            self.rows_bottom() + KEY_GAP + KEY_CAPTION + KEY_BAR_HEIGHT + KEY_NUMBERS + MARGIN;
+        let height = self.rows_bottom() + self.key_height() + MARGIN;
         (WIDTH, height as u32)
     }
 
@@ -197,43 +228,36 @@ impl Chart for Heatmap<'_> {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let width = self.cell_width();
-        let left = self.cells_left();
-        let top = self.rows_top();
+        let width = cell_width(self.columns.len());
+        let left = cells_left();
+        let top = self.top;
         let heading = text::font(text::SMALL_SIZE)
             .color(&colours::INK)
             .pos(Pos::new(HPos::Center, VPos::Bottom));
-        for (c, column) in self.columns.iter().enumerate() {
+        let heading_line = text::line_height(text::SMALL_SIZE);
+        for (c, lines) in self.headings.iter().enumerate() {
             let centre = left + width * c as i32 + width / 2;
-            let lines = text::wrap(
-                &self.heading(column),
-                text::SMALL_SIZE,
-                (width - 6) as u32,
-                HEADER_LINES,
-            );
             let count = lines.len() as i32;
-            for (l, line) in lines.iter().enumerate() {
-                let baseline = top - 6 - HEADER_LINE_HEIGHT * (count - 1 - l as i32);
+            for (l, line) in (0..).zip(lines) {
+                let baseline = top - 6 - heading_line * (count - 1 - l);
                 root.draw_text(line, &heading, (centre, baseline))?;
             }
         }
-        let label = text::font(text::LABEL_SIZE)
-            .color(&colours::INK)
-            .pos(Pos::new(HPos::Left, VPos::Center));
         let value_style = |colour: &RGBColor| {
             text::font(text::LABEL_SIZE)
                 .color(colour)
                 .pos(Pos::new(HPos::Center, VPos::Center))
         };
-        for (r, row) in self.view.rows.iter().enumerate() {
-            let y0 = top + CELL_HEIGHT * r as i32;
-            let middle = y0 + CELL_HEIGHT / 2;
-            let name = text::fit(
-                &text::row_label(row),
+        let mut y0 = top;
+        for (row, (label, height)) in self.view.rows.iter().zip(&self.labels) {
+            let middle = y0 + height / 2;
+            scale::lines(
+                root,
+                label,
+                (MARGIN + 6, middle),
                 text::LABEL_SIZE,
-                (LABEL_WIDTH - 6) as u32,
-            );
-            root.draw_text(&name, &label, (MARGIN + 6, middle))?;
+                HPos::Left,
+            )?;
             for (c, column) in self.columns.iter().enumerate() {
                 let x0 = left + width * c as i32;
                 let (fill, written, ink) = match self.value(row, column) {
@@ -244,11 +268,12 @@ impl Chart for Heatmap<'_> {
                     None => (colours::EMPTY, NO_FIGURE.to_owned(), colours::INK),
                 };
                 root.draw(&Rectangle::new(
-                    [(x0 + 1, y0 + 1), (x0 + width - 1, y0 + CELL_HEIGHT - 1)],
+                    [(x0 + 1, y0 + 1), (x0 + width - 1, y0 + height - 1)],
                     fill.filled(),
                 ))?;
                 root.draw_text(&written, &value_style(&ink), (x0 + width / 2, middle))?;
             }
+            y0 += height;
         }
         self.draw_key(root)
     }

@@ -3,21 +3,28 @@
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::HPos;
 
 use super::marks::{self, Entry, Mark};
-use super::scale::{self, AXIS_HEIGHT, HEAD, LABEL_WIDTH, Scale};
+use super::scale::{self, HEAD, Scale};
 use super::text::{self, Words};
-use super::{Chart, ChartError, DrawResult, MARGIN, TITLE_HEIGHT, WIDTH, colours};
+use super::{Chart, ChartError, DrawResult, MARGIN, WIDTH, colours, title_height};
 use crate::domain::language::Language;
 use crate::domain::report_view::{CompetencyRow, ReportView};
 
 /// Height of one level's line within a competency.
-const LEVEL_HEIGHT: i32 = 22;
+const LEVEL_HEIGHT: i32 = 28;
 /// Space above and below the levels of one competency.
 const BLOCK_PADDING: i32 = 10;
 /// The label column: the competency's name, then the level's name.
-const NAME_WIDTH: i32 = 172;
-const LEGEND_GAP: i32 = 10;
+const NAME_WIDTH: i32 = 190;
+const LEVEL_WIDTH: i32 = 130;
+const LEGEND_GAP: i32 = 12;
+/// The scale right of the labels, with room at both ends for the markers.
+const SCALE: Scale = Scale::new(
+    MARGIN + NAME_WIDTH + LEVEL_WIDTH + 30,
+    WIDTH as i32 - MARGIN - 30,
+);
 
 pub(super) struct LevelsChart<'a> {
     lang: Language,
@@ -26,7 +33,10 @@ pub(super) struct LevelsChart<'a> {
     levels: Vec<String>,
     /// Per competency (in the report's order of first appearance), its row at each level.
     competencies: Vec<(String, Vec<Option<&'a CompetencyRow>>)>,
+    /// Per competency its name in lines and its block's height.
+    blocks: Vec<(Vec<String>, i32)>,
     legend: Vec<Entry>,
+    top: i32,
 }
 
 impl<'a> LevelsChart<'a> {
@@ -82,32 +92,37 @@ impl<'a> LevelsChart<'a> {
             ),
             view.subject_name
         );
+        let blocks = competencies
+            .iter()
+            .map(|(name, _)| {
+                let lines = text::wrap(name, text::LABEL_SIZE, (NAME_WIDTH - 8) as u32);
+                let text_height = text::line_height(text::LABEL_SIZE) * lines.len() as i32;
+                let height =
+                    (LEVEL_HEIGHT * levels.len() as i32).max(text_height) + 2 * BLOCK_PADDING;
+                (lines, height)
+            })
+            .collect();
+        let top = title_height(&title) + HEAD;
         Ok(LevelsChart {
             lang,
             title,
             levels,
             competencies,
+            blocks,
             legend,
+            top,
         })
     }
 
-    fn block_height(&self) -> i32 {
-        LEVEL_HEIGHT * self.levels.len() as i32 + 2 * BLOCK_PADDING
-    }
-
-    fn rows_top(&self) -> i32 {
-        TITLE_HEIGHT + HEAD
-    }
-
     fn rows_bottom(&self) -> i32 {
-        self.rows_top() + self.block_height() * self.competencies.len() as i32
+        self.top + self.blocks.iter().map(|(_, h)| h).sum::<i32>()
     }
 }
 
 impl Chart for LevelsChart<'_> {
     fn size(&self) -> (u32, u32) {
         let height = self.rows_bottom()
-            + AXIS_HEIGHT
+            + scale::axis_height(self.lang)
             + LEGEND_GAP
             + marks::legend_height(&self.legend)
             + MARGIN;
@@ -119,29 +134,27 @@ impl Chart for LevelsChart<'_> {
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let scale = Scale::STANDARD;
-        let (top, bottom) = (self.rows_top(), self.rows_bottom());
-        let block = self.block_height();
-        scale::stripes(root, top, &vec![block; self.competencies.len()])?;
-        scale::frame(root, scale, top, bottom, self.lang)?;
-        for (c, (name, rows)) in self.competencies.iter().enumerate() {
-            let block_top = top + block * c as i32;
-            let name_x = MARGIN + 6;
-            scale::row_label(
+        let (top, bottom) = (self.top, self.rows_bottom());
+        let heights: Vec<i32> = self.blocks.iter().map(|(_, h)| *h).collect();
+        scale::stripes(root, top, &heights)?;
+        scale::frame(root, SCALE, top, bottom, self.lang)?;
+        let mut block_top = top;
+        for ((_, rows), (name, block)) in self.competencies.iter().zip(&self.blocks) {
+            scale::lines(
                 root,
                 name,
-                name_x,
-                NAME_WIDTH - 6,
-                block_top + block / 2,
+                (MARGIN + 8, block_top + block / 2),
                 text::LABEL_SIZE,
+                HPos::Left,
             )?;
-            let line_y = |level: usize| {
-                block_top + BLOCK_PADDING + LEVEL_HEIGHT * level as i32 + LEVEL_HEIGHT / 2
-            };
+            // The levels' lines are centred in the block, which may be taller for a long name.
+            let levels_top = block_top + (block - LEVEL_HEIGHT * self.levels.len() as i32) / 2;
+            let line_y = |level: usize| levels_top + LEVEL_HEIGHT * level as i32 + LEVEL_HEIGHT / 2;
+            block_top += block;
             let others: Vec<(i32, i32)> = rows
                 .iter()
                 .enumerate()
-                .filter_map(|(l, row)| Some((scale.x((*row)?.others_mean?), line_y(l))))
+                .filter_map(|(l, row)| Some((SCALE.x((*row)?.others_mean?), line_y(l))))
                 .collect();
             if others.len() > 1 {
                 root.draw(&PathElement::new(
@@ -151,24 +164,24 @@ impl Chart for LevelsChart<'_> {
             }
             for (l, row) in rows.iter().enumerate() {
                 let y = line_y(l);
-                scale::row_label(
+                scale::lines(
                     root,
-                    &self.levels[l],
-                    MARGIN + NAME_WIDTH + 4,
-                    LABEL_WIDTH - NAME_WIDTH - 4,
-                    y,
+                    std::slice::from_ref(&self.levels[l]),
+                    (MARGIN + NAME_WIDTH + 4, y),
                     text::SMALL_SIZE,
+                    HPos::Left,
                 )?;
                 let Some(row) = row else { continue };
                 let colour = colours::series(l);
                 if let Some(own) = row.self_mean {
-                    marks::draw(root, Mark::OpenDiamond(colour), (scale.x(own), y), 0)?;
+                    marks::draw(root, Mark::OpenDiamond(colour), (SCALE.x(own), y), 0)?;
                 }
                 if let Some(mean) = row.others_mean {
-                    marks::draw(root, Mark::Dot(colour), (scale.x(mean), y), 0)?;
+                    marks::draw(root, Mark::Dot(colour), (SCALE.x(mean), y), 0)?;
                 }
             }
         }
-        marks::legend(root, &self.legend, bottom + AXIS_HEIGHT + LEGEND_GAP)
+        let legend_top = bottom + scale::axis_height(self.lang) + LEGEND_GAP;
+        marks::legend(root, &self.legend, legend_top)
     }
 }

@@ -24,9 +24,9 @@ pub(super) enum Mark {
     Bar(RGBColor),
 }
 
-const DIAMOND: i32 = 7;
-const DOT: i32 = 6;
-const SQUARE: i32 = 4;
+const DIAMOND: i32 = 8;
+const DOT: i32 = 7;
+const SQUARE: i32 = 5;
 const BAR_HALF_HEIGHT: i32 = 4;
 /// Opacity of spread bars, so the markers on top stay visible.
 pub(super) const BAR_OPACITY: f64 = 0.3;
@@ -53,10 +53,10 @@ pub(super) fn draw<DB: DrawingBackend>(
             root.draw(&Circle::new((x, y), DOT, colour.filled()))?;
         }
         Mark::Square(colour) => {
-            root.draw(&Rectangle::new(
-                [(x - SQUARE, y - SQUARE), (x + SQUARE, y + SQUARE)],
-                colour.filled(),
-            ))?;
+            let corners = [(x - SQUARE, y - SQUARE), (x + SQUARE, y + SQUARE)];
+            root.draw(&Rectangle::new(corners, colour.filled()))?;
+            // A dark edge keeps a light series colour (sky blue, yellow) visible on white.
+            root.draw(&Rectangle::new(corners, colours::INK.stroke_width(1)))?;
         }
         Mark::Bar(colour) => {
             root.draw(&Rectangle::new(
@@ -74,7 +74,7 @@ pub(super) struct Entry {
     pub(super) label: String,
 }
 
-const LINE_HEIGHT: i32 = 22;
+const LINE_HEIGHT: i32 = 28;
 const SYMBOL_WIDTH: i32 = 24;
 const GAP: i32 = 18;
 

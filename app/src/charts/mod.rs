@@ -3,13 +3,17 @@
 //!
 //! Three charts, each with a title in the chosen language:
 //! - [`ChartKind::Gap`]: per competency self, others (mean ± sd) and each shown group on the
-//!   1–5 scale, in the report's order;
+//!   1–5 scale, in the report's order, with the gap and the agreement category in words;
 //! - [`ChartKind::Heatmap`]: competencies against self, groups, the pooled line and others;
 //! - [`ChartKind::Levels`]: per competency the view at each level (only for multi-level scans).
 //!
 //! SVG output carries a `<title>`, `role="img"` and `aria-label` for screen readers. Text is
-//! measured and (in PNG) drawn with the embedded DejaVu Sans, so no system fonts are needed.
+//! measured and (in PNG) drawn with the embedded DejaVu Sans, so no system fonts are needed;
+//! labels wrap over lines and are never cut, and no text is smaller than 9 pt in print (see
+//! `text::SMALL_SIZE`). The colours stay apart for colour-blind readers (`colours`).
 
+#[cfg(test)]
+mod colour_vision;
 mod colours;
 mod gap;
 mod heatmap;
@@ -85,8 +89,18 @@ pub fn render(
 const WIDTH: u32 = 900;
 /// Space around the drawing.
 const MARGIN: i32 = 16;
-/// The band for the title at the top.
-const TITLE_HEIGHT: i32 = 48;
+/// Space above and below the title's lines.
+const TITLE_PADDING: i32 = 14;
+
+/// The title's lines: wrapped to the chart's width, never cut.
+fn title_lines(title: &str) -> Vec<String> {
+    text::wrap(title, text::TITLE_SIZE, WIDTH - 2 * MARGIN as u32)
+}
+
+/// The height of the band at the top that holds the title.
+fn title_height(title: &str) -> i32 {
+    2 * TITLE_PADDING + text::line_height(text::TITLE_SIZE) * title_lines(title).len() as i32
+}
 
 /// What the drawing functions return, whatever the backend.
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -127,9 +141,11 @@ fn page<DB: DrawingBackend, C: Chart>(chart: &C, root: &DrawingArea<DB, Shift>) 
     let style = text::font(text::TITLE_SIZE)
         .style(FontStyle::Bold)
         .color(&colours::INK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    let title = text::fit(chart.title(), text::TITLE_SIZE, WIDTH - 2 * MARGIN as u32);
-    root.draw_text(&title, &style, (MARGIN, TITLE_HEIGHT / 2))?;
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    let line = text::line_height(text::TITLE_SIZE);
+    for (i, title) in (0..).zip(title_lines(chart.title())) {
+        root.draw_text(&title, &style, (MARGIN, TITLE_PADDING + line * i))?;
+    }
     chart.draw(root)?;
     root.present()
 }

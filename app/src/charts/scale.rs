@@ -1,5 +1,6 @@
 //! The frame shared by the gap and levels charts: rows of competencies against a horizontal
-//! 1–5 scale, with grid lines, the reference line at 3 ("normaal") and the scale's words.
+//! 1–5 scale, with grid lines, the reference line at 3 ("normaal"), the scale's numbers and a
+//! key that names them in words.
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -12,13 +13,12 @@ use super::{DrawResult, MARGIN, WIDTH};
 use crate::domain::language::Language;
 use crate::domain::rating::Score;
 
-/// Room on the left for the row labels.
-pub(super) const LABEL_WIDTH: i32 = 280;
 /// Room above the first row for the reference line's label.
-pub(super) const HEAD: i32 = 26;
-/// Room below the last row for the scale's numbers and words (two lines at most).
-pub(super) const AXIS_HEIGHT: i32 = 64;
-const WORD_LINE_HEIGHT: i32 = 15;
+pub(super) const HEAD: i32 = 30;
+/// Space between the last row and the scale's numbers, and between the numbers and the key.
+const AXIS_GAP: i32 = 8;
+/// Vertical padding of a row around its lines of text.
+pub(super) const ROW_PADDING: i32 = 8;
 
 /// Maps the 1–5 scale to pixels.
 #[derive(Debug, Clone, Copy)]
@@ -28,11 +28,9 @@ pub(super) struct Scale {
 }
 
 impl Scale {
-    /// The plot area right of the labels; the right margin leaves room for "5 uitstekend".
-    pub(super) const STANDARD: Scale = Scale {
-        left: MARGIN + LABEL_WIDTH + 24,
-        right: WIDTH as i32 - 64,
-    };
+    pub(super) const fn new(left: i32, right: i32) -> Scale {
+        Scale { left, right }
+    }
 
     /// The pixel column of a value, clamped to the scale.
     pub(super) fn x(self, value: f64) -> i32 {
@@ -45,7 +43,31 @@ impl Scale {
     }
 }
 
-/// Fills every other band of `height` pixels from `top`, so a row can be followed by eye.
+/// The key below the scale, "1 onvoldoende · 2 enigszins onvoldoende · …", in lines across the
+/// chart: the words are too long to sit whole under each number at a readable size.
+fn key_lines(lang: Language) -> Vec<String> {
+    let key = Score::ALL
+        .iter()
+        .map(|point| format!("{}\u{a0}{}", point.value(), lang.text(point.label())))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    text::wrap(&key, text::SMALL_SIZE, WIDTH - 2 * MARGIN as u32)
+}
+
+/// The height below the last row: the scale's numbers and the key in words.
+pub(super) fn axis_height(lang: Language) -> i32 {
+    AXIS_GAP
+        + text::line_height(text::LABEL_SIZE)
+        + AXIS_GAP
+        + text::line_height(text::SMALL_SIZE) * key_lines(lang).len() as i32
+}
+
+/// The height of a row holding `lines` lines of text of `size` (at least `minimum`).
+pub(super) fn row_height(lines: usize, size: f64, minimum: i32) -> i32 {
+    (text::line_height(size) * lines as i32 + 2 * ROW_PADDING).max(minimum)
+}
+
+/// Fills every other band of `heights` pixels from `top`, so a row can be followed by eye.
 pub(super) fn stripes<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     top: i32,
@@ -65,7 +87,7 @@ pub(super) fn stripes<DB: DrawingBackend>(
 }
 
 /// Grid lines at 1–5 and the dashed reference line at 3 between `top` and `bottom`, the norm's
-/// label above it and the scale's numbers and words below.
+/// label above it, the scale's numbers below and the key in words under those.
 pub(super) fn frame<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     scale: Scale,
@@ -76,10 +98,6 @@ pub(super) fn frame<DB: DrawingBackend>(
     let number = text::font(text::LABEL_SIZE)
         .color(&colours::INK)
         .pos(Pos::new(HPos::Center, VPos::Top));
-    let word = text::font(text::SMALL_SIZE)
-        .color(&colours::INK)
-        .pos(Pos::new(HPos::Center, VPos::Top));
-    let step = (scale.right() - scale.left) / 4;
     for point in Score::ALL {
         let x = scale.x(f64::from(point.value()));
         root.draw(&PathElement::new(
@@ -90,21 +108,20 @@ pub(super) fn frame<DB: DrawingBackend>(
             vec![(x, bottom), (x, bottom + 5)],
             colours::INK.stroke_width(1),
         ))?;
-        root.draw_text(&point.value().to_string(), &number, (x, bottom + 8))?;
-        let words = text::wrap(
-            lang.text(point.label()),
-            text::SMALL_SIZE,
-            step as u32 - 6,
-            2,
-        );
-        for (line, words) in (0..).zip(&words) {
-            root.draw_text(words, &word, (x, bottom + 28 + WORD_LINE_HEIGHT * line))?;
-        }
+        root.draw_text(&point.value().to_string(), &number, (x, bottom + AXIS_GAP))?;
     }
     root.draw(&PathElement::new(
         vec![(scale.left, bottom), (scale.right(), bottom)],
         colours::INK.stroke_width(1),
     ))?;
+    let key_top = bottom + 2 * AXIS_GAP + text::line_height(text::LABEL_SIZE);
+    let key = text::font(text::SMALL_SIZE)
+        .color(&colours::INK)
+        .pos(Pos::new(HPos::Left, VPos::Top));
+    let line = text::line_height(text::SMALL_SIZE);
+    for (i, words) in (0..).zip(key_lines(lang)) {
+        root.draw_text(&words, &key, (MARGIN, key_top + line * i))?;
+    }
     let norm = scale.x(3.0);
     root.draw(&DashedPathElement::new(
         vec![(norm, top - 4), (norm, bottom)],
@@ -119,18 +136,22 @@ pub(super) fn frame<DB: DrawingBackend>(
     Ok(())
 }
 
-/// A row label, left-aligned in the label column and shortened to fit it.
-pub(super) fn row_label<DB: DrawingBackend>(
+/// Lines of text of `size`, their block centred vertically on `middle`, aligned at `x` as
+/// `align` says.
+pub(super) fn lines<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    label: &str,
-    x: i32,
-    width: i32,
-    y: i32,
+    lines: &[String],
+    (x, middle): (i32, i32),
     size: f64,
+    align: HPos,
 ) -> DrawResult<DB> {
     let style = text::font(size)
         .color(&colours::INK)
-        .pos(Pos::new(HPos::Left, VPos::Center));
-    root.draw_text(&text::fit(label, size, width as u32), &style, (x, y))?;
+        .pos(Pos::new(align, VPos::Center));
+    let height = text::line_height(size);
+    let first = middle - height * (lines.len() as i32 - 1) / 2;
+    for (i, line) in (0..).zip(lines) {
+        root.draw_text(line, &style, (x, first + height * i))?;
+    }
     Ok(())
 }

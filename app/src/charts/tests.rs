@@ -1,6 +1,6 @@
 //! Tests of the charts on a small hand-built report.
 
-use super::scale::Scale;
+use super::colour_vision::{Deficiency, distance};
 use super::*;
 use crate::domain::report_view::{Agenda, CompetencyRow, GroupFigure, ReportBasis};
 
@@ -45,6 +45,8 @@ pub(super) fn view(rows: Vec<CompetencyRow>) -> ReportView {
     ReportView {
         scan_id: "scan-1".to_owned(),
         subject_name: "Piet Jansen".to_owned(),
+        header: Default::default(),
+        summary: Default::default(),
         k: 3,
         threshold: 0.5,
         basis: ReportBasis::Final,
@@ -186,13 +188,15 @@ fn gap_chart_is_an_accessible_svg_with_every_name_and_the_norm() {
         "Overige informanten",
         "Zelf",
         "normaal",
-        "onvoldoende",
-        "uitstekend",
     ] {
         assert!(
             texts.iter().any(|t| t == expected),
             "{expected} missing from {texts:?}"
         );
+    }
+    // The scale's words in a key below it, each with its number.
+    for expected in ["1 onvoldoende", "3 normaal", "5 uitstekend"] {
+        assert!(whole_in(&texts, expected), "{expected}: {texts:?}");
     }
     // The rows keep the report's order.
     let position = |name: &str| texts.iter().position(|t| t == name).unwrap();
@@ -211,10 +215,17 @@ fn english_labels() {
         "Peers",
         "Other informants",
         "meets expectations",
-        "insufficient",
-        "excellent",
     ] {
         assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+    let all = texts.join(" ");
+    for expected in [
+        "insufficient",
+        "excellent",
+        "\u{2212}1.25",
+        "Gap (others \u{2212} self)",
+    ] {
+        assert!(all.contains(expected), "{expected}: {all}");
     }
     assert!(!texts.iter().any(|t| t == "Medewerkers"));
     assert!(
@@ -254,7 +265,7 @@ fn the_spread_bar_is_clamped_to_the_scale() {
         None,
     )]);
     let svg = svg(ChartKind::Gap, &high, Language::Nl);
-    let scale = Scale::STANDARD;
+    let scale = gap::SCALE_FOR_TESTS;
     let bars: Vec<&str> = svg
         .lines()
         .filter(|l| l.starts_with("<rect") && l.contains(r##"fill="#0072B2""##))
@@ -287,7 +298,8 @@ fn names_are_escaped() {
             svg.contains("Plannen &amp; &lt;organiseren&gt;"),
             "{kind:?}"
         );
-        assert!(svg.contains("Bestuur &quot;B&amp;W&quot;"), "{kind:?}");
+        // (The heat map may wrap the heading after "Bestuur".)
+        assert!(svg.contains("&quot;B&amp;W&quot;"), "{kind:?}");
         assert!(
             svg.contains(": Jansen &lt;&amp;&gt; Zn</title>"),
             "{kind:?}"
@@ -310,7 +322,7 @@ fn height_grows_with_the_rows() {
         height(&svg(ChartKind::Gap, &three, Language::Nl)),
         height(&svg(ChartKind::Gap, &six, Language::Nl)),
     );
-    assert_eq!(tall - short, 3 * gap::ROW_HEIGHT as u32);
+    assert!(tall > short, "{short} → {tall}");
     let (short, tall) = (
         height(&svg(ChartKind::Heatmap, &three, Language::Nl)),
         height(&svg(ChartKind::Heatmap, &six, Language::Nl)),
@@ -333,7 +345,7 @@ fn png_is_a_png_of_the_svg_size_with_text_in_it() {
     );
     // The title is drawn with the embedded font: dark pixels in the title band.
     let dark = (0..image.width())
-        .flat_map(|x| (0..TITLE_HEIGHT as u32).map(move |y| (x, y)))
+        .flat_map(|x| (0..title_height("Zelfbeeld") as u32).map(move |y| (x, y)))
         .filter(|&(x, y)| image.get_pixel(x, y).0.iter().all(|&c| c < 100))
         .count();
     assert!(dark > 200, "{dark} dark pixels in the title band");
@@ -426,14 +438,11 @@ fn an_empty_report_has_no_charts() {
 }
 
 #[test]
-fn gap_chart_labels_rows_with_their_level() {
+fn gap_chart_labels_rows_with_their_level_when_levels_differ() {
     let svg = svg(ChartKind::Gap, &two_levels(), Language::Nl);
-    let texts = texts(&svg);
-    assert!(
-        texts.iter().any(|t| t == "Samenwerken (Schaal 11–18)"),
-        "{texts:?}"
-    );
-    assert!(texts.iter().any(|t| t == "Integriteit (Schaal 3–7)"));
+    let all = texts(&svg).join(" ");
+    assert!(all.contains("Samenwerken (Schaal 11–18)"), "{all}");
+    assert!(all.contains("Integriteit (Schaal 3–7)"), "{all}");
 }
 
 #[test]
@@ -461,4 +470,173 @@ fn levels_sort_naturally() {
 fn content_types() {
     assert_eq!(ChartFormat::Svg.content_type(), "image/svg+xml");
     assert_eq!(ChartFormat::Png.content_type(), "image/png");
+}
+
+/// A report at one level whose names are long, as in the Rijksoverheid framework.
+fn long_names() -> ReportView {
+    let mut blind_spot = row(
+        "Gevoel voor bestuurlijke verhouding en politieke sensitiviteit",
+        "Schaal 8–10",
+        Some(4.5),
+        Some((2.75, Some(0.6))),
+        vec![group("Collega's", "Peers", Some(2.7))],
+        None,
+    );
+    blind_spot.category_id = Some("over_estimation_below_standard".to_owned());
+    let mut hidden = row(
+        "Klantgerichtheid",
+        "Schaal 8–10",
+        Some(3.0),
+        Some((4.25, None)),
+        vec![],
+        None,
+    );
+    hidden.category_id = Some("under_estimation_at_standard".to_owned());
+    let unbroken = row(
+        "Resultaatgerichtheidsverantwoordelijkheidsbesef",
+        "Schaal 8–10",
+        None,
+        Some((3.0, None)),
+        vec![],
+        None,
+    );
+    view(vec![blind_spot, hidden, unbroken])
+}
+
+/// Whether `words` occur in `texts` in order, consecutively, across one or more `<text>`s.
+fn whole_in(texts: &[String], words: &str) -> bool {
+    let wanted: Vec<&str> = words.split_whitespace().collect();
+    let seen: Vec<&str> = texts.iter().flat_map(|t| t.split_whitespace()).collect();
+    seen.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
+/// Every `font-size` in the SVG, in px.
+fn font_sizes(svg: &str) -> Vec<f64> {
+    svg.split("font-size=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn long_labels_wrap_whole_and_the_level_is_named_once_in_the_title() {
+    let view = long_names();
+    for kind in [ChartKind::Gap, ChartKind::Heatmap] {
+        let svg = svg(kind, &view, Language::Nl);
+        let texts = texts(&svg);
+        assert!(!svg.contains('…'), "{kind:?} cuts a text: {texts:?}");
+        for row in &view.rows {
+            assert!(
+                whole_in(&texts, &row.name),
+                "{kind:?}: {} in {texts:?}",
+                row.name
+            );
+        }
+        // The long name needs more than one line at a readable size.
+        assert!(!texts.iter().any(|t| t == &view.rows[0].name), "{kind:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t == "Resultaatgerichtheidsverantwoordelijkheidsbesef")
+        );
+        // The level once, in the title; never repeated per row.
+        assert!(!svg.contains("(Schaal 8–10)"), "{kind:?}");
+        let title = root_attribute(&svg, "aria-label");
+        assert!(
+            title.contains("Schaal 8–10") && title.ends_with(": Piet Jansen"),
+            "{title}"
+        );
+        assert!(
+            whole_in(&texts, &title),
+            "{kind:?}: the title whole in {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn gap_chart_writes_each_gap_and_its_category() {
+    let svg = svg(ChartKind::Gap, &long_names(), Language::Nl);
+    let texts = texts(&svg);
+    // Others − self, Dutch style with a real minus sign; the row without self has no gap.
+    for expected in ["\u{2212}1,75", "+1,25", "Blinde vlek", "Verborgen sterkte"] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+    assert!(
+        whole_in(&texts, "Verschil (anderen \u{2212} zelf)"),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.iter().any(|t| t.contains('-') || t.contains("1.75")),
+        "{texts:?}"
+    );
+    let english = self::svg(ChartKind::Gap, &long_names(), Language::En);
+    let texts = super::tests::texts(&english);
+    for expected in ["\u{2212}1.75", "+1.25", "Blind spot", "Hidden strength"] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+}
+
+#[test]
+fn chart_text_prints_at_nine_points_or_more() {
+    for (kind, view) in [
+        (ChartKind::Gap, long_names()),
+        (ChartKind::Heatmap, sample()),
+        (ChartKind::Levels, two_levels()),
+    ] {
+        let svg = svg(kind, &view, Language::Nl);
+        let sizes = font_sizes(&svg);
+        assert_eq!(sizes.len(), svg.matches("<text").count(), "{kind:?}");
+        let smallest = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+        assert!(
+            smallest >= text::MIN_SVG_FONT_SIZE,
+            "{kind:?}: font-size {smallest} px prints below 9 pt"
+        );
+    }
+}
+
+/// The colours drawn side by side in one chart: self, others, the pooled line and the groups.
+fn palette() -> Vec<RGBColor> {
+    let mut palette = vec![colours::SELF, colours::OTHERS, colours::POOLED];
+    palette.extend(colours::SERIES);
+    palette
+}
+
+#[test]
+fn the_palette_stays_apart_for_colour_blind_readers() {
+    // CIE76 ΔE between two markers: about 2 is just noticeable; 15 tells small markers apart
+    // at a glance.
+    const MIN_DISTANCE: f64 = 15.0;
+    let palette = palette();
+    for deficiency in [None].into_iter().chain(Deficiency::ALL.map(Some)) {
+        for (i, a) in palette.iter().enumerate() {
+            for b in &palette[i + 1..] {
+                let d = distance(*a, *b, deficiency);
+                assert!(
+                    d >= MIN_DISTANCE,
+                    "{a:?} and {b:?} are {d:.1} apart with {deficiency:?}"
+                );
+            }
+        }
+    }
+    // The check can fail: the mid grey the pooled line had before falls onto the bluish green.
+    let old_grey = RGBColor(0x6E, 0x6E, 0x6E);
+    let green = colours::SERIES[0];
+    assert!(distance(old_grey, green, Some(Deficiency::Deuteranopia)) < MIN_DISTANCE);
+}
+
+#[test]
+fn colour_vision_simulation_matches_known_points() {
+    // Black and white look the same to everyone; pure red loses most of its lightness and
+    // colour for a protanope, and red and green collapse together for a deuteranope.
+    for deficiency in Deficiency::ALL {
+        let white = RGBColor(255, 255, 255);
+        assert!(distance(white, white, Some(deficiency)) < 1e-9);
+        let black = RGBColor(0, 0, 0);
+        assert!(distance(black, RGBColor(0, 0, 0), Some(deficiency)) < 1e-9);
+        assert!(distance(white, black, Some(deficiency)) > 99.0);
+    }
+    let (red, green) = (RGBColor(0xCC, 0x33, 0x33), RGBColor(0x33, 0x99, 0x33));
+    let normal = distance(red, green, None);
+    let deuteranope = distance(red, green, Some(Deficiency::Deuteranopia));
+    assert!(deuteranope < normal / 2.0, "{normal:.1} → {deuteranope:.1}");
 }

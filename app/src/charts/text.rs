@@ -1,5 +1,5 @@
 //! Words and text layout shared by the charts: the two product languages, row labels,
-//! measuring, shortening and wrapping labels, and escaping text for SVG markup.
+//! measuring and wrapping labels (never cutting them), and escaping text for SVG markup.
 
 use std::cmp::Ordering;
 
@@ -7,6 +7,7 @@ use plotters::style::{FontDesc, FontFamily, FontStyle};
 
 use crate::domain::language::Language;
 use crate::domain::rating::{Bilingual, Score};
+use crate::domain::report_view::category::{category_of, short_name};
 use crate::domain::report_view::{CompetencyRow, GroupFigure};
 
 /// A chart's words in a [`Language`].
@@ -47,19 +48,34 @@ impl Words for Language {
     }
 }
 
-/// Font size of titles, in plotters' units (the SVG gets size / 1.24).
-pub(super) const TITLE_SIZE: f64 = 20.0;
-/// Font size of row labels, legends and cell values.
-pub(super) const LABEL_SIZE: f64 = 15.0;
-/// Font size of the scale's words and other small print.
-pub(super) const SMALL_SIZE: f64 = 13.0;
+/// Font sizes in plotters' units; plotters writes `font-size` = size / 1.24 into the SVG.
+///
+/// Assumption for print: the report shows each chart at the full text width, which on A4 with
+/// the print stylesheet's 15 mm side margins is 180 mm for the chart's [`super::WIDTH`] of 900
+/// px, so one px is 0.2 mm ≈ 0.567 pt. Nine points then need an SVG font size of 15.9 px: the
+/// smallest size here gives 16.1 px (≈ 9.1 pt), a label 16.9 px (≈ 9.6 pt). On screen the
+/// chart shows at about its own size (the page is 60rem wide).
+pub(super) const TITLE_SIZE: f64 = 25.0;
+/// Row labels, legends and cell values.
+pub(super) const LABEL_SIZE: f64 = 21.0;
+/// The scale's words and other small print: the smallest text in any chart.
+pub(super) const SMALL_SIZE: f64 = 20.0;
+/// The smallest SVG `font-size` in px that prints at 9 pt at the size assumed above.
+#[cfg(test)]
+pub(super) const MIN_SVG_FONT_SIZE: f64 = 15.9;
+
+/// The distance between the baselines of two lines of text of `size`.
+pub(super) fn line_height(size: f64) -> i32 {
+    (size * 1.0).ceil() as i32
+}
 
 /// The font of all chart text (DejaVu Sans, registered by [`super::register_fonts`]).
 pub(super) fn font(size: f64) -> FontDesc<'static> {
     FontDesc::new(FontFamily::SansSerif, size, FontStyle::Normal)
 }
 
-/// The width of `text` in pixels; a rough estimate when the font is unavailable.
+/// The width of `text` in pixels, measured with the embedded font; a rough estimate when the
+/// font is unavailable.
 pub(super) fn width(text: &str, size: f64) -> u32 {
     font(size)
         .box_size(text)
@@ -67,37 +83,12 @@ pub(super) fn width(text: &str, size: f64) -> u32 {
         .unwrap_or_else(|_| (text.chars().count() as f64 * size * 0.6).ceil() as u32)
 }
 
-/// `text` shortened with "…" to fit in `max` pixels.
-pub(super) fn fit(text: &str, size: f64, max: u32) -> String {
-    if width(text, size) <= max {
-        return text.to_owned();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut keep = chars.len();
-    while keep > 0 {
-        keep -= 1;
-        let candidate: String = chars[..keep]
-            .iter()
-            .collect::<String>()
-            .trim_end()
-            .to_owned()
-            + "…";
-        if width(&candidate, size) <= max {
-            return candidate;
-        }
-    }
-    "…".to_owned()
-}
-
-/// `text` broken at spaces into at most `lines` lines of at most `max` pixels, the last one
-/// shortened with "…" when the text does not fit.
-pub(super) fn wrap(text: &str, size: f64, max: u32, lines: usize) -> Vec<String> {
+/// `text` broken at spaces into lines of at most `max` pixels. Nothing is ever cut: a single
+/// word wider than `max` keeps a line of its own, whole.
+pub(super) fn wrap(text: &str, size: f64, max: u32) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut words = text.split_whitespace().peekable();
     while let Some(word) = words.next() {
-        if out.len() == lines {
-            break;
-        }
         let mut line = word.to_owned();
         while let Some(next) = words.peek() {
             let longer = format!("{line} {next}");
@@ -107,18 +98,29 @@ pub(super) fn wrap(text: &str, size: f64, max: u32, lines: usize) -> Vec<String>
             line = longer;
             words.next();
         }
-        if out.len() + 1 == lines && words.peek().is_some() {
-            let rest: Vec<&str> = words.by_ref().collect();
-            line = format!("{line} {}", rest.join(" "));
-        }
-        out.push(fit(&line, size, max));
+        out.push(line);
     }
     out
 }
 
-/// A row's label: the competency, with its level in brackets when the framework has levels.
-pub(super) fn row_label(row: &CompetencyRow) -> String {
-    if row.level.is_empty() {
+/// The short name of a row's self–other agreement category (as the report's table writes it),
+/// if it has one.
+pub(super) fn category(row: &CompetencyRow, language: Language) -> Option<&'static str> {
+    let category = category_of(row.category_id.as_deref()?)?;
+    Some(language.text(short_name(category)))
+}
+
+/// The one level every row shares, if the report has exactly one (then the title names it and
+/// the rows do not repeat it).
+pub(super) fn common_level(rows: &[CompetencyRow]) -> Option<&str> {
+    let first = rows.first()?.level.as_str();
+    (!first.is_empty() && rows.iter().all(|r| r.level == first)).then_some(first)
+}
+
+/// A row's label: the competency, with its level in brackets when the rows differ in level (a
+/// single level is named once, in the title).
+pub(super) fn row_label(row: &CompetencyRow, common_level: Option<&str>) -> String {
+    if row.level.is_empty() || common_level.is_some() {
         row.name.clone()
     } else {
         format!("{} ({})", row.name, row.level)
@@ -128,6 +130,11 @@ pub(super) fn row_label(row: &CompetencyRow) -> String {
 /// A mean as the report table writes it: two decimals, in the chart's language.
 pub(super) fn score(value: f64, language: Language) -> String {
     crate::domain::number_text::decimal(value, 2, language)
+}
+
+/// A gap (others − self) as the report table writes it: signed, two decimals.
+pub(super) fn gap(value: f64, language: Language) -> String {
+    crate::domain::number_text::signed(value, 2, language)
 }
 
 /// `text` safe inside SVG/XML character data and double-quoted attributes.
