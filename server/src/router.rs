@@ -61,6 +61,7 @@ pub fn build(state: AppState) -> Router {
             get(report_files::chart),
         )
         .route("/scans/{id}/rapport/cijfers.csv", get(report_files::csv))
+        .route("/scans/{id}/rapport/rapport.pdf", get(report_files::pdf))
         .route("/frameworks/{id}/export", get(frameworks::export))
         .merge(crate::api::router())
         .route(

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod organisation;
+pub mod pdf;
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,5 @@
-//! The report as files for other documents: the charts as SVG or PNG and the aggregated
-//! figures as CSV. The same readers and the same moment as the report page (`app::report`):
+//! The report as files for other documents: the charts as SVG or PNG, the aggregated figures
+//! as CSV and the whole report as PDF. The same readers and the same moment as the report page (`app::report`):
 //! anyone else gets 404, whatever the URL, so scan ids cannot be probed.
 
 use axum::extract::{Path, Query, State};
@@ -164,5 +164,53 @@ pub async fn csv(
         )
             .into_response(),
         Err(response) => response,
+    }
+}
+
+/// `GET /scans/{id}/rapport/rapport.pdf[?lang=en]`: the report as an A4 PDF, laid out by
+/// `app::report::pdf` from the same view as the page, to download.
+pub async fn pdf(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<LanguageQuery>,
+) -> Response {
+    let view = match view_for(&state, &headers, &id).await {
+        Ok(view) => view,
+        Err(response) => return response,
+    };
+    let language = language(&query, &headers);
+    let today = app::state::unix_now();
+    // Laying out and subsetting fonts is CPU work; keep it off the async workers.
+    let made =
+        tokio::task::spawn_blocking(move || app::report::pdf::render(&view, language, today)).await;
+    match made {
+        Ok(Ok(bytes)) => (
+            [
+                (CONTENT_TYPE, "application/pdf".to_owned()),
+                // Personal data: never in a shared cache.
+                (CACHE_CONTROL, "private, no-store".to_owned()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"rapport-{id}.pdf\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(Err(error)) => {
+            tracing::error!(%error, "report pdf");
+            text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Interne fout.\nInternal error.\n",
+            )
+        }
+        Err(error) => {
+            tracing::error!(%error, "report pdf task");
+            text(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Interne fout.\nInternal error.\n",
+            )
+        }
     }
 }
