@@ -134,11 +134,7 @@ fn header(doc: &mut Layout, view: &ReportView, language: Language) {
 fn summary(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
     let s = &view.summary;
-    doc.heading(
-        &td_string!(locale, report_summary).to_string(),
-        Style::Heading,
-        40.0,
-    );
+    doc.heading(td_string!(locale, report_summary), Style::Heading, 40.0);
     doc.paragraph(language.pick(&s.lead_nl, &s.lead_en), Style::Body);
     for line in &s.lines {
         doc.bullet(language.pick(&line.text_nl, &line.text_en), Style::Body);
@@ -169,11 +165,7 @@ fn several_levels(view: &ReportView) -> bool {
 /// in the report's order (largest shortfall of others below self first).
 fn gaps(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
-    doc.heading(
-        &td_string!(locale, report_chart_gap).to_string(),
-        Style::Heading,
-        60.0,
-    );
+    doc.heading(td_string!(locale, report_chart_gap), Style::Heading, 60.0);
     doc.paragraph(
         language.pick(
             "Verschil = gemiddelde van anderen − zelf. Gesorteerd op verschil: waar anderen het \
@@ -239,7 +231,7 @@ fn column(heading: impl std::fmt::Display, width: Option<f32>, align: Align) -> 
 fn competencies(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
     doc.heading(
-        &td_string!(locale, report_competencies).to_string(),
+        td_string!(locale, report_competencies),
         Style::Heading,
         60.0,
     );
@@ -315,7 +307,7 @@ fn competencies(doc: &mut Layout, view: &ReportView, language: Language) {
 fn method(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
     doc.heading(
-        &td_string!(locale, report_method_title).to_string(),
+        td_string!(locale, report_method_title),
         Style::Heading,
         60.0,
     );
@@ -326,7 +318,7 @@ fn method(doc: &mut Layout, view: &ReportView, language: Language) {
         Style::Body,
     );
     doc.heading(
-        &td_string!(locale, report_categories).to_string(),
+        td_string!(locale, report_categories),
         Style::Subheading,
         30.0,
     );
