@@ -70,7 +70,10 @@ test("create a Maastricht scan, paste informants, fix the bad lines, send, follo
   await expect(page.getByText("Alleen aantallen")).toBeVisible();
 
   // The outbox: every invitation is there and is delivered (to .eml files on this server).
-  await page.getByRole("link", { name: "Uitgaande e-mail" }).click();
+  // The administrator's pages are in the header's "Beheer" menu.
+  const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  await nav.getByText("Beheer", { exact: true }).click();
+  await nav.getByRole("link", { name: "Uitgaande e-mail" }).click();
   await expect(page.getByRole("cell", { name: "anna@gemeente.nl", exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "joost@gemeente.nl", exact: true })).toBeVisible();
   await expect(async () => {

@@ -254,7 +254,8 @@ def main(path):
     w('name = "Competentiegids gemeente Maastricht 2014"')
     w('name_en = "Maastricht competency guide 2014"')
     w("version = 1")
-    w('source = "Seed 004: Regeling gesprekscyclus het goede gesprek, bijlage 2 Competentiegids (gemeente Maastricht, 2014)"')
+    # The source as a reader names it (seed 004 in ../shared/seeds).
+    w('source = "Regeling gesprekscyclus het goede gesprek, bijlage 2: Competentiegids (gemeente Maastricht, 2014)"')
     w("")
     w("# Seed 004 art. 3 lid 2-3 and the guide's part 2: 3 core + 4 specific + at most 2 own")
     w("# choice, 9 at most; \"Vakspecialist\" has no specific ones and 6 own choice; the")

@@ -47,6 +47,10 @@ where
     });
 }
 
+/// The signed-in header: the three places an organiser works in as links, the
+/// administrator's pages and the account's own pages each in a small menu (a `<details>`, so
+/// it opens without JavaScript), and the logout button always in view. Fits one line at
+/// 1280 px; on a phone it wraps.
 #[component]
 fn Navigation() -> impl IntoView {
     let i18n = use_i18n();
@@ -59,18 +63,28 @@ fn Navigation() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let user = session.await.ok().and_then(|s| s.user)?;
+                let email = user.email.clone();
                 Some(view! {
                     <nav class="main-nav" aria-label=move || t_string!(i18n, nav_main_label).to_string()>
                         <ul>
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
                             <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
-                            <li><a href="/account/tokens">{t!(i18n, nav_tokens)}</a></li>
                             {user.is_admin().then(|| view! {
-                                <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
-                                <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>
-                                <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
+                                <li>
+                                    <NavMenu label=t_string!(i18n, nav_admin).to_string()>
+                                        <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
+                                        <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>
+                                        <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
+                                    </NavMenu>
+                                </li>
                             })}
+                            <li>
+                                <NavMenu label=t_string!(i18n, nav_account).to_string()>
+                                    <li class="nav-menu-note">{t_string!(i18n, nav_signed_in_as, email).to_string()}</li>
+                                    <li><a href="/account/tokens">{t!(i18n, nav_tokens)}</a></li>
+                                </NavMenu>
+                            </li>
                         </ul>
                         <ActionForm action=logout attr:class="inline-form">
                             <SubmitButton pending=logout.pending() class="link-button"
@@ -83,6 +97,24 @@ fn Navigation() -> impl IntoView {
                 })
             })}
         </Suspense>
+    }
+}
+
+/// A small menu in the header. It closes again when one of its links is followed: with
+/// JavaScript the page changes without a reload, and an open menu would stay over it.
+#[component]
+fn NavMenu(label: String, children: Children) -> impl IntoView {
+    let menu = NodeRef::<leptos::html::Details>::new();
+    let close = move |_| {
+        if let Some(menu) = menu.get_untracked() {
+            let _ = menu.remove_attribute("open");
+        }
+    };
+    view! {
+        <details class="nav-menu" node_ref=menu>
+            <summary>{label}</summary>
+            <ul class="nav-menu-list" on:click=close>{children()}</ul>
+        </details>
     }
 }
 

@@ -7,16 +7,19 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
+use crate::domain::scan::group_reach::{ReachWarning, reach_of_lines};
 use crate::domain::scan::progress::GroupProgress;
 use crate::i18n::*;
-use crate::pages::scan_actions::{LifecycleActions, ScanActions};
+use crate::pages::scan_actions::{DeleteDraft, LifecycleActions, ScanActions};
 use crate::pages::scan_informants::Informants;
 use crate::pages::scans::status_text;
 use crate::server_fns::scans::{ScanPage as ScanData, load_scan_page};
+use leptos_i18n::I18nContext;
 
-/// One scan for its organiser: settings, the life-cycle actions (each confirmed on a second
-/// step that works without JavaScript; pages/scan_actions.rs), the response rate per group
-/// and the informants.
+/// One scan for its organiser: a draft as a checklist with opening as its main action, a
+/// running scan with its settings, life-cycle actions (each confirmed on a second step that
+/// works without JavaScript; pages/scan_actions.rs) and response rate per group; the
+/// informants; and, until it closes, a warning for groups that can never be shown.
 #[component]
 pub fn ScanPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -79,12 +82,12 @@ fn ScanView(scan: ScanData, actions: ScanActions) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let level_text = scan.levels.join(" + ");
-    view! {
-        <p><a href="/scans">{t!(i18n, scan_back)}</a></p>
-        <h1>{scan.subject_name.clone()} " "
-            <span class=format!("badge badge-{}", scan.status.as_str())>{status_text(i18n, scan.status)}</span>
-        </h1>
-        <ActionOutcome refusal=actions.refusal() />
+    let draft = scan.status == ScanStatus::Draft;
+    // Warned from the first save until the scan closes (the report then says it itself).
+    let reach = reach_of_lines(&scan.groups, &scan.invitations, scan.k);
+    let reach_notice = (scan.status != ScanStatus::Closed && !reach.is_empty())
+        .then(|| view! { <ReachNotice reach testid="reach-warning" /> });
+    let settings = view! {
         <section class="card" aria-labelledby="scan-settings">
             <h2 id="scan-settings">{t!(i18n, scan_section_overview)}</h2>
             <dl class="facts">
@@ -114,10 +117,66 @@ fn ScanView(scan: ScanData, actions: ScanActions) -> impl IntoView {
                 <p><a class="button button-primary" href=format!("/scans/{}/rapport", scan.id)>{t!(i18n, report_open)}</a></p>
             })}
         </section>
-        <LifecycleActions scan=scan.clone() actions />
+    };
+    // A draft starts with what to do next; a running scan with its settings and actions.
+    let top = if draft {
+        view! { <LifecycleActions scan=scan.clone() actions /> {settings} }.into_any()
+    } else {
+        view! { {settings} <LifecycleActions scan=scan.clone() actions /> }.into_any()
+    };
+    view! {
+        <p><a href="/scans">{t!(i18n, scan_back)}</a></p>
+        <h1>{scan.subject_name.clone()} " "
+            <span class=format!("badge badge-{}", scan.status.as_str())>{status_text(i18n, scan.status)}</span>
+        </h1>
+        <ActionOutcome refusal=actions.refusal() />
+        {reach_notice}
+        {top}
         <crate::pages::report_readers_notice::ReportReadersNotice scan=scan.clone() />
-        <Progress rows=scan.progress.clone() total=scan.total.clone() />
-        <Informants scan actions />
+        {(!draft).then(|| view! { <Progress rows=scan.progress.clone() total=scan.total.clone() /> })}
+        <Informants scan=scan.clone() actions />
+        {draft.then(|| view! { <DeleteDraft scan actions /> })}
+    }
+}
+
+/// One line per group that cannot reach `k`, in the page's language:
+/// "Collega's: 1 uitgenodigd, minimaal 3 nodig om getoond te worden".
+pub fn reach_lines(i18n: I18nContext<Locale>, reach: &ReachWarning) -> Vec<String> {
+    reach
+        .groups
+        .iter()
+        .map(|g| {
+            let group = pick(i18n, &g.label_nl, &g.label_en);
+            t_string!(
+                i18n,
+                scan_reach_group,
+                group,
+                invited = g.invited,
+                k = reach.k
+            )
+            .to_string()
+        })
+        .collect()
+}
+
+/// The warning for groups that can never be shown: which, why, and that opening is still
+/// allowed. Not a live region: it is part of the page, not news.
+#[component]
+pub fn ReachNotice(reach: ReachWarning, testid: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    let k = reach.k;
+    let why = if reach.may_pool {
+        t_string!(i18n, scan_reach_pooled, k).to_string()
+    } else {
+        t_string!(i18n, scan_reach_lost, k).to_string()
+    };
+    view! {
+        <div class="message message-warning" data-testid=testid>
+            <p><strong>{t!(i18n, scan_reach_title)}</strong></p>
+            <ul>{reach_lines(i18n, &reach).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            <p>{why}</p>
+            <p>{t!(i18n, scan_reach_may_open)}</p>
+        </div>
     }
 }
 

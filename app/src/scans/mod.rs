@@ -4,6 +4,7 @@
 //! together with the emails it causes. Server-only; HTTP handlers and server functions stay
 //! thin wrappers around these.
 
+pub mod dashboard;
 pub mod forms;
 pub mod mail;
 pub mod notify_readers;

@@ -14,6 +14,7 @@ use crate::auth::token::hash_token;
 use crate::domain::account::{CurrentUser, Email};
 use crate::domain::catalog::Framework;
 use crate::domain::informants::{Informant, InformantContext, InformantError, subject_invitation};
+use crate::domain::scan::error_names::with_names;
 use crate::domain::scan::progress::{
     GroupProgress, InvitationLine, InvitationStatus, invitation_lines, progress_by_group,
 };
@@ -42,13 +43,38 @@ fn may_manage(user: &CurrentUser, stored: &StoredScan) -> bool {
     user.is_admin() || user.id == stored.organiser_id
 }
 
-/// The scan, if it exists and `user` may manage it.
 /// The scans `user` manages, newest first: their own, or every scan for an administrator.
 pub async fn list_for(db: &Db, user: &CurrentUser) -> Result<Vec<crate::storage::ScanListItem>> {
     let owner = (!user.is_admin()).then_some(user.id.as_str());
     Ok(db.list_scans(owner).await?)
 }
 
+/// [`list_for`], each scan with its framework's Dutch and English name (the id when the
+/// framework is gone), for lists a person reads.
+pub async fn list_named_for(
+    db: &Db,
+    user: &CurrentUser,
+) -> Result<Vec<(crate::storage::ScanListItem, String, String)>> {
+    let list = list_for(db, user).await?;
+    let frameworks = if list.is_empty() {
+        Vec::new()
+    } else {
+        db.latest_frameworks().await?
+    };
+    Ok(list
+        .into_iter()
+        .map(|item| {
+            let (nl, en) = frameworks
+                .iter()
+                .find(|f| f.id == item.framework_id)
+                .map(|f| (f.name.clone(), f.name_en.clone()))
+                .unwrap_or_else(|| (item.framework_id.clone(), item.framework_id.clone()));
+            (item, nl, en)
+        })
+        .collect())
+}
+
+/// The scan, if it exists and `user` may manage it.
 pub async fn load_for(db: &Db, user: &CurrentUser, scan_id: &str) -> Result<StoredScan> {
     match db.find_scan(scan_id).await? {
         Some(stored) if may_manage(user, &stored) => Ok(stored),
@@ -76,7 +102,15 @@ fn organiser_email(user: &CurrentUser) -> Result<Email> {
 /// Checks a draft; returns the scan or every problem.
 async fn validated(db: &Db, draft: &ScanDraft, organiser: &Email, now: i64) -> Result<ValidScan> {
     let framework = framework_for(db, draft).await?;
-    let scan = validate_scan(draft, &framework, now).map_err(ScanServiceError::Invalid)?;
+    // The organiser reads the framework's names, not its ids.
+    let scan = validate_scan(draft, &framework, now).map_err(|errors| {
+        ScanServiceError::Invalid(
+            errors
+                .into_iter()
+                .map(|e| with_names(e, &framework))
+                .collect(),
+        )
+    })?;
     check_person_status(&scan, organiser).map_err(|e| ScanServiceError::Invalid(vec![e]))?;
     Ok(scan)
 }

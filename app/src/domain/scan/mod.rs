@@ -15,7 +15,9 @@
 //! * `limits.rs`: k and the longest texts (the invitations' language is
 //!   `domain::language::Language`, re-exported here);
 //! * `form.rs`: the form as typed; `progress.rs`: the invitations' progress; `example.rs`: the
-//!   example scan the tests and benchmarks share.
+//!   example scan the tests and benchmarks share;
+//! * `group_reach.rs`: groups that cannot reach k; `dashboard.rs`: the organiser's home page;
+//!   `error_names.rs`: problems with the framework's names instead of its ids.
 
 mod draft;
 mod edit_rules;
@@ -27,8 +29,11 @@ mod status;
 mod valid_scan;
 mod validation;
 
+pub mod dashboard;
+pub mod error_names;
 pub mod example;
 pub mod form;
+pub mod group_reach;
 pub mod progress;
 
 #[cfg(test)]
