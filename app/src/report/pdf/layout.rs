@@ -114,6 +114,58 @@ enum Op {
         height: f32,
         colour: (u8, u8, u8),
     },
+    Mark {
+        mark: Mark,
+        x: f32,
+        y: f32,
+        colour: (u8, u8, u8),
+    },
+}
+
+/// A marker in a [`Layout::dot_plot`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Dot,
+    Diamond,
+}
+
+/// The marker's half size, in points.
+const MARK_RADIUS: f32 = 3.6;
+
+impl Mark {
+    /// The marker's outline centred on `(x, y)`.
+    fn path(self, x: f32, y: f32) -> Option<krilla::geom::Path> {
+        let r = MARK_RADIUS;
+        let mut builder = PathBuilder::new();
+        match self {
+            Mark::Diamond => {
+                let r = r * 1.25;
+                builder.move_to(x, y - r);
+                builder.line_to(x + r, y);
+                builder.line_to(x, y + r);
+                builder.line_to(x - r, y);
+            }
+            Mark::Dot => {
+                // A circle from four cubic Béziers.
+                let k = 0.552_284_8 * r;
+                builder.move_to(x + r, y);
+                builder.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+                builder.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+                builder.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+                builder.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+            }
+        }
+        builder.close();
+        builder.finish()
+    }
+}
+
+/// One row of a [`Layout::dot_plot`]: a label, markers at values on the scale, a note on the
+/// right (e.g. the gap).
+pub struct PlotRow {
+    pub label: String,
+    pub marks: Vec<(f64, Mark, (u8, u8, u8))>,
+    pub note: String,
 }
 
 /// The two faces: krilla's for drawing, ttf-parser's for measuring.
@@ -378,6 +430,117 @@ impl Layout {
         self.y = top + height;
     }
 
+    /// A dot plot: per row its label on the left, its markers on a horizontal scale from
+    /// `range.0` to `range.1` with grid lines at `ticks`, and its note on the right; under the
+    /// rows the ticks' labels, then `legend` (a marker and its words per entry). Rows are never
+    /// split; a plot longer than a page continues on the next with its scale repeated.
+    pub fn dot_plot(
+        &mut self,
+        range: (f64, f64),
+        ticks: &[(f64, String)],
+        rows: &[PlotRow],
+        legend: &[(Mark, (u8, u8, u8), String)],
+    ) {
+        const LABEL_WIDTH: f32 = 170.0;
+        const NOTE_WIDTH: f32 = 56.0;
+        const INSET: f32 = 10.0;
+        let left = SIDE + LABEL_WIDTH + INSET;
+        let right = SIDE + CONTENT_WIDTH - NOTE_WIDTH - INSET;
+        let x = |value: f64| {
+            let t = ((value - range.0) / (range.1 - range.0)).clamp(0.0, 1.0) as f32;
+            left + t * (right - left)
+        };
+        let axis = Style::Small.line_height() + 4.0;
+        let laid: Vec<(Vec<String>, f32)> = rows
+            .iter()
+            .map(|row| {
+                let lines = self.wrap(&row.label, Style::Body, LABEL_WIDTH - CELL_PAD_X);
+                let height = (lines.len() as f32 * Style::Body.line_height()).max(16.0) + 6.0;
+                (lines, height)
+            })
+            .collect();
+        let first = laid.first().map_or(0.0, |(_, h)| *h);
+        self.room(first + axis);
+        let mut segment_top = self.y;
+        for (i, (row, (lines, height))) in rows.iter().zip(&laid).enumerate() {
+            if self.y + height + axis > CONTENT_BOTTOM {
+                self.axis(ticks, segment_top, &x);
+                self.new_page();
+                segment_top = self.y;
+            }
+            let top = self.y;
+            if i % 2 == 0 {
+                self.page().push(Op::Rect {
+                    x: SIDE,
+                    y: top,
+                    width: CONTENT_WIDTH,
+                    height: *height,
+                    colour: (0xF3, 0xF3, 0xF3),
+                });
+            }
+            let middle = top + height / 2.0;
+            let label_top = middle - lines.len() as f32 * Style::Body.line_height() / 2.0;
+            for (l, line) in lines.iter().enumerate() {
+                let baseline =
+                    label_top + Style::Body.size() + Style::Body.line_height() * l as f32;
+                self.text(SIDE + CELL_PAD_X, baseline, Style::Body, INK, line.clone());
+            }
+            let note_x = SIDE + CONTENT_WIDTH - CELL_PAD_X - self.width(&row.note, Style::Body);
+            let note_baseline = middle + Style::Body.size() * 0.35;
+            self.text(note_x, note_baseline, Style::Body, INK, row.note.clone());
+            for (value, mark, colour) in &row.marks {
+                self.page().push(Op::Mark {
+                    mark: *mark,
+                    x: x(*value),
+                    y: middle,
+                    colour: *colour,
+                });
+            }
+            self.y = top + height;
+        }
+        self.axis(ticks, segment_top, &x);
+        let mut legend_x = SIDE;
+        self.room(Style::Body.line_height());
+        let middle = self.y + Style::Body.line_height() / 2.0;
+        for (mark, colour, words) in legend {
+            self.page().push(Op::Mark {
+                mark: *mark,
+                x: legend_x + MARK_RADIUS,
+                y: middle,
+                colour: *colour,
+            });
+            let baseline = middle + Style::Body.size() * 0.35;
+            self.text(legend_x + 12.0, baseline, Style::Body, INK, words.clone());
+            legend_x += 12.0 + self.width(words, Style::Body) + 18.0;
+        }
+        self.y += Style::Body.line_height();
+        self.space(8.0);
+    }
+
+    /// Grid lines from `top` down to the current position, and the ticks' labels below.
+    fn axis(&mut self, ticks: &[(f64, String)], top: f32, x: &dyn Fn(f64) -> f32) {
+        let bottom = self.y;
+        for (value, label) in ticks {
+            let at = x(*value);
+            self.page().push(Op::Rect {
+                x: at - 0.25,
+                y: top,
+                width: 0.5,
+                height: bottom - top + 2.0,
+                colour: RULE,
+            });
+            let left = at - self.width(label, Style::Small) / 2.0;
+            self.text(
+                left,
+                bottom + 2.0 + Style::Small.size(),
+                Style::Small,
+                MUTED,
+                label.clone(),
+            );
+        }
+        self.y = bottom + Style::Small.line_height() + 4.0;
+    }
+
     /// Draws every page with its running header and footer, and returns the PDF.
     pub fn finish(
         self,
@@ -433,6 +596,12 @@ impl Layout {
                         builder.push_rect(r);
                         builder.finish()
                     }) {
+                        surface.set_fill(Some(fill(*colour)));
+                        surface.draw_path(&path);
+                    }
+                }
+                Op::Mark { mark, x, y, colour } => {
+                    if let Some(path) = mark.path(*x, *y) {
                         surface.set_fill(Some(fill(*colour)));
                         surface.draw_path(&path);
                     }

@@ -12,18 +12,22 @@ pub mod layout;
 use crate::domain::calendar::{amsterdam_date, format_date};
 use crate::domain::language::Language;
 use crate::domain::number_text::{decimal, signed};
+use crate::domain::rating::Score;
 use crate::domain::report_view::category::{category_of, short_name};
 use crate::domain::report_view::table::{GroupCell, group_cell, group_columns, has_pooled};
 use crate::domain::report_view::{CompetencyRow, ReportBasis, ReportView};
 use crate::domain::scoring::AgreementCategory;
 use crate::i18n::{Locale, td_string};
 
-use layout::{Align, Column, Layout, Running, Style};
+use layout::{Align, Column, Layout, Mark, PlotRow, Running, Style};
 
 pub use layout::LayoutError as PdfError;
 
 /// Written where a figure is not published.
 const NO_FIGURE: &str = "–";
+/// Self and others in the dot plot, in the charts' colours (Okabe–Ito vermillion and blue).
+const SELF_COLOUR: (u8, u8, u8) = (0xD5, 0x5E, 0x00);
+const OTHERS_COLOUR: (u8, u8, u8) = (0x00, 0x72, 0xB2);
 
 /// The report of `view` as a PDF in `language`, dated `today` (unix seconds).
 pub fn render(view: &ReportView, language: Language, today: i64) -> Result<Vec<u8>, PdfError> {
@@ -161,8 +165,9 @@ fn several_levels(view: &ReportView) -> bool {
         .any(|r| !r.level.is_empty() && r.level != view.rows[0].level)
 }
 
-/// The gap chart's figures as a table: self, others, the gap and the category, per competency
-/// in the report's order (largest shortfall of others below self first).
+/// The gap chart drawn (self and others on the scale, the gap beside), then its figures as a
+/// table: self, others, the gap and the category, per competency in the report's order
+/// (largest shortfall of others below self first).
 fn gaps(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
     doc.heading(td_string!(locale, report_chart_gap), Style::Heading, 60.0);
@@ -176,6 +181,39 @@ fn gaps(doc: &mut Layout, view: &ReportView, language: Language) {
         Style::Small,
     );
     let levels = several_levels(view);
+    // The gap chart drawn: self and others per competency on the 1–5 scale, the gap beside.
+    let plot: Vec<PlotRow> = view
+        .rows
+        .iter()
+        .map(|row| PlotRow {
+            label: row_name(row, levels),
+            marks: [
+                row.others_mean.map(|m| (m, Mark::Dot, OTHERS_COLOUR)),
+                row.self_mean.map(|m| (m, Mark::Diamond, SELF_COLOUR)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            note: row.gap.map(|g| signed(g, 2, language)).unwrap_or_default(),
+        })
+        .collect();
+    let ticks: Vec<(f64, String)> = Score::ALL
+        .iter()
+        .map(|s| (f64::from(s.value()), s.value().to_string()))
+        .collect();
+    let legend = [
+        (
+            Mark::Diamond,
+            SELF_COLOUR,
+            td_string!(locale, report_col_self).to_string(),
+        ),
+        (
+            Mark::Dot,
+            OTHERS_COLOUR,
+            td_string!(locale, report_col_others).to_string(),
+        ),
+    ];
+    doc.dot_plot((1.0, 5.0), &ticks, &plot, &legend);
     let columns = [
         column(td_string!(locale, report_col_competency), None, Align::Left),
         column(
