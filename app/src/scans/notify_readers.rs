@@ -1,6 +1,7 @@
 //! Tells a scan's named report readers that its report can be read (issue 20): when the scan
-//! closes (by its organiser or the scheduler at the deadline) and when the report is released
-//! early. Nobody has to act for it. A reader with an account gets a link to the report; a reader
+//! closes (by its organiser or the scheduler at the deadline), when the report is released
+//! early, and when a reader is added to a scan whose report is readable. Nobody has to act for
+//! it. A reader with an account gets a link to the report; a reader
 //! without one gets an invitation to create an account, after which the same link opens it.
 //!
 //! Why an account invitation and not a personal read link: the report is the most sensitive
@@ -130,8 +131,8 @@ pub async fn notify_in(
     Ok(queued)
 }
 
-/// Tells the readers of a scan whose report has become readable outside the closing (a release),
-/// in a transaction of its own. Nothing happens while the report is not readable.
+/// Tells the readers not told yet of a scan whose report is readable, outside the closing (after
+/// a release or a change of readers), in a transaction of its own. Nothing happens while the report is not readable.
 pub async fn notify(
     db: &Db,
     links: &LinkMaker<'_>,
@@ -172,11 +173,12 @@ pub async fn readers_notice(
     })
 }
 
-/// After an early release (both doors: the page and the API). The release stands whatever
-/// happens here; a failure is logged, and the readers not told are told at the closing, which
-/// tells everyone not told yet.
-pub async fn notify_after_release(db: &Db, links: &LinkMaker<'_>, scan_id: &str, now: i64) {
+/// After an early release, and after the scan's settings were saved (a reader added to a
+/// closed scan is told at once); both doors, the page and the API, call it. The release or the
+/// change stands whatever happens here: a failure is logged, and the readers not told are told
+/// at the closing or the next save, which tell everyone not told yet.
+pub async fn notify_if_readable(db: &Db, links: &LinkMaker<'_>, scan_id: &str, now: i64) {
     if let Err(error) = notify(db, links, scan_id, now).await {
-        tracing::error!(scan = %scan_id, %error, "could not notify the report's readers after a release; the closing will");
+        tracing::error!(scan = %scan_id, %error, "could not notify the report's readers");
     }
 }

@@ -12,7 +12,6 @@ pub mod multipart;
 pub mod outbox;
 pub mod outcome;
 pub mod report;
-pub mod report_readers;
 pub mod respond;
 pub mod scan_forms;
 pub mod scan_lifecycle;

@@ -34,7 +34,12 @@ pub async fn update_scan(
     let (state, user) = super::signed_in().await?;
     let now = crate::state::unix_now();
     match crate::scans::forms::update_from_form(&state.db, &user, &id, &form, now).await {
-        Ok(()) => Ok(super::finish(&id, Done::Saved)),
+        Ok(()) => {
+            // A reader added once the report is readable is told now (issue 20).
+            let links = state.settings.links();
+            crate::scans::notify_readers::notify_if_readable(&state.db, &links, &id, now).await;
+            Ok(super::finish(&id, Done::Saved))
+        }
         Err(refused) => Err(refuse_scan_form(&state, refused, &format!("/scans/{id}/edit")).await),
     }
 }

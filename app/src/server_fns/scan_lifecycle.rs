@@ -36,7 +36,7 @@ pub async fn release_report(id: String) -> Result<Done, ActionError> {
     let (state, user) = super::signed_in().await?;
     crate::report::release(&state.db, &user, &id, crate::state::unix_now()).await?;
     let (links, now) = (state.settings.links(), crate::state::unix_now());
-    crate::scans::notify_readers::notify_after_release(&state.db, &links, &id, now).await;
+    crate::scans::notify_readers::notify_if_readable(&state.db, &links, &id, now).await;
     Ok(super::finish(&id, Done::Released))
 }
 

@@ -107,6 +107,8 @@ pub struct ScanPage {
     pub progress: Vec<GroupProgress>,
     pub total: GroupProgress,
     pub invitations: Vec<InvitationLine>,
+    /// Who hears that the report is ready, and how (pages/report_readers_notice.rs).
+    pub readers_notice: crate::domain::report_readers::ReadersNotice,
     pub flash: ScanPageFlash,
 }
 
@@ -320,6 +322,7 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Actio
         total: total_progress(&overview.progress),
         progress: overview.progress.clone(),
         invitations: overview.invitations.clone(),
+        readers_notice: crate::scans::notify_readers::readers_notice(&state.db, stored).await?,
         flash,
     })
 }

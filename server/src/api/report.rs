@@ -172,7 +172,7 @@ pub async fn release(
     app::report::release(&state.db, &user, &id, unix_now())
         .await
         .map_err(report_error)?;
-    app::scans::notify_readers::notify_after_release(
+    app::scans::notify_readers::notify_if_readable(
         &state.db,
         &state.settings.links(),
         &id,

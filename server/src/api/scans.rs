@@ -332,6 +332,14 @@ pub async fn update(
     service::update_scan(&state.db, &user, &id, revision, &draft, unix_now())
         .await
         .map_err(service_error)?;
+    // A reader added once the report is readable is told now (issue 20).
+    app::scans::notify_readers::notify_if_readable(
+        &state.db,
+        &state.settings.links(),
+        &id,
+        unix_now(),
+    )
+    .await;
     Ok(with_etag(
         StatusCode::OK,
         &reload(&state, &user, &id).await?,
