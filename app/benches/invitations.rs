@@ -324,6 +324,7 @@ fn maastricht_draft(now: i64) -> ScanDraft {
         deadline: now + 14 * DAY,
         language: Default::default(),
         introduction: "Graag uw eerlijke blik.".into(),
+        introduction_self: String::new(),
         report_readers: vec!["manager@gemeente.nl".into()],
         reminder_days: Some(3),
         person_status: false,

@@ -429,6 +429,7 @@ fn maastricht_draft(now: i64, include_next_level: bool) -> ScanDraft {
         deadline: now + 14 * DAY,
         language: Default::default(),
         introduction: "Graag uw eerlijke blik.".into(),
+        introduction_self: String::new(),
         report_readers: vec!["manager@gemeente.nl".into()],
         reminder_days: Some(3),
         person_status: false,

@@ -63,6 +63,34 @@ pub fn of_request(headers: &axum::http::HeaderMap) -> Language {
     )
 }
 
+/// The language of a respondent's page: the language switch's cookie if the respondent chose
+/// one, else the scan's own language (`scan`, when the page belongs to a known scan), else the
+/// browser's. A scan in English opens in English in a Dutch browser: the organiser chose the
+/// language for the people they invite.
+#[cfg(feature = "ssr")]
+pub fn of_respondent_request(headers: &axum::http::HeaderMap, scan: Option<Language>) -> Language {
+    respondent_language_from(
+        crate::state::cookie_value(headers, crate::state::LOCALE_COOKIE).as_deref(),
+        scan,
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// [`of_respondent_request`] without the headers.
+pub fn respondent_language_from(
+    cookie: Option<&str>,
+    scan: Option<Language>,
+    accept_language: Option<&str>,
+) -> Language {
+    match (cookie.and_then(Language::parse), scan) {
+        (Some(chosen), _) => chosen,
+        (None, Some(scan)) => scan,
+        (None, None) => language_from(None, accept_language),
+    }
+}
+
 /// The language of a request: the language cookie if it names one, else the best match of
 /// the browser's `Accept-Language`, else Dutch. Doors call [`of_request`].
 pub fn language_from(cookie: Option<&str>, accept_language: Option<&str>) -> Language {
@@ -123,6 +151,27 @@ mod tests {
         assert_eq!(language_from(None, Some("en;q=0")), Language::Nl);
         assert_eq!(language_from(None, Some(";;,q=x")), Language::Nl);
         assert_eq!(language_from(None, None), Language::Nl);
+    }
+
+    #[test]
+    fn a_respondent_page_takes_the_switch_then_the_scan_then_the_browser() {
+        let (en, nl) = (Some(Language::En), Some(Language::Nl));
+        assert_eq!(respondent_language_from(None, en, Some("nl")), Language::En);
+        assert_eq!(respondent_language_from(None, nl, Some("en")), Language::Nl);
+        assert_eq!(
+            respondent_language_from(Some("nl"), en, Some("en")),
+            Language::Nl
+        );
+        assert_eq!(respondent_language_from(Some("en"), nl, None), Language::En);
+        assert_eq!(
+            respondent_language_from(Some("fr"), en, Some("nl")),
+            Language::En
+        );
+        assert_eq!(
+            respondent_language_from(None, None, Some("en")),
+            Language::En
+        );
+        assert_eq!(respondent_language_from(None, None, None), Language::Nl);
     }
 
     #[test]

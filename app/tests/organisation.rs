@@ -38,6 +38,7 @@ async fn open_scan(db: &Db, organiser: &CurrentUser, count: usize) -> Scan {
         deadline: NOW + 14 * DAY,
         language: Default::default(),
         introduction: String::new(),
+        introduction_self: String::new(),
         report_readers: vec![],
         reminder_days: None,
         person_status: false,

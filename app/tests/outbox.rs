@@ -835,6 +835,7 @@ mod scan_mail {
             deadline: NOW + 14 * DAY,
             language: Default::default(),
             introduction: "Graag uw eerlijke blik.".into(),
+            introduction_self: String::new(),
             report_readers: vec![],
             reminder_days: None,
             person_status: false,

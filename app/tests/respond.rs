@@ -150,6 +150,19 @@ async fn drafts_survive_and_resume_where_the_respondent_left_off() {
                 .flat_map(|s| &s.items)
                 .all(|i| !i.text.starts_with("Je "))
         );
+        // An informant reads the same statements about "de betrokkene", under the same keys.
+        let theirs: Vec<_> = stored
+            .questionnaire
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .collect();
+        assert!(theirs.iter().all(|i| !i.text.starts_with("Je ")));
+        assert!(theirs.iter().any(|i| i.text.starts_with("De betrokkene ")));
+        assert_eq!(
+            stored.questionnaire.keys().collect::<Vec<_>>(),
+            own.questionnaire.keys().collect::<Vec<_>>()
+        );
         t.finish().await;
     }
 }

@@ -23,7 +23,8 @@ pub struct ScanInvitationMail<'a> {
     pub subject_job_title: &'a str,
     /// Who organises the scan (a name or an email address).
     pub organiser: &'a str,
-    /// The organiser's own text; may be empty (then it is left out) and may contain line
+    /// The organiser's own text for this recipient's audience (the subject's or the
+    /// informants'); may be empty (then it is left out) and may contain line
     /// breaks (a blank line starts a new paragraph). Only the invitation includes it; the
     /// reminder is kept short.
     pub introduction: &'a str,

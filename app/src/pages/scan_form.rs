@@ -406,7 +406,19 @@ fn SettingsFields(form: ScanForm) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="scan-intro">{t!(i18n, scan_field_introduction)}</label>
-                <textarea id="scan-intro" name="introduction" rows="6" maxlength="4000">{form.introduction.clone()}</textarea>
+                <textarea id="scan-intro" name="introduction" rows="6" maxlength="4000"
+                    aria-describedby="scan-intro-help"
+                    placeholder=move || t_string!(i18n, scan_intro_placeholder).to_string()>{form.introduction.clone()}</textarea>
+                <p id="scan-intro-help" class="help">{t!(i18n, scan_intro_help)}</p>
+            </div>
+            // Self reads a different letter than the informants ("give feedback about him"
+            // does not fit the subject).
+            <div class="field">
+                <label for="scan-intro-self">{t!(i18n, scan_field_introduction_self)}</label>
+                <textarea id="scan-intro-self" name="introduction_self" rows="4" maxlength="4000"
+                    aria-describedby="scan-intro-self-help"
+                    placeholder=move || t_string!(i18n, scan_intro_self_placeholder).to_string()>{form.introduction_self.clone()}</textarea>
+                <p id="scan-intro-self-help" class="help">{t!(i18n, scan_intro_self_help)}</p>
             </div>
             <div class="field">
                 <label for="scan-readers">{t!(i18n, scan_field_readers)}</label>

@@ -160,11 +160,11 @@ fn unavailable_view(language: Language, reason: &LinkError) -> Markup {
             h1 { (td_string!(locale, respond_invalid_title)) }
             p data-testid="link-invalid" { (td_string!(locale, respond_invalid)) }
         },
-        LinkError::Closed { subject_name } => html! {
+        LinkError::Closed { subject_name, .. } => html! {
             h1 { (td_string!(locale, respond_closed_title)) }
             p { (td_string!(locale, respond_closed, subject_name)) }
         },
-        LinkError::Submitted { subject_name } => html! {
+        LinkError::Submitted { subject_name, .. } => html! {
             h1 { (td_string!(locale, respond_submitted_title)) }
             p { (td_string!(locale, respond_submitted, subject_name)) }
         },
@@ -203,11 +203,7 @@ fn welcome_view(language: Language, w: &Welcome) -> Markup {
             td_string!(locale, respond_to_summary).to_string(),
         ),
     };
-    let paragraphs = w
-        .introduction
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty());
+    let paragraphs = paragraphs(&w.introduction);
     let date = format_deadline(w.deadline, language);
     let count = w.competencies;
     html! {
@@ -222,7 +218,10 @@ fn welcome_view(language: Language, w: &Welcome) -> Markup {
         @if !w.introduction.trim().is_empty() {
             section.card aria-labelledby="respond-intro" {
                 h2 #respond-intro { (td_string!(locale, respond_intro_from, organiser = &w.organiser)) }
-                @for p in paragraphs { p { (p) } }
+                // Each value escaped by maud; the organiser's line breaks become `<br>`.
+                @for lines in &paragraphs {
+                    p { @for (i, line) in lines.iter().enumerate() { @if i > 0 { br; } (line) } }
+                }
             }
         }
         section.card aria-labelledby="respond-facts" {
@@ -239,6 +238,26 @@ fn welcome_view(language: Language, w: &Welcome) -> Markup {
         }
         p { a.button.button-primary href=(start_href) { (start_label) } }
     }
+}
+
+/// The organiser's text as paragraphs (a blank line starts one) of lines (a line break
+/// within a paragraph is kept), without surrounding blanks. Escaping is the caller's (maud).
+fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut all = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                all.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        all.push(current);
+    }
+    all
 }
 
 /// The five points of the rating scale and "cannot judge", as form values and labels.
@@ -273,6 +292,11 @@ fn section_view(language: Language, page: &SectionPage<'_>) -> Markup {
         @if !page.problems.is_empty() {
             div.message.message-error role="alert" {
                 ul { @for (nl, en) in &page.problems { li { (language.pick(nl, en)) } } }
+            }
+        }
+        @if !page.is_self {
+            p.help data-testid="about-subject" {
+                (td_string!(locale, respond_about_subject, subject = page.subject_name))
             }
         }
         p.help { (instruction) }

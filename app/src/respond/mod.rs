@@ -16,6 +16,7 @@ use crate::auth::draft_seal::DraftSeal;
 use crate::auth::rate_limit::LoginLimiter;
 use crate::auth::scan_link::LinkSecret;
 use crate::auth::token::{hash_token, looks_like_token};
+use crate::domain::language::Language;
 use crate::domain::questionnaire::{self, AnswerError, Answers, Questionnaire};
 use crate::domain::scan::ScanStatus;
 use crate::storage::responses::{Submission, SubmitOutcome};
@@ -27,9 +28,28 @@ pub enum LinkError {
     /// Unknown, malformed or revoked: one answer for all, so links cannot be probed.
     NotValid,
     /// The scan is closed or past its deadline.
-    Closed { subject_name: String },
+    Closed {
+        subject_name: String,
+        /// The scan's language, for the page that says so.
+        language: Language,
+    },
     /// Already submitted.
-    Submitted { subject_name: String },
+    Submitted {
+        subject_name: String,
+        language: Language,
+    },
+}
+
+impl LinkError {
+    /// The language of the scan the link belongs to, where it is known.
+    pub fn scan_language(&self) -> Option<Language> {
+        match self {
+            LinkError::NotValid => None,
+            LinkError::Closed { language, .. } | LinkError::Submitted { language, .. } => {
+                Some(*language)
+            }
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,7 +78,7 @@ impl From<LinkError> for RespondError {
 pub struct Respondent {
     pub invitation: LinkInvitation,
     pub scan: StoredScan,
-    /// Shared: built once per scan choice (`Db::questionnaire`).
+    /// Built once per scan choice (`Db::questionnaire`); in the third person for informants.
     pub questionnaire: std::sync::Arc<Questionnaire>,
     pub answers: Answers,
     /// The respondent rates themselves (the self group).
@@ -90,12 +110,21 @@ pub async fn respondent(
         return Err(LinkError::NotValid.into());
     };
     let subject_name = scan.scan.subject_name.clone();
+    let language = scan.scan.language;
     let marker = secret.submission_marker(&invitation.id);
     if db.has_submitted(&marker).await? {
-        return Err(LinkError::Submitted { subject_name }.into());
+        return Err(LinkError::Submitted {
+            subject_name,
+            language,
+        }
+        .into());
     }
     if scan.status != ScanStatus::Open || scan.scan.deadline <= now {
-        return Err(LinkError::Closed { subject_name }.into());
+        return Err(LinkError::Closed {
+            subject_name,
+            language,
+        }
+        .into());
     }
     let is_self = scan
         .scan
@@ -103,6 +132,13 @@ pub async fn respondent(
         .is_some_and(|g| g.is_self);
     let Some(questionnaire) = db.questionnaire(&scan.scan, is_self).await? else {
         return Err(StorageError::Corrupt("a scan's framework is missing".into()).into());
+    };
+    // Self reads "Ik …" (built so); everyone else reads about "de betrokkene". A rewrite of
+    // a few dozen short sentences, cheaper than a second cache entry per scan.
+    let questionnaire = if is_self {
+        questionnaire
+    } else {
+        std::sync::Arc::new(questionnaire.for_informant())
     };
     let answers = open_draft(&seal, &scan.id, sealed_draft);
     Ok(Respondent {
@@ -233,10 +269,12 @@ async fn change_answers(
         Some(Err(problems)) => Err(RespondError::Answers(problems)),
         None if db.has_submitted(&respondent.marker).await? => Err(LinkError::Submitted {
             subject_name: subject_name(),
+            language: respondent.scan.scan.language,
         }
         .into()),
         None => Err(LinkError::Closed {
             subject_name: subject_name(),
+            language: respondent.scan.scan.language,
         }
         .into()),
     }
@@ -252,6 +290,7 @@ pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), Re
         serde_json::to_string(&answers).expect("answers serialise")
     };
     let subject_name = respondent.scan.scan.subject_name.clone();
+    let language = respondent.scan.scan.language;
     match db
         .submit_response(
             &Submission {
@@ -267,8 +306,16 @@ pub async fn submit(db: &Db, respondent: &Respondent, now: i64) -> Result<(), Re
         .await?
     {
         SubmitOutcome::Stored => Ok(()),
-        SubmitOutcome::AlreadySubmitted => Err(LinkError::Submitted { subject_name }.into()),
-        SubmitOutcome::NotOpen => Err(LinkError::Closed { subject_name }.into()),
+        SubmitOutcome::AlreadySubmitted => Err(LinkError::Submitted {
+            subject_name,
+            language,
+        }
+        .into()),
+        SubmitOutcome::NotOpen => Err(LinkError::Closed {
+            subject_name,
+            language,
+        }
+        .into()),
         SubmitOutcome::Revoked => Err(LinkError::NotValid.into()),
     }
 }

@@ -2,6 +2,7 @@
 //! HTML (`respond::html`) only lays out what is decided here.
 
 use super::{LinkError, Respondent};
+use crate::domain::language::Language;
 use crate::domain::questionnaire::Section;
 
 /// The welcome page: who the scan is about, the organiser's words, the deadline, and plainly
@@ -12,6 +13,8 @@ pub struct Welcome {
     pub subject_name: String,
     pub subject_job_title: String,
     pub organiser: String,
+    /// The organiser's introduction for this respondent's audience (self or informants), as
+    /// typed: line breaks are the page's to keep.
     pub introduction: String,
     pub deadline: i64,
     pub group_nl: String,
@@ -25,6 +28,8 @@ pub struct Welcome {
     pub resume_at: Option<usize>,
     /// Whether anything was answered already.
     pub started: bool,
+    /// The scan's language: the page's unless the respondent switched.
+    pub language: Language,
 }
 
 /// What the respondent is told about who can see their answers (the words are in
@@ -45,6 +50,9 @@ pub enum Promise {
 pub struct SectionPage<'a> {
     pub token: &'a str,
     pub is_self: bool,
+    /// Who "de betrokkene" in an informant's statements is.
+    pub subject_name: &'a str,
+    pub language: Language,
     pub index: usize,
     pub total: usize,
     pub section: &'a Section,
@@ -67,6 +75,7 @@ pub struct Unanswered {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryPage {
     pub token: String,
+    pub language: Language,
     pub total_items: usize,
     pub answered: usize,
     pub sections: usize,
@@ -86,6 +95,20 @@ pub enum RespondentPage<'a> {
     Internal,
 }
 
+impl RespondentPage<'_> {
+    /// The language of the scan the page belongs to, where the page knows it: it governs the
+    /// page unless the respondent chose another (`request_language::of_respondent_request`).
+    pub fn scan_language(&self) -> Option<Language> {
+        match self {
+            RespondentPage::Welcome(w) => Some(w.language),
+            RespondentPage::Section(s) => Some(s.language),
+            RespondentPage::Summary(s) => Some(s.language),
+            RespondentPage::Unavailable(reason) => reason.scan_language(),
+            RespondentPage::Thanks | RespondentPage::Internal => None,
+        }
+    }
+}
+
 pub fn welcome(r: &Respondent, token: &str) -> Welcome {
     let scan = &r.scan.scan;
     let group = scan.group(&r.invitation.group_id);
@@ -101,7 +124,11 @@ pub fn welcome(r: &Respondent, token: &str) -> Welcome {
         subject_name: scan.subject_name.clone(),
         subject_job_title: scan.subject_job_title.clone(),
         organiser: r.scan.organiser_email.clone(),
-        introduction: scan.introduction.clone(),
+        introduction: if r.is_self {
+            scan.introduction_self.clone()
+        } else {
+            scan.introduction.clone()
+        },
         deadline: scan.deadline,
         group_nl: group.map(|g| g.label_nl.clone()).unwrap_or_default(),
         group_en: group.map(|g| g.label_en.clone()).unwrap_or_default(),
@@ -110,6 +137,7 @@ pub fn welcome(r: &Respondent, token: &str) -> Welcome {
         competencies: r.questionnaire.sections.len(),
         resume_at: r.questionnaire.resume_at(&r.answers),
         started: !r.answers.ratings.is_empty() || !r.answers.comments.is_empty(),
+        language: scan.language,
     }
 }
 
@@ -135,6 +163,8 @@ pub fn section<'a>(
     Some(SectionPage {
         token,
         is_self: r.is_self,
+        subject_name: &r.scan.scan.subject_name,
+        language: r.scan.scan.language,
         index,
         total: r.questionnaire.sections.len(),
         section,
@@ -158,6 +188,7 @@ pub fn summary(r: &Respondent, token: &str) -> SummaryPage {
     let missing: usize = unanswered.iter().map(|u| u.count).sum();
     SummaryPage {
         token: token.to_owned(),
+        language: r.scan.scan.language,
         total_items: q.item_count(),
         answered: q.item_count() - missing,
         sections: q.sections.len(),

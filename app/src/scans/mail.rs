@@ -74,15 +74,22 @@ pub fn build(
     let group = scan.group(&target.group_id);
     let link = links.url(LINK_TOKEN_PLACEHOLDER);
     let deadline = format_deadline(scan.deadline, language);
+    let is_self = group.is_some_and(|g| g.is_self);
     let invitation = ScanInvitationMail {
         informant_name: &target.name,
         subject_name: &scan.subject_name,
         subject_job_title: &scan.subject_job_title,
         organiser: &stored.organiser_email,
-        introduction: &scan.introduction,
+        // Each audience its own letter: the subject is not asked to give feedback about
+        // themselves.
+        introduction: if is_self {
+            &scan.introduction_self
+        } else {
+            &scan.introduction
+        },
         link: &link,
         deadline: &deadline,
-        is_self: group.is_some_and(|g| g.is_self),
+        is_self,
         identifiable: group.is_some_and(|g| g.identifiable && !g.is_self),
         k: scan.k,
         person_status: scan.person_status,

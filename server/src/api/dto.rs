@@ -64,8 +64,12 @@ pub struct ScanInput {
     /// `nl` (default) or `en`.
     #[serde(default)]
     pub language: Option<String>,
+    /// The organiser's text for the informants' invitations and welcome page.
     #[serde(default)]
     pub introduction: String,
+    /// The organiser's text for the subject's own invitation and welcome page.
+    #[serde(default)]
+    pub introduction_self: String,
     #[serde(default)]
     pub report_readers: Vec<String>,
     /// Automatic reminder this many days before the deadline.
@@ -109,6 +113,7 @@ pub struct ScanOutput {
     pub deadline: String,
     pub language: String,
     pub introduction: String,
+    pub introduction_self: String,
     pub report_readers: Vec<String>,
     pub reminder_days: Option<u32>,
     pub person_status: bool,

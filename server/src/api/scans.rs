@@ -35,6 +35,7 @@ fn field_of(error: &ScanError) -> &'static str {
             TextField::SubjectName => "subject_name",
             TextField::JobTitle => "subject_job_title",
             TextField::Introduction => "introduction",
+            TextField::IntroductionSelf => "introduction_self",
         },
         E::FrameworkMismatch { .. } => "framework_id",
         E::KTooSmall { .. } => "k",
@@ -154,6 +155,7 @@ fn to_draft(input: ScanInput) -> Result<ScanDraft, ApiError> {
         deadline,
         language,
         introduction: input.introduction,
+        introduction_self: input.introduction_self,
         report_readers: input.report_readers,
         reminder_days: input.reminder_days,
         person_status: input.person_status,
@@ -190,6 +192,7 @@ fn output(stored: &StoredScan) -> ScanOutput {
         deadline: amsterdam_date(scan.deadline).iso(),
         language: scan.language.code().to_owned(),
         introduction: scan.introduction.clone(),
+        introduction_self: scan.introduction_self.clone(),
         report_readers: scan
             .report_readers
             .iter()

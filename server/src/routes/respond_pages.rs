@@ -9,19 +9,32 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use app::auth::client_address::ClientAddress;
+use app::domain::language::Language;
 use app::respond::html::{self, Assets};
 use app::respond::pages::{self, RespondentPage};
 use app::respond::{LinkError, RespondError};
 use app::state::AppState;
 
-/// `page` as the response to a request with these headers for `uri`.
+/// `page` as the response to a request with these headers for `uri`, in the language of the
+/// page's scan unless the respondent switched.
 pub fn page_response(
     state: &AppState,
     headers: &HeaderMap,
     uri: &Uri,
     page: &RespondentPage,
 ) -> Response {
-    let language = app::request_language::of_request(headers);
+    page_response_in(state, headers, uri, page, page.scan_language())
+}
+
+/// [`page_response`] for a page that does not know its scan's language itself.
+fn page_response_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    uri: &Uri,
+    page: &RespondentPage,
+    scan_language: Option<Language>,
+) -> Response {
+    let language = app::request_language::of_respondent_request(headers, scan_language);
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
     let body = html::render(&Assets::new(&state.leptos_options), language, path, page);
     let status = if matches!(page, RespondentPage::Internal) {
@@ -123,8 +136,20 @@ pub async fn summary(
     page_response(&state, &headers, &uri, &page)
 }
 
-/// `GET /s/{token}/bedankt`: shown once the response is stored. It reads nothing: after the
-/// submission nothing is left that belongs to this respondent.
-pub async fn thanks(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Response {
-    page_response(&state, &headers, &uri, &RespondentPage::Thanks)
+/// `GET /s/{token}/bedankt`: shown once the response is stored. After the submission nothing
+/// is left that belongs to this respondent; the link only still tells which scan it was for,
+/// so the thanks speak the scan's language.
+pub async fn thanks(
+    State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let language = match state.respondent(client, &token).await {
+        Err(RespondError::Link(reason)) => reason.scan_language(),
+        Ok(r) => Some(r.scan.scan.language),
+        Err(_) => None,
+    };
+    page_response_in(&state, &headers, &uri, &RespondentPage::Thanks, language)
 }

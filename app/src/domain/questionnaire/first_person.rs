@@ -82,7 +82,7 @@ fn first_person_verb(verb: &str) -> String {
     }
 }
 
-fn capitalise_like(original: &str, word: &str) -> String {
+pub(super) fn capitalise_like(original: &str, word: &str) -> String {
     if original.chars().next().is_some_and(char::is_uppercase) {
         let mut chars = word.chars();
         match chars.next() {
@@ -95,7 +95,7 @@ fn capitalise_like(original: &str, word: &str) -> String {
 }
 
 /// Splits a word into its letters and trailing punctuation ("afspraken." → "afspraken", ".").
-fn split_punctuation(word: &str) -> (&str, &str) {
+pub(super) fn split_punctuation(word: &str) -> (&str, &str) {
     let end = word
         .char_indices()
         .rev()

@@ -8,8 +8,10 @@
 
 mod first_person;
 pub mod scoring_input;
+mod third_person;
 
 pub use first_person::to_first_person;
+pub use third_person::to_third_person;
 
 use std::collections::BTreeMap;
 
@@ -172,6 +174,30 @@ pub fn build(framework: &Framework, scan: &ValidScan, first_person: bool) -> Que
 }
 
 impl Questionnaire {
+    /// The questionnaire as an informant other than the subject reads it: statements and
+    /// definitions about "de betrokkene" instead of "je" (`to_third_person`). Keys stay, so
+    /// answers line up with everyone else's.
+    pub fn for_informant(&self) -> Questionnaire {
+        Questionnaire {
+            sections: self
+                .sections
+                .iter()
+                .map(|section| Section {
+                    definition: to_third_person(&section.definition),
+                    items: section
+                        .items
+                        .iter()
+                        .map(|item| Item {
+                            text: to_third_person(&item.text),
+                            ..item.clone()
+                        })
+                        .collect(),
+                    ..section.clone()
+                })
+                .collect(),
+        }
+    }
+
     /// Every item key, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.sections

@@ -96,6 +96,31 @@ fn the_self_group_reads_in_the_first_person() {
 }
 
 #[test]
+fn informants_read_about_de_betrokkene_with_the_same_keys() {
+    let (fw, scan) = maastricht_scan(true);
+    let framework_text = build(&fw, &scan, false);
+    let informant = framework_text.for_informant();
+    let texts: Vec<&str> = informant
+        .sections
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.text.as_str()))
+        .collect();
+    assert!(texts.iter().any(|t| t.starts_with("De betrokkene ")));
+    assert!(!texts.iter().any(|t| t.starts_with("Je ")));
+    assert!(
+        informant
+            .sections
+            .iter()
+            .all(|s| !s.definition.starts_with("Je "))
+    );
+    assert_eq!(
+        framework_text.keys().collect::<Vec<_>>(),
+        informant.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(informant.sections[0].name, framework_text.sections[0].name);
+}
+
+#[test]
 fn frameworks_without_levels_ask_the_definition_or_items() {
     let fw = framework("gemeentesecretaris");
     let draft = ScanDraft {
@@ -118,6 +143,7 @@ fn frameworks_without_levels_ask_the_definition_or_items() {
         deadline: NOW + 86_400,
         language: Default::default(),
         introduction: String::new(),
+        introduction_self: String::new(),
         report_readers: vec![],
         reminder_days: None,
         person_status: false,

@@ -38,9 +38,14 @@ pub struct ScanDraft {
     /// Language of the invitations.
     #[serde(default)]
     pub language: Language,
-    /// The organiser's introduction, put into the invitations.
+    /// The organiser's introduction for the informants, put into their invitations and on
+    /// their welcome page.
     #[serde(default)]
     pub introduction: String,
+    /// The organiser's introduction for the subject's own invitation and welcome page (self
+    /// reads a different letter: "give feedback about him" does not fit). Empty: none.
+    #[serde(default)]
+    pub introduction_self: String,
     /// Who may read the report (email addresses of accounts).
     #[serde(default)]
     pub report_readers: Vec<String>,

@@ -12,8 +12,10 @@ pub enum TextField {
     SubjectName,
     /// The subject's job title.
     JobTitle,
-    /// The introduction text.
+    /// The introduction text for the informants.
     Introduction,
+    /// The introduction text for the subject.
+    IntroductionSelf,
 }
 
 impl TextField {
@@ -22,6 +24,7 @@ impl TextField {
             TextField::SubjectName => "the subject's name",
             TextField::JobTitle => "the job title",
             TextField::Introduction => "the introduction",
+            TextField::IntroductionSelf => "the introduction for the subject",
         }
     }
 
@@ -30,6 +33,7 @@ impl TextField {
             TextField::SubjectName => "de naam van de beoordeelde",
             TextField::JobTitle => "de functienaam",
             TextField::Introduction => "de introductietekst",
+            TextField::IntroductionSelf => "de introductietekst voor de beoordeelde",
         }
     }
 }

@@ -24,6 +24,7 @@ pub fn maastricht_example(framework: &Framework, deadline: i64) -> ScanDraft {
         deadline,
         language: Default::default(),
         introduction: String::new(),
+        introduction_self: String::new(),
         report_readers: vec![],
         reminder_days: None,
         person_status: false,

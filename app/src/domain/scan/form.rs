@@ -43,6 +43,8 @@ pub struct ScanForm {
     /// `nl` or `en`.
     pub language: String,
     pub introduction: String,
+    /// The introduction for the subject's own invitation and welcome page.
+    pub introduction_self: String,
     /// Addresses separated by commas, semicolons or line breaks.
     pub report_readers: String,
     /// Days before the deadline for the automatic reminder; empty for none.
@@ -90,6 +92,7 @@ pub struct PostedScanForm {
     pub deadline: String,
     pub language: String,
     pub introduction: String,
+    pub introduction_self: String,
     pub report_readers: String,
     pub reminder_days: String,
     pub person_status: String,
@@ -180,6 +183,7 @@ impl ScanForm {
             deadline: amsterdam_date(scan.deadline).iso(),
             language: scan.language.code().to_owned(),
             introduction: scan.introduction.clone(),
+            introduction_self: scan.introduction_self.clone(),
             report_readers: scan
                 .report_readers
                 .iter()
@@ -228,6 +232,7 @@ impl ScanForm {
             deadline: posted.deadline.clone(),
             language: posted.language.clone(),
             introduction: posted.introduction.clone(),
+            introduction_self: posted.introduction_self.clone(),
             report_readers: posted.report_readers.clone(),
             reminder_days: posted.reminder_days.clone(),
             person_status: !posted.person_status.is_empty(),
@@ -313,6 +318,7 @@ impl ScanForm {
             deadline,
             language,
             introduction: self.introduction.clone(),
+            introduction_self: self.introduction_self.clone(),
             report_readers: self
                 .report_readers
                 .split(|c: char| c == ',' || c == ';' || c.is_whitespace())

@@ -221,6 +221,7 @@ mod tests {
             deadline: 2_000_000_000,
             language: Default::default(),
             introduction: String::new(),
+            introduction_self: String::new(),
             report_readers: vec![],
             reminder_days: None,
             person_status,

@@ -42,6 +42,7 @@ pub(super) fn draft() -> ScanDraft {
         deadline: NOW + 2 * WEEK,
         language: Language::Nl,
         introduction: "Beste collega, ...".into(),
+        introduction_self: String::new(),
         report_readers: vec![
             "Manager@Maastricht.nl".into(),
             "manager@maastricht.nl".into(),

@@ -38,8 +38,12 @@ pub struct ValidScan {
     pub deadline: i64,
     /// Language of the invitations.
     pub language: Language,
-    /// Trimmed introduction text.
+    /// Trimmed introduction text for the informants.
     pub introduction: String,
+    /// Trimmed introduction text for the subject (self); empty for none. Scans stored before
+    /// it existed have none.
+    #[serde(default)]
+    pub introduction_self: String,
     /// Report readers, normalised, without repeats, in the organiser's order.
     pub report_readers: Vec<Email>,
     /// Days before the deadline for the automatic reminder, within [`MAX_REMINDER_DAYS`](super::MAX_REMINDER_DAYS).

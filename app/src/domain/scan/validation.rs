@@ -79,6 +79,13 @@ pub fn validate_scan(
         introduction,
         MAX_INTRODUCTION_CHARS,
     );
+    let introduction_self = draft.introduction_self.trim();
+    check_length(
+        &mut errors,
+        TextField::IntroductionSelf,
+        introduction_self,
+        MAX_INTRODUCTION_CHARS,
+    );
 
     if let Some(days) = draft.reminder_days
         && !(1..=MAX_REMINDER_DAYS).contains(&days)
@@ -117,6 +124,7 @@ pub fn validate_scan(
             deadline: draft.deadline,
             language: draft.language,
             introduction: introduction.to_owned(),
+            introduction_self: introduction_self.to_owned(),
             report_readers,
             reminder_days: draft.reminder_days,
             person_status: draft.person_status,

@@ -36,6 +36,8 @@ fn section_page<'a>(section: &'a Section, index: usize, total: usize) -> Section
     SectionPage {
         token: "tok",
         is_self: false,
+        subject_name: "Piet <b>Jansen</b>",
+        language: Language::Nl,
         index,
         total,
         section,
@@ -60,6 +62,7 @@ fn welcome(promise: Promise) -> Welcome {
         competencies: 7,
         resume_at: Some(0),
         started: false,
+        language: Language::Nl,
     }
 }
 
@@ -140,6 +143,11 @@ fn a_section_shows_its_statements_on_the_scale_with_the_answers_so_far() {
     assert!(!page.contains("value=\"prev\""));
     assert!(page.contains("data-saved-text=\"Opgeslagen\""));
     assert!(!page.contains("role=\"alert\""));
+    // An informant is told who "de betrokkene" is (escaped); self is not.
+    assert!(
+        page.contains("„De betrokkene” in de uitspraken is Piet &lt;b&gt;Jansen&lt;/b&gt;."),
+        "{page}"
+    );
 }
 
 #[test]
@@ -159,6 +167,7 @@ fn the_last_section_leads_to_the_summary_and_problems_show_in_the_pages_language
         "{page}"
     );
     assert!(page.contains("in hoeverre die bij u past"));
+    assert!(!page.contains("data-testid=\"about-subject\""));
     let page = render(&assets(), Language::En, "/", &RespondentPage::Section(last));
     assert!(page.contains("<li>is not on the scale</li>"));
     assert!(!page.contains("staat niet op de schaal"));
@@ -193,6 +202,21 @@ fn the_welcome_page_promises_what_the_group_gets() {
     ));
     assert!(!watched.contains("niet wie"));
     assert!(anonymous.contains("<p>Eerste alinea.</p><p>Tweede alinea.</p>"));
+    // The organiser's line breaks stay, escaped first; blank lines make paragraphs.
+    let mut typed = welcome(Promise::Anonymous { k: 3 });
+    typed.introduction =
+        "Beste collega,\r\nGraag uw <b>blik</b>.\r\n\r\n\r\n  Met groet,\nHR  \n\n".into();
+    let typed = render_nl(&RespondentPage::Welcome(typed));
+    assert!(
+        typed.contains(
+            "<p>Beste collega,<br>Graag uw &lt;b&gt;blik&lt;/b&gt;.</p><p>Met groet,<br>HR</p>"
+        ),
+        "{typed}"
+    );
+    let mut silent = welcome(Promise::OwnRating);
+    silent.introduction = " \n \n".into();
+    let silent = render_nl(&RespondentPage::Welcome(silent));
+    assert!(!silent.contains("Bericht van"), "{silent}");
     assert!(anonymous.contains("Bericht van org@gemeente.nl"));
     assert!(anonymous.contains("over 7 competenties"));
     assert!(anonymous.contains("href=\"/s/tok/q/0\">Beginnen</a>"));
@@ -230,6 +254,7 @@ fn the_welcome_page_promises_what_the_group_gets() {
 fn the_summary_lists_what_is_open() {
     let summary = SummaryPage {
         token: "tok".into(),
+        language: Language::Nl,
         total_items: 10,
         answered: 7,
         sections: 3,
@@ -264,10 +289,12 @@ fn unknown_revoked_closed_and_submitted_links_say_why() {
     assert!(invalid.contains("data-testid=\"link-invalid\""));
     let closed = render_nl(&RespondentPage::Unavailable(LinkError::Closed {
         subject_name: "Piet".into(),
+        language: Language::Nl,
     }));
     assert!(closed.contains("De scan over Piet is gesloten"));
     let submitted = render_nl(&RespondentPage::Unavailable(LinkError::Submitted {
         subject_name: "Piet".into(),
+        language: Language::Nl,
     }));
     assert!(submitted.contains("<h1>Al ingevuld</h1>"));
     let internal = render_nl(&RespondentPage::Internal);
