@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::action::done_in_address;
 use crate::components::error_message::ErrorMessage;
-use crate::components::localized::date_text;
+use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
@@ -63,7 +63,7 @@ fn ScanTable(list: Vec<ScanRow>) -> impl IntoView {
             view! {
                 <tr>
                     <td><a href=format!("/scans/{}", s.id)>{s.subject_name.clone()}</a></td>
-                    <td>{s.framework_id.clone()}</td>
+                    <td>{pick(i18n, &s.framework_nl, &s.framework_en)}</td>
                     <td><span class=format!("badge badge-{}", s.status.as_str())>{status_text(i18n, s.status)}</span></td>
                     <td>{date_text(i18n, s.deadline)}</td>
                     <td>{format!("{} / {}", s.submitted, s.invited)}</td>

@@ -4,6 +4,7 @@
 pub mod account_admin;
 pub mod accounts;
 pub mod action_error;
+pub mod dashboard;
 pub mod framework_import;
 pub mod frameworks;
 pub mod invitation_actions;

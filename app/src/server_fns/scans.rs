@@ -18,6 +18,9 @@ pub struct ScanRow {
     pub id: String,
     pub subject_name: String,
     pub framework_id: String,
+    /// The framework's name in Dutch and English (what the list shows).
+    pub framework_nl: String,
+    pub framework_en: String,
     pub status: ScanStatus,
     pub deadline: i64,
     pub invited: i64,
@@ -122,13 +125,15 @@ fn internal(error: impl std::fmt::Display) -> ActionError {
 #[server]
 pub async fn list_scans() -> Result<Vec<ScanRow>, ActionError> {
     let (state, user) = super::signed_in().await?;
-    let list = crate::scans::service::list_for(&state.db, &user).await?;
+    let list = crate::scans::service::list_named_for(&state.db, &user).await?;
     Ok(list
         .into_iter()
-        .map(|s| ScanRow {
+        .map(|(s, framework_nl, framework_en)| ScanRow {
             id: s.id,
             subject_name: s.subject_name,
             framework_id: s.framework_id,
+            framework_nl,
+            framework_en,
             status: s.status,
             deadline: s.deadline,
             invited: s.invited,

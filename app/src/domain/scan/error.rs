@@ -331,9 +331,11 @@ impl ScanError {
             E::ProfileCompetencyMissing {
                 profile,
                 competency,
-            } => format!("profiel {profile:?} vereist competentie {competency:?}"),
+            } => format!(
+                "het functieprofiel {profile:?} vraagt altijd de competentie {competency:?}: vink die weer aan"
+            ),
             E::FixedProfileExtras { profile, extras } => format!(
-                "profiel {profile:?} ligt vast; verwijder {}",
+                "het functieprofiel {profile:?} ligt vast; verwijder {}",
                 extras.join(", ")
             ),
             E::TooManyOwnChoices {
@@ -342,7 +344,12 @@ impl ScanError {
                 found,
                 extras,
             } => format!(
-                "profiel {profile:?} staat maximaal {allowed} eigen keuze(s) toe, gekozen zijn er {found}: {}",
+                "het functieprofiel {profile:?} staat maximaal {allowed} {} toe, gekozen zijn er {found}: {}",
+                if *allowed == 1 {
+                    "eigen keuze"
+                } else {
+                    "eigen keuzes"
+                },
                 extras.join(", ")
             ),
             E::NoSelfGroup => "er is geen groep 'zelf'".into(),
