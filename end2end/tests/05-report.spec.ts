@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page, TestInfo } from "@playwright/test";
 import { test, expect, signIn } from "./fixtures";
@@ -102,15 +103,58 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   await signIn(readerPage, testInfo, { email: reader, password });
   const response = await readerPage.goto(`${scanUrl}/rapport`);
   expect(response!.status()).toBe(200);
+  if (js) await readerPage.waitForLoadState("networkidle");
   await expect(readerPage.getByRole("heading", { level: 1 })).toHaveText("Rapport: Piet Jansen");
+
+  // The header: function, framework, level, period and the response per group.
+  const facts = readerPage.getByTestId("report-facts");
+  await expect(facts).toContainText("Beleidsmedewerker");
+  await expect(facts).toContainText("Maastricht");
+  await expect(facts).toContainText("Schaal 8–10");
+  await expect(facts).toContainText(/tot en met/);
+  await expect(facts).toContainText("Gesloten op");
+  // Colleagues (5) and staff (4) reach k = 3 and are shown; ten answered in all.
+  await expect(readerPage.getByTestId("report-response")).toContainText("Collega's: 5 van 5");
+
+  // The answer first: the summary names competencies by their category, with the response.
+  const summary = readerPage.getByTestId("report-summary");
+  await expect(summary.getByRole("heading", { level: 2 })).toHaveText("Samenvatting");
+  await expect(summary).toContainText(/vergeleken op \d+ competenties op Schaal 8–10/);
+  await expect(summary.getByRole("listitem").first()).toContainText(/: .+\./);
+  await expect(summary).toContainText("Respons: Collega's 5 van 5");
+
+  // Order: header, summary, gap chart, table … and the method at the end.
+  const tops = await readerPage.evaluate(() =>
+    ["report-facts", "report-summary", "chart-verschil", "report-table", "report-attention", "report-comments", "report-method"].map((id) => {
+      const element = document.querySelector(`[data-testid="${id}"]`);
+      return element ? element.getBoundingClientRect().top + window.scrollY : NaN;
+    }),
+  );
+  expect(tops.every((top) => Number.isFinite(top)), `${tops}`).toBe(true);
+  expect([...tops].sort((a, b) => a - b)).toEqual(tops);
+
+  // The compact table: a column per shown group, numbers as a Dutch reader writes them (a
+  // decimal comma, never a point; a real minus sign on a negative gap), right-aligned.
   const table = readerPage.getByTestId("report-table");
   await expect(table.getByRole("row", { name: /Samenwerken/ })).toBeVisible();
-  // Colleagues (5) and staff (4) reach k = 3 and are shown; ten answered in all.
-  await expect(table).toContainText("Collega's:");
-  await expect(readerPage.getByTestId("report-response")).toContainText("Collega's: 5 van 5");
-  // Numbers as a Dutch reader writes them: a decimal comma, never a point.
+  await expect(table.getByRole("columnheader", { name: "Collega's" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Medewerkers" })).toBeVisible();
   await expect(table).toContainText(/\d,\d\d/);
   await expect(table).not.toContainText(/\d\.\d\d/);
+  // Self rated 5 everywhere, so others are lower: the gap is negative with U+2212, no hyphen.
+  await expect(table).toContainText(/\u2212\d,\d\d/);
+  await expect(table).not.toContainText(/-\d/);
+  const cell = table.getByRole("row", { name: /Samenwerken/ }).getByRole("cell").first();
+  expect(await cell.evaluate((td) => getComputedStyle(td).textAlign)).toBe("right");
+  // Every group answered every competency: nothing left out, so no footnote.
+  await expect(readerPage.getByTestId("report-left-out")).toHaveCount(0);
+  // The category is a short label; its explanation opens with a click, without JavaScript too.
+  const category = table.getByRole("group").first();
+  await expect(category.getByRole("paragraph")).toBeHidden();
+  await category.locator("summary").click();
+  await expect(category.getByRole("paragraph")).toBeVisible();
+  await expect(category.getByRole("paragraph")).toContainText("De betrokkene");
+
   const gap = readerPage.getByTestId("chart-verschil").getByRole("img");
   await expect(gap).toHaveAttribute("alt", "Verschil tussen zelfbeeld en anderen");
   // The charts load lazily (as the reader scrolls to them).
@@ -121,10 +165,34 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   const svg = await readerPage.request.get(`${scanUrl}/rapport/grafiek/verschil.svg`);
   expect(svg.headers()["content-type"]).toBe("image/svg+xml");
   expect(await svg.text()).toContain("Samenwerken");
-  await expect(readerPage.getByTestId("heatmap-table")).toContainText("Medewerkers");
+  await expect(readerPage.getByTestId("chart-heatmap").getByRole("img")).toHaveAttribute("alt", "Heatmap: competenties × groepen");
   await expect(readerPage.getByTestId("report-attention").getByRole("heading", { level: 3 })).toHaveCount(3);
   await expect(readerPage.getByTestId("report-agenda")).toContainText("Terugblik op de afspraken");
   await expect(readerPage.getByTestId("report-comments")).toContainText("Werkt prettig samen.");
+  await expect(readerPage.getByTestId("report-method")).toContainText("De zes categorieën van overeenstemming");
+
+  // Printing: a button with JavaScript; without it, the help text says to use the browser's menu.
+  const print = readerPage.getByRole("button", { name: "Afdrukken" });
+  if (js) await expect(print).toBeVisible();
+  else await expect(print).toBeHidden();
+  await expect(readerPage.getByTestId("report-actions")).toContainText("Afdrukken via het menu van uw browser");
+
+  // The print layout on A4: a running header and footer on every page, read back from the PDF.
+  const pdfPath = testInfo.outputPath("rapport.pdf");
+  writeFileSync(pdfPath, await readerPage.pdf({ format: "A4", preferCSSPageSize: true }));
+  const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
+  const pages = text.split("\f").filter((page) => page.trim() !== "");
+  expect(pages.length).toBeGreaterThanOrEqual(2);
+  expect(pages.length).toBeLessThanOrEqual(10);
+  pages.forEach((page, i) => {
+    expect(page, `page ${i + 1}`).toContain("Vertrouwelijk");
+    expect(page, `page ${i + 1}`).toContain("Piet Jansen");
+    expect(page, `page ${i + 1}`).toMatch(/\d{1,2} [a-z]+ 20\d\d/);
+    expect(page, `page ${i + 1}`).toContain(`pagina ${i + 1} van ${pages.length}`);
+  });
+  expect(pages[0]).toContain("Samenvatting");
+  expect(text.indexOf("Samenvatting")).toBeLessThan(text.indexOf("Zo zijn de cijfers berekend"));
+  expect(text).not.toContain("Afdrukken via het menu");
   await readerContext.close();
 
   // An organiser who is not a reader: a 404 page and 404 files, nothing of the scan shown.

@@ -147,7 +147,7 @@ fn Header(view: ReportView) -> impl IntoView {
         .map(|p| view! { <li>{format!("{}: {}", pick(i18n, &p.label_nl, &p.label_en), pick(i18n, &p.text_nl, &p.text_en))}</li> })
         .collect_view();
     view! {
-        <header class="report-header" aria-labelledby="report-heading">
+        <header class="report-header">
             <h1 id="report-heading">{t_string!(i18n, report_heading, subject = view.subject_name.clone()).to_string()}</h1>
             <dl class="facts report-facts" data-testid="report-facts">
                 {(!job_title.is_empty()).then(|| view! {

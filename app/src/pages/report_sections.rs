@@ -201,6 +201,8 @@ pub fn CompetencyTable(view: ReportView) -> impl IntoView {
     let pooled = has_pooled(&view.rows);
     let left_out = any_left_out(&view.rows, &columns);
     let k = view.k;
+    // The level under each name only when the table holds more than one (a next level asked).
+    let levelled = view.rows.iter().any(|r| r.level != view.rows[0].level);
     let head = columns
         .iter()
         .map(|c| view! { <th scope="col" class="num">{pick(i18n, &c.label_nl, &c.label_en)}</th> })
@@ -219,7 +221,7 @@ pub fn CompetencyTable(view: ReportView) -> impl IntoView {
             });
             view! {
                 <tr>
-                    <th scope="row">{r.name.clone()} {(!r.level.is_empty()).then(|| view! { <br /><small class="help">{r.level.clone()}</small> })}</th>
+                    <th scope="row">{r.name.clone()} {levelled.then(|| view! { <br /><small class="help">{r.level.clone()}</small> })}</th>
                     <td class="num">{number(r.self_mean)}</td>
                     {groups}
                     {pooled_cell}
