@@ -338,3 +338,52 @@ async fn the_notice_before_closing_says_who_gets_a_link_and_who_an_invitation() 
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_reader_named_after_the_closing_is_invited_once() {
+    const LATE: &str = "griffier@gemeente.nl";
+    for t in support::all().await {
+        let db = &t.db;
+        let server = SmtpServer::start(free_port());
+        let mailer = smtp_mailer(server.port);
+        let scan = scan_with_readers(db).await;
+        let closed_at = NOW + DAY;
+        service::close_scan(db, &scan.links(), &scan.organiser, &scan.id, closed_at)
+            .await
+            .unwrap();
+        drain(db, &mailer, &scan, closed_at).await;
+
+        // A closed scan may change its readers only; the doors then call `notify_if_readable`.
+        let mut draft = maastricht_example(&maastricht(), NOW + 14 * DAY);
+        draft.report_readers = vec![WITH_ACCOUNT.into(), WITHOUT_ACCOUNT.into(), LATE.into()];
+        let revision = db.find_scan(&scan.id).await.unwrap().unwrap().revision;
+        let now = closed_at + 60;
+        service::update_scan(db, &scan.organiser, &scan.id, revision, &draft, now)
+            .await
+            .unwrap();
+        notify_readers::notify_if_readable(db, &scan.links(), &scan.id, now).await;
+        assert_eq!(
+            notify_readers::notify(db, &scan.links(), &scan.id, now)
+                .await
+                .unwrap(),
+            0,
+            "{}: told once",
+            t.name
+        );
+        drain(db, &mailer, &scan, now).await;
+        let late = to(&server, LATE);
+        assert_eq!(late.len(), 1, "{}", t.name);
+        assert!(
+            token_after(
+                late[0]["text"].as_str().unwrap(),
+                &format!("{BASE}/invite/")
+            )
+            .is_some(),
+            "{}: the late reader has no account, so gets an invitation",
+            t.name
+        );
+        assert_eq!(to(&server, WITH_ACCOUNT).len(), 1, "{}", t.name);
+        assert_eq!(to(&server, WITHOUT_ACCOUNT).len(), 1, "{}", t.name);
+        t.finish().await;
+    }
+}

@@ -739,7 +739,18 @@ async fn reminders_close_reopen_revoke_and_resend() {
             4
         );
         drain(db, &w.secret, server.port, NOW + 2 * DAY).await;
-        assert_eq!(server.deliveries().len(), before + 4, "{}", t.name);
+        // ... and the report's named reader is told it can be read (issue 20).
+        assert_eq!(server.deliveries().len(), before + 4 + 1, "{}", t.name);
+        assert_eq!(
+            server
+                .deliveries()
+                .iter()
+                .filter(|m| m["rcpt_tos"][0] == "manager@gemeente.nl")
+                .count(),
+            1,
+            "{}",
+            t.name
+        );
         assert_eq!(
             user_error(service::remind(db, &w.links(), &w.organiser, &id, NOW + 2 * DAY).await),
             UserError::ScanWrongStatus
@@ -822,7 +833,8 @@ async fn the_scheduler_reminds_before_and_closes_at_the_deadline_once() {
             db.find_scan(&id).await.unwrap().unwrap().status,
             ScanStatus::Closed
         );
-        assert_eq!(outbox_len().await, base + 6);
+        // Three thank-you messages and the named reader's notice (issue 20).
+        assert_eq!(outbox_len().await, base + 6 + 1);
         t.finish().await;
     }
 }
