@@ -1,20 +1,29 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, signIn } from "./fixtures";
 
 // Runs after 03-scans, which opened a scan and mailed its invitations; without an SMTP server
 // each email is an .eml file in the server's data directory: the respondent's inbox.
-function personalLink(js: boolean, recipient: string): string {
+function personalLink(js: boolean, recipient: string, subject = "Subject: Uw feedback gevraagd"): string {
   const dir = join((js ? process.env.DATA_DIR_JS : process.env.DATA_DIR_NOJS) ?? "", "outbox");
   for (const name of readdirSync(dir)) {
     const raw = readFileSync(join(dir, name), "utf8");
-    if (!raw.includes(`To: ${recipient}`) || !raw.includes("Subject: Uw feedback gevraagd")) continue;
+    if (!raw.includes(`To: ${recipient}`) || !raw.includes(subject)) continue;
     const text = raw.replace(/=\r?\n/g, ""); // quoted-printable soft line breaks
     const match = text.match(/\/s\/([0-9a-f]{64})/);
     if (match) return `/s/${match[1]}`;
   }
   throw new Error(`no invitation for ${recipient} in ${dir}`);
+}
+
+/** `personalLink` once the outbox worker has delivered the message (it sends in the background). */
+async function deliveredLink(js: boolean, recipient: string, subject: string): Promise<string> {
+  let link = "";
+  await expect(() => {
+    link = personalLink(js, recipient, subject);
+  }).toPass({ timeout: 15_000 });
+  return link;
 }
 
 /** Answers every statement on the page with the given label. */
@@ -160,4 +169,107 @@ test("an unknown link and a tampered answer get a clear page and change nothing"
   await page.goto(response.headers()["location"]);
   await expect(page.getByRole("alert")).toContainText("staat niet op de schaal");
   await expect(page.locator("fieldset.item").first().locator("input:checked")).toHaveCount(0);
+});
+
+test("an informant reads about de betrokkene, the subject reads about themselves", async ({ page }, testInfo) => {
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  // Opening a page writes nothing: 05-report still finds these links unused.
+  await page.goto(`${personalLink(js, "dirk@gemeente.nl")}/q/0`);
+  const statements = page.locator("fieldset.item legend");
+  await expect(statements.first()).toHaveText(/^De betrokkene /);
+  for (const text of await statements.allInnerTexts()) {
+    expect(text).not.toMatch(/\b(je|jij|jou|jouw|jezelf)\b/i);
+  }
+  await expect(page.getByTestId("about-subject")).toHaveText("„De betrokkene” in de uitspraken is Piet Jansen.");
+
+  await page.goto(`${personalLink(js, "piet.jansen@gemeente.nl", "Subject: Uw zelfbeoordeling")}/q/0`);
+  await expect(statements.first()).toHaveText(/^Ik /);
+  await expect(page.getByTestId("about-subject")).toHaveCount(0);
+});
+
+test("on a phone the five answers stand in one column, and no statement crosses its border", async ({ page }, testInfo) => {
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto(`${personalLink(js, "dirk@gemeente.nl")}/q/0`);
+  const items = page.locator("fieldset.item");
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    const boxes = await item.locator(".choice:not(.choice-none) label").evaluateAll((labels) =>
+      labels.map((l) => l.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width })),
+    );
+    expect(boxes).toHaveLength(5);
+    const oneRow = boxes.every((b) => Math.abs(b.y - boxes[0].y) < 1);
+    const oneColumn = boxes.every((b) => Math.abs(b.x - boxes[0].x) < 1 && Math.abs(b.width - boxes[0].width) < 1);
+    expect(oneRow || oneColumn, JSON.stringify(boxes)).toBe(true);
+    // The statement lies inside the box, below its top border.
+    const [fieldset, legend] = await Promise.all([item.boundingBox(), item.locator("legend").boundingBox()]);
+    expect(legend!.y).toBeGreaterThan(fieldset!.y + 1);
+    expect(legend!.x + legend!.width).toBeLessThanOrEqual(fieldset!.x + fieldset!.width);
+  }
+  // Nothing wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});
+
+test("a scan in English opens in English, each audience reads its own introduction with its line breaks", async ({ page, browser }, testInfo) => {
+  const js = testInfo.project.use.javaScriptEnabled !== false;
+  await signIn(page, testInfo);
+  await page.getByRole("link", { name: "Scans", exact: true }).click();
+  await page.getByRole("link", { name: "Nieuwe scan" }).click();
+  await page.getByLabel("Competentiekader").selectOption({ label: "Competentiegids gemeente Maastricht 2014" });
+  await page.getByLabel("Functiegroepprofiel").selectOption({ label: "Beleidsmedewerker" });
+  await page.getByRole("button", { name: "Verder" }).click();
+  await page.getByLabel("Naam", { exact: true }).fill("Karin Smit");
+  await page.getByLabel("E-mailadres").fill("karin.smit@gemeente.nl");
+  await page.getByLabel("Niveau", { exact: true }).selectOption("8-10");
+  await page.getByLabel("Taal van de uitnodigingen").selectOption("en");
+  await page.getByLabel("Inleiding voor de informanten").fill("Dear colleague,\nPlease be honest.\n\nThank you,\nHR");
+  await page.getByLabel("Inleiding voor de beoordeelde zelf").fill("Dear Karin,\nPlease rate yourself first.");
+  if (js) await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Scan aanmaken" }).click();
+  await expect(page.getByRole("status").first()).toContainText("De conceptscan is aangemaakt");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Karin Smit");
+  if (js) await page.waitForLoadState("networkidle");
+  const addOne = page.locator("#add-one");
+  await addOne.getByLabel("Naam").fill("Lotte Maas");
+  await addOne.getByLabel("E-mailadres").fill("lotte@gemeente.nl");
+  await addOne.getByLabel("Groep").selectOption({ label: "Collega's" });
+  await addOne.getByRole("button", { name: "Toevoegen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("1 informant toegevoegd.");
+  if (js) await page.waitForLoadState("networkidle");
+  await page
+    .getByRole("region", { name: "Volgende stappen" })
+    .getByRole("link", { name: "Scan openen en uitnodigingen versturen" })
+    .click();
+  await page.getByRole("button", { name: "Ja, openen en versturen" }).click();
+  await expect(page.getByRole("status").first()).toContainText("De scan is open. 2 uitnodigingen");
+
+  // A browser that prefers Dutch (the context's nl-NL) still gets the scan's English.
+  const context = await browser.newContext({ javaScriptEnabled: js, baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
+  const informant = await context.newPage();
+  const link = await deliveredLink(js, "lotte@gemeente.nl", "Subject: Request for your feedback on Karin Smit");
+  await informant.goto(link);
+  await expect(informant.locator("html")).toHaveAttribute("lang", "en");
+  await expect(informant.getByRole("heading", { level: 1 })).toHaveText("Feedback about Karin Smit");
+  const intro = informant.locator("section.card").filter({ has: informant.getByRole("heading", { name: /Message from/ }) });
+  const paragraphs = intro.locator("p");
+  await expect(paragraphs).toHaveCount(2);
+  expect(await paragraphs.nth(0).innerHTML()).toBe("Dear colleague,<br>Please be honest.");
+  expect(await paragraphs.nth(1).innerHTML()).toBe("Thank you,<br>HR");
+  await expect(intro).not.toContainText("rate yourself");
+  await informant.goto(`${link}/q/0`);
+  await expect(informant.getByText(/Part 1 of \d+/)).toBeVisible();
+  // The language switch still overrides it.
+  await informant.getByRole("link", { name: "Nederlands" }).click();
+  await expect(informant.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(informant.getByText(/Onderdeel 1 van \d+/)).toBeVisible();
+  await context.close();
+
+  const own = await browser.newContext({ javaScriptEnabled: js, baseURL: testInfo.project.use.baseURL, locale: "nl-NL" });
+  const subject = await own.newPage();
+  await subject.goto(await deliveredLink(js, "karin.smit@gemeente.nl", "Subject: Your self-assessment"));
+  await expect(subject.getByRole("heading", { level: 1 })).toHaveText("Your self-assessment");
+  const ownIntro = subject.locator("section.card").filter({ has: subject.getByRole("heading", { name: /Message from/ }) });
+  expect(await ownIntro.locator("p").first().innerHTML()).toBe("Dear Karin,<br>Please rate yourself first.");
+  await expect(ownIntro).not.toContainText("Please be honest");
+  await own.close();
 });
