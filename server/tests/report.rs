@@ -50,6 +50,18 @@ async fn open_scan(app: &TestApp) -> String {
 /// Submits the questionnaire for the first not yet submitted invitation of `group`, every
 /// statement rated `score`, with a comment on the first competency.
 async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
+    submit_answers(app, id, group, |_| Answer::Rating(score), score).await;
+}
+
+/// Like [`submit`], with `answer(section)` for the statements of each competency (in
+/// questionnaire order); the comment names `score`.
+async fn submit_answers(
+    app: &TestApp,
+    id: &str,
+    group: &str,
+    answer: impl Fn(usize) -> Answer,
+    score: u8,
+) {
     let stored = app.db.find_scan(id).await.unwrap().unwrap();
     let framework = app
         .db
@@ -59,10 +71,13 @@ async fn submit(app: &TestApp, id: &str, group: &str, score: u8) {
         .unwrap();
     let q = questionnaire::build(&framework, &stored.scan, false);
     let mut answers = Answers::default();
-    for item in q.sections.iter().flat_map(|s| s.items.iter()) {
-        answers
-            .ratings
-            .insert(item.key.clone(), Answer::Rating(score));
+    for (section, item) in q
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.items.iter().map(move |item| (i, item)))
+    {
+        answers.ratings.insert(item.key.clone(), answer(section));
     }
     answers.comments.insert(
         q.sections[0].competency_id.clone(),
@@ -283,10 +298,7 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     // Self 5 against colleagues 2, 3, 3 (others 2,67, below "normaal"): a blind spot.
     assert!(body.contains("Blinde vlek"), "{body}");
     // The running header and footer of the printed pages name the person.
-    assert!(
-        body.contains("--print-top-left:\"Piet Jansen\""),
-        "{body}"
-    );
+    assert!(body.contains("--print-top-left:\"Piet Jansen\""), "{body}");
     assert!(body.contains("counter(pages)"), "{body}");
     // Others: three colleagues (2, 3, 3), each weighing equally; staff not in it. Written as
     // a Dutch reader reads a number (decimal comma); the CSV file below keeps its point.
@@ -308,6 +320,47 @@ async fn a_closed_scan_shows_the_final_figures_to_its_readers() {
     assert!(!body.contains("Zonder groepsnaam"), "{body}");
     assert!(!body.contains("Opmerking staff 1"), "{body}");
     assert!(body.contains("Opmerking colleagues 2"), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_below_k_on_one_competency_is_marked_in_the_table() {
+    let app = signed_in_admin().await;
+    let id = open_scan(&app).await;
+    submit(&app, &id, "self", 4).await;
+    for score in [2, 3, 3] {
+        submit(&app, &id, "colleagues", score).await;
+    }
+    // Three staff, one of whom cannot judge the first competency: staff has two counted
+    // respondents there (below k = 3) and three everywhere else.
+    submit(&app, &id, "staff", 4).await;
+    submit(&app, &id, "staff", 5).await;
+    submit_answers(
+        &app,
+        &id,
+        "staff",
+        |section| match section {
+            0 => Answer::CannotJudge,
+            _ => Answer::Rating(4),
+        },
+        4,
+    )
+    .await;
+    let r = app.scan_action("close", &id).await;
+    assert_eq!(location(&r), format!("/scans/{id}?gedaan=gesloten#actions"));
+    let body = page(&app, &format!("/scans/{id}/rapport")).await;
+    let table = &body[body.find("data-testid=\"report-table\"").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // One column per shown group; staff's cell of the first competency is "—" with the mark.
+    assert!(table.contains("Medewerkers"), "{table}");
+    assert_eq!(
+        table.matches("class=\"num left-out\"").count(),
+        1,
+        "{table}"
+    );
+    assert!(
+        body.contains("minder dan 3 antwoorden op deze competentie"),
+        "{body}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -97,9 +97,9 @@ fn RunningStyle(subject: String, figures_at: i64) -> impl IntoView {
     let css = running_style(&RunningText {
         person: &subject,
         date: &date,
-        confidential: &t_string!(i18n, report_confidential).to_string(),
-        page: &t_string!(i18n, report_print_page).to_string(),
-        of: &t_string!(i18n, report_print_of).to_string(),
+        confidential: t_string!(i18n, report_confidential),
+        page: t_string!(i18n, report_print_page),
+        of: t_string!(i18n, report_print_of),
     });
     view! { <style>{css}</style> }
 }
