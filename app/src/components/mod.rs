@@ -6,3 +6,4 @@ pub mod layout;
 pub mod localized;
 pub mod require_user;
 pub mod session;
+pub mod table_wrap;

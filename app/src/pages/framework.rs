@@ -4,6 +4,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
 use crate::server_fns::frameworks::{FrameworkOverview, HitKind, load_framework_overview};
@@ -120,7 +121,7 @@ fn Overview(f: FrameworkOverview, query: String) -> impl IntoView {
         }).collect_view()}
         {(!f.profiles.is_empty()).then(|| view! {
             <h2>{t!(i18n, framework_profiles)}</h2>
-            <div class="table-wrap">
+            <TableWrap label=t_string!(i18n, framework_profiles).to_string()>
                 <table>
                     <tbody>
                         {f.profiles.iter().map(|p| {
@@ -142,7 +143,7 @@ fn Overview(f: FrameworkOverview, query: String) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableWrap>
         })}
     }
 }

@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
 use crate::server_fns::frameworks::list_frameworks;
@@ -28,7 +29,7 @@ fn FrameworkList() -> impl IntoView {
             {move || Suspend::new(async move {
                 match frameworks.await {
                     Ok(list) => view! {
-                        <div class="table-wrap">
+                        <TableWrap label=t_string!(i18n, frameworks_title).to_string()>
                             <table>
                                 <thead>
                                     <tr>
@@ -51,7 +52,7 @@ fn FrameworkList() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </TableWrap>
                     }.into_any(),
                     Err(_) => view! { <ErrorMessage error=UserError::Internal /> }.into_any(),
                 }

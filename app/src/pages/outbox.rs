@@ -3,6 +3,7 @@ use leptos_meta::Title;
 
 use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
 use crate::server_fns::outbox::{OutboxRow, ReminderCountRow, list_outbox_rows};
@@ -57,7 +58,7 @@ fn MessageTable(rows: Vec<OutboxRow>) -> impl IntoView {
         return view! { <p>{t!(i18n, outbox_empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, outbox_title).to_string()>
             <table>
                 <thead>
                     <tr>
@@ -86,7 +87,7 @@ fn MessageTable(rows: Vec<OutboxRow>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
     .into_any()
 }
@@ -99,7 +100,7 @@ fn ReminderTable(reminders: Vec<ReminderCountRow>) -> impl IntoView {
         return view! { <p>{t!(i18n, outbox_reminders_empty)}</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, outbox_reminders_title).to_string()>
             <table data-testid="outbox-reminders">
                 <thead>
                     <tr>
@@ -126,7 +127,7 @@ fn ReminderTable(reminders: Vec<ReminderCountRow>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
     .into_any()
 }

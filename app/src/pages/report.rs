@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::report_view::print_style::{RunningText, running_style};
 use crate::i18n::*;
 use crate::pages::report_sections::{
@@ -195,8 +196,8 @@ fn SummarySection(summary: Summary) -> impl IntoView {
 fn Behaviours(title: String, rows: Vec<BehaviourRow>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h3>{title}</h3>
-        <div class="table-wrap">
+        <h3>{title.clone()}</h3>
+        <TableWrap label=title>
             <table class="figures">
                 <thead>
                     <tr>
@@ -217,7 +218,7 @@ fn Behaviours(title: String, rows: Vec<BehaviourRow>) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
 use crate::components::localized::{language, pick};
+use crate::components::table_wrap::TableWrap;
 use crate::domain::number_text;
 use crate::domain::report_view::category::{category_of, short_name};
 use crate::domain::report_view::table::{
@@ -134,12 +135,12 @@ pub fn MoreCharts(view: ReportView) -> impl IntoView {
             <Chart scan_id=view.scan_id.clone() file="niveaus"
                 title=t_string!(i18n, report_chart_levels).to_string()
                 description=t_string!(i18n, report_chart_levels_help).to_string()>
-                <div class="table-wrap">
+                <TableWrap label=t_string!(i18n, report_chart_levels).to_string()>
                     <table class="figures" data-testid="levels-table">
                         <thead><tr><th scope="col">{t!(i18n, report_col_competency)}</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>
-                </div>
+                </TableWrap>
             </Chart>
         }
     });
@@ -236,7 +237,7 @@ pub fn CompetencyTable(view: ReportView) -> impl IntoView {
         <section aria-labelledby="report-competencies">
             <h2 id="report-competencies">{t!(i18n, report_competencies)}</h2>
             <p class="help">{t!(i18n, report_order)}</p>
-            <div class="table-wrap">
+            <TableWrap label=t_string!(i18n, report_competencies).to_string()>
                 <table class="figures competency-table" data-testid="report-table">
                     <thead>
                         <tr>
@@ -251,7 +252,7 @@ pub fn CompetencyTable(view: ReportView) -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
-            </div>
+            </TableWrap>
             {left_out.then(|| view! {
                 <p class="help" id="report-left-out" data-testid="report-left-out">
                     "* " {t_string!(i18n, report_table_left_out, k).to_string()}
@@ -333,7 +334,7 @@ pub fn Details(rows: Vec<CompetencyRow>) -> impl IntoView {
                     <h3>{row_label(&row)}</h3>
                     <p>{t!(i18n, report_col_gap)} ": " {signed(row.gap)}</p>
                     {category}
-                    <div class="table-wrap">
+                    <TableWrap label=row_label(&row)>
                         <table class="figures">
                             <thead>
                                 <tr>
@@ -353,7 +354,7 @@ pub fn Details(rows: Vec<CompetencyRow>) -> impl IntoView {
                             </thead>
                             <tbody>{lines}</tbody>
                         </table>
-                    </div>
+                    </TableWrap>
                 </div>
             }
         })

@@ -6,6 +6,7 @@ use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::date_text;
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::i18n::*;
 use crate::server_fns::action_error::ActionError;
 use crate::server_fns::token_actions::{CreateApiToken, RevokeApiToken};
@@ -125,7 +126,7 @@ fn TokenList(data: TokensPageData, actions: TokenActions) -> impl IntoView {
         .collect_view();
     view! {
         {created}
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, tokens_title).to_string()>
             <table>
                 <thead>
                     <tr>
@@ -137,6 +138,6 @@ fn TokenList(data: TokensPageData, actions: TokenActions) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_query_map;
 use crate::components::action::{ActionOutcome, SubmitButton, latest_refusal};
 use crate::components::error_message::ErrorMessage;
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::{AccountStatus, AccountSummary, CurrentUser, Role};
 use crate::domain::user_error::UserError;
 use crate::i18n::*;
@@ -150,7 +151,7 @@ fn AccountsTable(
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, users_title).to_string()>
             <table>
                 <thead>
                     <tr>
@@ -162,7 +163,7 @@ fn AccountsTable(
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 
