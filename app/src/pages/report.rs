@@ -237,11 +237,12 @@ fn ReportView(view: ReportView) -> impl IntoView {
             <p class="no-print"><a href=format!("/scans/{id}")>{t!(i18n, scan_back)}</a></p>
             <Header view=view.clone() />
             {basis.map(|text| view! { <p class="notice" role="status" data-testid="report-basis">{text}</p> })}
-            // Room for more files (a server-made PDF) beside the CSV and the print button.
             <p class="actions no-print" data-testid="report-actions">
                 <PrintButton />
                 <a class="button" href=format!("/scans/{id}/rapport/rapport.pdf") download="" data-testid="report-pdf">{t!(i18n, report_download_pdf)}</a>
-                <a class="button" href=format!("/scans/{id}/rapport/cijfers.csv") download="">{t!(i18n, report_download_csv)}</a>
+                <a class="button" href=format!("/scans/{id}/rapport/cijfers.csv") download="" aria-describedby="report-csv-format">{t!(i18n, report_download_csv)}</a>
+                // The CSV is for other programs: a decimal point, whatever the page's language.
+                <span class="help" id="report-csv-format">{t!(i18n, report_csv_format)}</span>
                 <span class="help">{t!(i18n, report_print_help)}</span>
             </p>
             <SummarySection summary=view.summary.clone() />
