@@ -8,6 +8,8 @@
 //! subject ("… en komt die na") follows it. Word shapes decide what is a verb, so an unusual
 //! sentence may keep a second-person form; it stays understandable.
 
+use super::third_person::{is_inverted_stem, is_reflexive_context, is_verb_after_je};
+
 /// Second-person forms whose first-person form is not "drop the final t".
 const IRREGULAR: &[(&str, &str)] = &[
     ("bent", "ben"),
@@ -36,6 +38,12 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("toetst", "toets"),
     ("test", "test"),
     ("last", "last"),
+    // Stems that end in t themselves.
+    ("sluit", "sluit"),
+    ("let", "let"),
+    ("zit", "zit"),
+    ("ontmoet", "ontmoet"),
+    ("begroet", "begroet"),
 ];
 
 /// Words after "en"/"of"/"maar" that end in t but are no verb: the coordinated-verb rule
@@ -49,7 +57,8 @@ const NOT_VERBS: &[&str] = &[
 /// Words that open a subordinate clause: its verb comes last ("als ik iets niet weet").
 const SUBORDINATORS: &[&str] = &[
     "als", "dat", "zodat", "waar", "wanneer", "omdat", "terwijl", "waarbij", "waardoor", "waarmee",
-    "zodra", "indien", "nadat", "voordat", "doordat", "hoe", "wat",
+    "zodra", "indien", "nadat", "voordat", "doordat", "hoe", "wat", "waarin", "waarop", "waarvoor",
+    "waarvan", "waaraan", "die",
 ];
 
 /// Whether a word after "en"/"of"/"maar" in a sentence about "ik" is a verb sharing that
@@ -65,7 +74,7 @@ fn is_coordinated_verb(word: &str) -> bool {
     }
     lower.ends_with('t')
         && !NOT_VERBS.contains(&lower.as_str())
-        && !["iteit", "ant", "ent", "aat", "ct", "ust", "eit"]
+        && !["iteit", "ant", "ent", "aat", "ct", "ust", "eit", "cht"]
             .iter()
             .any(|suffix| lower.ends_with(suffix))
 }
@@ -76,6 +85,8 @@ fn first_person_verb(verb: &str) -> String {
         return (*first).to_owned();
     }
     match lower.strip_suffix('t') {
+        // "verwacht", "tracht": the stem ends in t itself.
+        Some(_) if lower.ends_with("cht") => lower,
         // "houdt" → "houd", "maakt" → "maak", "stimuleert" → "stimuleer".
         Some(stem) if !stem.is_empty() => stem.to_owned(),
         _ => lower,
@@ -103,6 +114,20 @@ pub(super) fn split_punctuation(word: &str) -> (&str, &str) {
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     word.split_at(end)
+}
+
+/// Whether the clause written so far (back to the last comma or full stop) has "ik" already.
+fn ik_in_clause(out: &[String]) -> bool {
+    for word in out.iter().rev() {
+        let (core, punctuation) = split_punctuation(word);
+        if !punctuation.is_empty() && punctuation.contains([',', '.', ';', ':', '!', '?']) {
+            return false;
+        }
+        if core.eq_ignore_ascii_case("ik") {
+            return true;
+        }
+    }
+    false
 }
 
 /// Rewrites one statement in the first person.
@@ -151,6 +176,16 @@ pub fn to_first_person(text: &str) -> String {
             let was_after_inverted_verb = after_inverted_verb;
             after_inverted_verb = previous_ended_clause;
             let ends_clause = !punctuation.is_empty();
+            let before = index
+                .checked_sub(1)
+                .map(|i| split_punctuation(words[i]).0)
+                .unwrap_or_default();
+            let after = words
+                .get(index + 1)
+                .map(|w| split_punctuation(w).0.to_lowercase())
+                .unwrap_or_default();
+            // "je houdt je aan", "om je heen", "stelt je in staat": no possessive.
+            let object_like = ends_clause || is_reflexive_context(&after);
             match lower.as_str() {
                 // "overleg je." / "vraag je om hulp": the subject after an inverted verb, whose
                 // second-person form already equals the first person.
@@ -162,13 +197,47 @@ pub fn to_first_person(text: &str) -> String {
                     final_verb_from = Some(out.len() + 1);
                     capitalise_like(core, "ik")
                 }
+                // "… en je de voortgang bewaakt", "of je die signalen begrijpt": the subject of
+                // a clause whose verb comes last.
+                "je" if !was_after_verb
+                    && matches!(after.as_str(), "de" | "het" | "een" | "die") =>
+                {
+                    final_verb_from = Some(out.len() + 1);
+                    capitalise_like(core, "ik")
+                }
+                // "…, je organisatieonderdeel", "Je gedrag draagt bij": a possessive.
+                "je" if subject_position
+                    && !is_verb_after_je(&after, !(out.is_empty() || core == "Je"))
+                    && !matches!(after.as_str(), "de" | "het" | "een" | "die") =>
+                {
+                    capitalise_like(core, "mijn")
+                }
                 "je" | "jij" if subject_position => {
                     expect_verb = true;
                     capitalise_like(core, "ik")
                 }
+                // "Daarmee motiveer je anderen", "Wat heb je bereikt": an inverted subject.
+                "je" | "jij"
+                    if is_inverted_stem(before)
+                        && (!ik_in_clause(&out)
+                            || index >= 2
+                                && !matches!(before, "kan" | "mag" | "wil" | "zal")
+                                && matches!(
+                                    split_punctuation(words[index - 2]).0,
+                                    "en" | "of" | "en/of" | "maar"
+                                )) =>
+                {
+                    subject_is_ik = true;
+                    capitalise_like(core, "ik")
+                }
                 "jij" => capitalise_like(core, "ik"),
-                "je" if was_after_verb => capitalise_like(core, "me"),
+                "je" if object_like => capitalise_like(core, "me"),
                 "jezelf" => capitalise_like(core, "mezelf"),
+                // Forms that only ever go with "je", wherever the clause put them ("wanneer je
+                // niet … aan de wens van een klant kunt voldoen").
+                "bent" | "hebt" | "kunt" | "wilt" | "zult" => {
+                    capitalise_like(core, &first_person_verb(core))
+                }
                 "jou" => capitalise_like(core, "mij"),
                 "je" | "jouw" => capitalise_like(core, "mijn"),
                 _ => core.to_owned(),
@@ -272,10 +341,79 @@ mod tests {
                 "Je toont jouw betrokkenheid.",
                 "Ik toon mijn betrokkenheid.",
             ),
+            (
+                "Je laat zien hoe het moet. Daarmee motiveer je anderen.",
+                "Ik laat zien hoe het moet. Daarmee motiveer ik anderen.",
+            ),
+            (
+                "Wat heb je bereikt, waar ben je trots op?",
+                "Wat heb ik bereikt, waar ben ik trots op?",
+            ),
+            (
+                "Je kiest je woorden zorgvuldig.",
+                "Ik kies mijn woorden zorgvuldig.",
+            ),
+            (
+                "Je bent bereikbaar zodat anderen je snel kunnen vinden.",
+                "Ik ben bereikbaar zodat anderen me snel kunnen vinden.",
+            ),
+            (
+                "Je werkt in de organisatie, je organisatieonderdeel of team.",
+                "Ik werk in de organisatie, mijn organisatieonderdeel of team.",
+            ),
+            (
+                "Je toekomstbeeld is leidend. Je bent koersvast.",
+                "Mijn toekomstbeeld is leidend. Ik ben koersvast.",
+            ),
+            (
+                "Je houdt oogcontact en je let op signalen.",
+                "Ik houd oogcontact en ik let op signalen.",
+            ),
+            (
+                "Waar nodig stuur je bij en/of spreek je mensen aan.",
+                "Waar nodig stuur ik bij en/of spreek ik mensen aan.",
+            ),
+            (
+                "Je accepteert invloed op je werk en kan je daarop aanpassen.",
+                "Ik accepteer invloed op mijn werk en kan me daarop aanpassen.",
+            ),
+            (
+                "Je vraagt of je die signalen goed begrijpt.",
+                "Ik vraag of ik die signalen goed begrijp.",
+            ),
+            (
+                "Je bent gericht op resultaat en je sluit compromissen.",
+                "Ik ben gericht op resultaat en ik sluit compromissen.",
+            ),
         ];
         for (second, first) in cases {
             assert_eq!(to_first_person(second), first, "{second}");
         }
+    }
+
+    #[test]
+    fn no_sentence_of_the_frameworks_keeps_a_second_person_word() {
+        let mut count = 0;
+        for framework in crate::domain::catalog::builtin() {
+            for competency in &framework.competencies {
+                let levels = competency.levels.iter().flat_map(|l| &l.behaviours);
+                for sentence in competency.items.iter().chain(levels) {
+                    count += 1;
+                    let first = to_first_person(sentence);
+                    for word in first
+                        .split(|c: char| !c.is_alphanumeric())
+                        .map(str::to_lowercase)
+                    {
+                        assert!(
+                            !["je", "jij", "jou", "jouw", "jezelf", "bent", "hebt", "kunt"]
+                                .contains(&word.as_str()),
+                            "{word:?} left in {first:?} (from {sentence:?})"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(count > 300, "{count}");
     }
 
     #[test]

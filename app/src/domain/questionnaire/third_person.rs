@@ -119,7 +119,7 @@ const VERBS_LIKE_NOUNS: &[&str] = &[
 
 /// Whether `word` is a finite verb of "je" by its shape. `strict` (after "en", "of" or a
 /// comma, where a noun may follow "je" as well: "je klant") also refuses noun-like endings.
-fn is_verb_after_je(word: &str, strict: bool) -> bool {
+pub(super) fn is_verb_after_je(word: &str, strict: bool) -> bool {
     let lower = word.to_lowercase();
     if ["kan", "mag", "wil", "zal"].contains(&lower.as_str())
         || TYPOS_AFTER_JE.iter().any(|(typo, _)| *typo == lower)
@@ -161,6 +161,11 @@ fn third_person_of_stem(stem: &str) -> String {
     capitalise_like(stem, &third)
 }
 
+/// Whether a "je" before `next` (lower case) is reflexive or an object, not a possessive.
+pub(super) fn is_reflexive_context(next: &str) -> bool {
+    NOT_POSSESSED.contains(&next) || is_pronominal_adverb(next)
+}
+
 /// "daarop", "hierbij", "waarmee": adverbs, never a verb or a noun.
 fn is_pronominal_adverb(lower: &str) -> bool {
     ["daar", "hier", "waar"]
@@ -169,12 +174,14 @@ fn is_pronominal_adverb(lower: &str) -> bool {
 }
 
 /// Whether `word` can be the stem of a verb before an inverted "je" ("motiveer je").
-fn is_inverted_stem(word: &str) -> bool {
+pub(super) fn is_inverted_stem(word: &str) -> bool {
     let lower = word.to_lowercase();
     INVERTED_IRREGULAR.iter().any(|(s, _)| *s == lower)
         || (lower.chars().count() >= 3
             && lower.chars().all(char::is_alphabetic)
             && !lower.ends_with('t')
+            // "anderen je …": a plural noun, not a stem.
+            && !lower.ends_with("en")
             && !is_pronominal_adverb(&lower)
             && !NOT_VERBS.contains(&lower.as_str())
             && !SUBORDINATORS.contains(&lower.as_str()))
