@@ -1,7 +1,7 @@
 //! From the scoring engine's report to the readers' view: names, labels and order.
 
 use crate::domain::catalog::Framework;
-use crate::domain::questionnaire::Questionnaire;
+use crate::domain::questionnaire::{Questionnaire, to_third_person};
 use crate::domain::scan::ValidScan;
 use std::collections::BTreeMap;
 
@@ -296,6 +296,7 @@ impl Names<'_> {
             .iter()
             .flat_map(|s| s.items.iter())
             .find(|i| i.key == key)
-            .map_or_else(|| key.to_owned(), |i| i.text.clone())
+            // The manager reads about the person, as the informants answered: "De betrokkene …".
+            .map_or_else(|| key.to_owned(), |i| to_third_person(&i.text))
     }
 }

@@ -253,3 +253,27 @@ fn the_summary_judges_the_scans_own_level_by_category() {
         .collect();
     assert_eq!(first.competencies, blind);
 }
+
+#[test]
+fn behaviours_read_about_the_person_as_the_informants_answered() {
+    let (_, view) = view();
+    let texts: Vec<&str> = [&view.highest, &view.lowest, &view.largest_gaps]
+        .into_iter()
+        .flatten()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(!texts.is_empty());
+    for text in texts {
+        assert!(
+            text.starts_with("De betrokkene") || !text.starts_with("Je "),
+            "{text}"
+        );
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .collect();
+        for second_person in ["je", "jij", "jou", "jouw", "jezelf"] {
+            assert!(!words.iter().any(|w| w == second_person), "{text}");
+        }
+    }
+}
