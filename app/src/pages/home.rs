@@ -8,6 +8,7 @@ use leptos_meta::Title;
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::account::Role;
 use crate::domain::scan::dashboard::{Attention, AttentionReason, Dashboard, ScanFacts};
 use crate::i18n::*;
@@ -181,7 +182,7 @@ fn OpenScans(scans: Vec<ScanFacts>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, home_open_title).to_string()>
             <table>
                 <caption class="visually-hidden">{t!(i18n, home_open_title)}</caption>
                 <thead>
@@ -194,6 +195,6 @@ fn OpenScans(scans: Vec<ScanFacts>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }

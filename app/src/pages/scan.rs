@@ -6,6 +6,7 @@ use crate::components::action::ActionOutcome;
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::group_reach::{ReachWarning, reach_of_lines};
 use crate::domain::scan::progress::GroupProgress;
@@ -206,7 +207,7 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
         <section class="card" id="progress" aria-labelledby="scan-progress">
             <h2 id="scan-progress">{t!(i18n, scan_section_progress)}</h2>
             <p class="help">{t!(i18n, scan_progress_help)}</p>
-            <div class="table-wrap">
+            <TableWrap label=t_string!(i18n, scan_section_progress).to_string()>
                 <table data-testid="progress">
                     <thead>
                         <tr>
@@ -228,7 +229,7 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
                         </tr>
                     </tfoot>
                 </table>
-            </div>
+            </TableWrap>
         </section>
     }
 }

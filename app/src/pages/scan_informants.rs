@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use crate::components::action::{ActionOutcome, SubmitButton};
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::pick;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::scan::ScanStatus;
 use crate::domain::scan::progress::{Delivery, InvitationLine, InvitationStatus};
 use crate::i18n::*;
@@ -132,7 +133,7 @@ fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, scan_section_informants).to_string()>
             <table data-testid="invitations">
                 <thead>
                     <tr>
@@ -148,7 +149,7 @@ fn InvitationTable(scan: ScanPage, actions: ScanActions) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }
 
@@ -293,7 +294,7 @@ fn PreviewTable(preview: InformantPreview) -> impl IntoView {
             role=if preview.clean { "status" } else { "alert" }>
             {summary}
         </div>
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, scan_add_list).to_string()>
             <table data-testid="preview">
                 <thead>
                     <tr>
@@ -304,6 +305,6 @@ fn PreviewTable(preview: InformantPreview) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }

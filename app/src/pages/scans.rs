@@ -5,6 +5,7 @@ use crate::components::action::done_in_address;
 use crate::components::error_message::ErrorMessage;
 use crate::components::localized::{date_text, pick};
 use crate::components::require_user::RequireUser;
+use crate::components::table_wrap::TableWrap;
 use crate::domain::scan::ScanStatus;
 use crate::i18n::*;
 use crate::server_fns::outcome::Done;
@@ -72,7 +73,7 @@ fn ScanTable(list: Vec<ScanRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <TableWrap label=t_string!(i18n, scans_title).to_string()>
             <table>
                 <caption class="visually-hidden">{t!(i18n, scans_title)}</caption>
                 <thead>
@@ -86,6 +87,6 @@ fn ScanTable(list: Vec<ScanRow>) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </div>
+        </TableWrap>
     }
 }
