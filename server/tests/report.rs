@@ -7,8 +7,7 @@ mod support;
 use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 
-use app::domain::questionnaire::{self, Answer, Answers};
-use app::state::unix_now;
+use app::domain::questionnaire::Answer;
 use support::actions::refusal_code;
 use support::scans::{create_scan_from, page, scan_form};
 use support::{TestApp, location, signed_in_admin, spawn_app};
@@ -62,53 +61,8 @@ async fn submit_answers(
     answer: impl Fn(usize) -> Answer,
     score: u8,
 ) {
-    let stored = app.db.find_scan(id).await.unwrap().unwrap();
-    let framework = app
-        .db
-        .framework_version(&stored.scan.framework_id, stored.scan.framework_version)
-        .await
-        .unwrap()
-        .unwrap();
-    let q = questionnaire::build(&framework, &stored.scan, false);
-    let mut answers = Answers::default();
-    for (section, item) in q
-        .sections
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.items.iter().map(move |item| (i, item)))
-    {
-        answers.ratings.insert(item.key.clone(), answer(section));
-    }
-    answers.comments.insert(
-        q.sections[0].competency_id.clone(),
-        format!("Opmerking {group} {score}"),
-    );
-    let secret = &app.state.settings.link_secret;
-    let submitted = app.db.submission_markers(id).await.unwrap();
-    let invitation = app
-        .db
-        .list_invitations(id)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|i| i.group_id == group && !submitted.contains(&secret.submission_marker(&i.id)))
-        .expect("an invitation left to submit");
-    let marker = secret.submission_marker(&invitation.id);
-    let answers = serde_json::to_string(&answers).unwrap();
-    app.db
-        .submit_response(
-            &app::storage::responses::Submission {
-                invitation_id: &invitation.id,
-                marker: &marker,
-                draft_id: "",
-                scan_id: id,
-                group_id: group,
-            },
-            unix_now(),
-            |_| answers,
-        )
-        .await
-        .unwrap();
+    app.submit_answers(id, group, answer, format!("Opmerking {group} {score}"))
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

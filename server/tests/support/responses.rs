@@ -11,6 +11,26 @@ impl TestApp {
     /// `id`: the statements of competency number `i` rated `scores[i % scores.len()]`, with a
     /// comment on the first competency.
     pub async fn submit_scores(&self, id: &str, group: &str, scores: &[u8]) {
+        let comment = format!("Opmerking {group}");
+        self.submit_answers(
+            id,
+            group,
+            |i| Answer::Rating(scores[i % scores.len()]),
+            comment,
+        )
+        .await;
+    }
+
+    /// Submits the questionnaire for the first not yet submitted invitation of `group` in scan
+    /// `id`: `answer(i)` for the statements of competency number `i` (questionnaire order), and
+    /// `comment` on the first competency.
+    pub async fn submit_answers(
+        &self,
+        id: &str,
+        group: &str,
+        answer: impl Fn(usize) -> Answer,
+        comment: String,
+    ) {
         let stored = self.db.find_scan(id).await.unwrap().unwrap();
         let framework = self
             .db
@@ -22,16 +42,12 @@ impl TestApp {
         let mut answers = Answers::default();
         for (i, section) in q.sections.iter().enumerate() {
             for item in &section.items {
-                let score = scores[i % scores.len()];
-                answers
-                    .ratings
-                    .insert(item.key.clone(), Answer::Rating(score));
+                answers.ratings.insert(item.key.clone(), answer(i));
             }
         }
-        answers.comments.insert(
-            q.sections[0].competency_id.clone(),
-            format!("Opmerking {group}"),
-        );
+        answers
+            .comments
+            .insert(q.sections[0].competency_id.clone(), comment);
         let secret = &self.state.settings.link_secret;
         let submitted = self.db.submission_markers(id).await.unwrap();
         let invitation = self
