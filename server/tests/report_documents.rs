@@ -188,6 +188,25 @@ async fn the_report_downloads_as_a_pdf_for_its_readers_only() {
     let at = |needle: &str| text.find(needle).unwrap();
     assert!(at("Samenvatting") < at("Competenties"));
     assert!(at("Competenties") < at("Zo zijn de cijfers berekend"));
+    // After the table, as on the page: what needs attention (with the framework's tips), the
+    // agenda, the behaviours as the informants answered them, the comments; then the method.
+    let mut from = at("Competenties");
+    for section in [
+        "Aandachtspunten en ontwikkeltips",
+        "Ontwikkeltips",
+        "Voorstel voor de agenda van het gesprek",
+        "Terugblik op de afspraken",
+        "Hoogst beoordeeld door anderen",
+        "De betrokkene",
+        "Laagst beoordeeld door anderen",
+        "Opmerkingen",
+        "Opmerking colleagues",
+        "Zo zijn de cijfers berekend",
+    ] {
+        from += text[from..]
+            .find(section)
+            .unwrap_or_else(|| panic!("{section} missing after byte {from} of:\n{text}"));
+    }
     // Every page says which page of how many.
     let pages = text.matches("pagina ").count();
     assert!(
@@ -209,6 +228,10 @@ async fn the_report_downloads_as_a_pdf_for_its_readers_only() {
         "{english}"
     );
     assert!(english.contains("\u{2212}2.00"), "{english}");
+    let at = |needle: &str| english.find(needle).unwrap();
+    assert!(at("Points of attention") < at("Suggested agenda"));
+    assert!(at("Suggested agenda") < at("Rated highest by others"));
+    assert!(at("Rated highest by others") < at("Comments"));
 
     // Anyone else: the same 404 as for an unknown scan; nobody signed in: 401.
     let outsider = app.signed_in_as(OUTSIDER).await;

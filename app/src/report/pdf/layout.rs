@@ -31,6 +31,8 @@ const LEADING: f32 = 1.35;
 /// Padding inside a table cell, left/right and top/bottom.
 const CELL_PAD_X: f32 = 4.0;
 const CELL_PAD_Y: f32 = 3.0;
+/// How far a list item's text stands in from its marker, and a nested list from its parent.
+const LIST_INDENT: f32 = 12.0;
 
 const INK: (u8, u8, u8) = (0x11, 0x11, 0x11);
 const MUTED: (u8, u8, u8) = (0x55, 0x55, 0x55);
@@ -313,11 +315,19 @@ impl Layout {
 
     /// An item of a list: a bullet and text that wraps under itself.
     pub fn bullet(&mut self, text: &str, style: Style) {
-        let indent = 12.0;
-        let lines = self.wrap(text, style, CONTENT_WIDTH - indent);
+        self.item("•", 0, text, style);
+    }
+
+    /// An item of a list at `depth` (0 for an outer list, 1 for a list inside one): its marker
+    /// (a bullet, "1.") and text that wraps under itself. A nested list's markers line up with
+    /// the text of the item it belongs to.
+    pub fn item(&mut self, marker: &str, depth: usize, text: &str, style: Style) {
+        let left = SIDE + LIST_INDENT * depth as f32;
+        let indent = LIST_INDENT.max(self.width(marker, style) + 4.0);
+        let lines = self.wrap(text, style, CONTENT_WIDTH - (left - SIDE) - indent);
         self.room(style.line_height());
-        self.text(SIDE, self.y + style.size(), style, INK, "•".to_owned());
-        self.lines(lines, style, SIDE + indent);
+        self.text(left, self.y + style.size(), style, INK, marker.to_owned());
+        self.lines(lines, style, left + indent);
         self.y += 1.5;
     }
 
@@ -665,6 +675,20 @@ impl Layout {
     /// How many pages the document has so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()
+    }
+
+    /// Every text drawn so far, page by page in the order it was laid out (running header and
+    /// footer excepted): for tests that read what a document says and in which order.
+    #[cfg(test)]
+    pub fn texts(&self) -> Vec<&str> {
+        self.pages
+            .iter()
+            .flatten()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
     }
 }
 

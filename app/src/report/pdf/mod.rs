@@ -1,8 +1,11 @@
 //! The report as a PDF file, made on the server from the same [`ReportView`] the page shows (so
 //! only what the anonymity rules publish), in the page's order: the header (person, function,
 //! framework, level, period, response per group), the summary, the gap per competency, the
-//! competency table with a column per group, and at the end the method and the six categories.
-//! Every A4 page carries the person, "Vertrouwelijk", the date and "pagina x van y".
+//! competency table with a column per group, the competencies that need attention with their
+//! tips, the suggested agenda, the behaviours (highest, lowest, largest gaps), the comments, and
+//! at the end the method and the six categories. (The page's further charts and its every
+//! figure per competency are left out: the tables here hold what they show.) Every A4 page
+//! carries the person, "Vertrouwelijk", the date and "pagina x van y".
 //!
 //! The words come from the locale files the page uses; the layout is [`layout`], which the
 //! conversation record will share.
@@ -15,7 +18,9 @@ use crate::domain::number_text::{decimal, signed};
 use crate::domain::rating::Score;
 use crate::domain::report_view::category::{category_of, short_name};
 use crate::domain::report_view::table::{GroupCell, group_cell, group_columns, has_pooled};
-use crate::domain::report_view::{CompetencyRow, ReportBasis, ReportView};
+use crate::domain::report_view::{
+    Agenda, AttentionItem, BehaviourRow, CommentBlock, CompetencyRow, ReportBasis, ReportView,
+};
 use crate::domain::scoring::AgreementCategory;
 use crate::i18n::{Locale, td_string};
 
@@ -54,6 +59,10 @@ fn lay_out(view: &ReportView, language: Language) -> Result<(Layout, String), Pd
     summary(&mut doc, view, language);
     gaps(&mut doc, view, language);
     competencies(&mut doc, view, language);
+    attention(&mut doc, &view.attention, language);
+    agenda(&mut doc, &view.agenda, language);
+    behaviours(&mut doc, view, language);
+    comments(&mut doc, &view.comments, language);
     method(&mut doc, view, language);
     Ok((doc, title))
 }
@@ -339,6 +348,186 @@ fn competencies(doc: &mut Layout, view: &ReportView, language: Language) {
         },
         Style::Small,
     );
+}
+
+/// The competencies that most need attention, each with its figures and the framework's tips.
+fn attention(doc: &mut Layout, items: &[AttentionItem], language: Language) {
+    let locale = Locale::from(language);
+    doc.heading(td_string!(locale, report_attention), Style::Heading, 60.0);
+    doc.paragraph(td_string!(locale, report_attention_help), Style::Small);
+    for item in items {
+        let title = if item.level.is_empty() {
+            item.name.clone()
+        } else {
+            format!("{} ({})", item.name, item.level)
+        };
+        doc.heading(&title, Style::Subheading, 40.0);
+        let figures = format!(
+            "{}: {} · {}: {} · {}: {}",
+            td_string!(locale, report_col_others),
+            number(item.others_mean, language),
+            td_string!(locale, report_col_self),
+            number(item.self_mean, language),
+            td_string!(locale, report_col_gap),
+            item.gap
+                .map_or_else(|| NO_FIGURE.to_owned(), |g| signed(g, 2, language)),
+        );
+        doc.paragraph(&figures, Style::Body);
+        doc.paragraph(td_string!(locale, report_tips), Style::Bold);
+        if item.tips.is_empty() {
+            doc.paragraph(td_string!(locale, report_tips_none), Style::Small);
+        } else {
+            for tip in &item.tips {
+                doc.bullet(tip, Style::Body);
+            }
+            doc.space(4.0);
+        }
+    }
+}
+
+/// Names joined by commas, or a dash for none.
+fn named(list: &[String]) -> String {
+    if list.is_empty() {
+        NO_FIGURE.to_owned()
+    } else {
+        list.join(", ")
+    }
+}
+
+/// The suggested agenda: look back, discuss the competencies named, agree.
+fn agenda(doc: &mut Layout, agenda: &Agenda, language: Language) {
+    let locale = Locale::from(language);
+    doc.heading(td_string!(locale, report_agenda), Style::Heading, 60.0);
+    doc.paragraph(td_string!(locale, report_agenda_help), Style::Small);
+    let sub = |label: String, names: &[String]| format!("{label}: {}", named(names));
+    doc.item(
+        "1.",
+        0,
+        td_string!(locale, report_agenda_look_back),
+        Style::Body,
+    );
+    doc.item(
+        "2.",
+        0,
+        td_string!(locale, report_agenda_discuss),
+        Style::Body,
+    );
+    for (label, names) in [
+        (
+            td_string!(locale, report_agenda_gaps).to_string(),
+            &agenda.largest_gaps,
+        ),
+        (
+            td_string!(locale, report_agenda_lowest).to_string(),
+            &agenda.lowest,
+        ),
+        (
+            td_string!(locale, report_agenda_highest).to_string(),
+            &agenda.highest,
+        ),
+    ] {
+        doc.item("•", 1, &sub(label, names), Style::Body);
+    }
+    doc.item(
+        "3.",
+        0,
+        td_string!(locale, report_agenda_agree),
+        Style::Body,
+    );
+    let development = sub(
+        td_string!(locale, report_agenda_development).to_string(),
+        &agenda.development,
+    );
+    for text in [
+        development,
+        td_string!(locale, report_agenda_organisation).to_string(),
+        td_string!(locale, report_agenda_expectations).to_string(),
+    ] {
+        doc.item("•", 1, &text, Style::Body);
+    }
+    doc.space(4.0);
+}
+
+/// The behaviours rated highest and lowest by others, and those with the largest gap, each
+/// with its competency beneath it.
+fn behaviours(doc: &mut Layout, view: &ReportView, language: Language) {
+    let locale = Locale::from(language);
+    doc.heading(td_string!(locale, report_behaviours), Style::Heading, 60.0);
+    let columns = [
+        column(td_string!(locale, report_col_behaviour), None, Align::Left),
+        column(
+            td_string!(locale, report_col_self),
+            Some(44.0),
+            Align::Right,
+        ),
+        column(
+            td_string!(locale, report_col_others),
+            Some(72.0),
+            Align::Right,
+        ),
+        column(td_string!(locale, report_col_gap), Some(56.0), Align::Right),
+    ];
+    for (title, list) in [
+        (
+            td_string!(locale, report_highest).to_string(),
+            &view.highest,
+        ),
+        (td_string!(locale, report_lowest).to_string(), &view.lowest),
+        (
+            td_string!(locale, report_gaps).to_string(),
+            &view.largest_gaps,
+        ),
+    ] {
+        doc.heading(&title, Style::Subheading, 40.0);
+        if list.is_empty() {
+            doc.paragraph(NO_FIGURE, Style::Body);
+            continue;
+        }
+        let rows: Vec<Vec<String>> = list
+            .iter()
+            .map(|b: &BehaviourRow| {
+                vec![
+                    format!("{}\n{}", b.text, b.competency),
+                    number(b.self_mean, language),
+                    format!(
+                        "{} (n={})",
+                        number(Some(b.others_mean), language),
+                        b.others_n
+                    ),
+                    b.gap
+                        .map_or_else(|| NO_FIGURE.to_owned(), |g| signed(g, 2, language)),
+                ]
+            })
+            .collect();
+        doc.table(&columns, &rows);
+    }
+}
+
+/// The published comments per competency, per source (a group, or without a group name), in
+/// the view's order.
+fn comments(doc: &mut Layout, blocks: &[CommentBlock], language: Language) {
+    let locale = Locale::from(language);
+    doc.heading(td_string!(locale, report_comments), Style::Heading, 60.0);
+    doc.paragraph(td_string!(locale, report_comments_help), Style::Small);
+    if blocks.is_empty() {
+        doc.paragraph(td_string!(locale, report_comments_none), Style::Body);
+        return;
+    }
+    for block in blocks {
+        doc.heading(&block.competency, Style::Subheading, 40.0);
+        for list in &block.lists {
+            let label = if list.label_nl.is_empty() {
+                td_string!(locale, report_comments_unlabelled).to_string()
+            } else {
+                language.pick(&list.label_nl, &list.label_en).to_owned()
+            };
+            doc.heading(&label, Style::Bold, 20.0);
+            for comment in &list.comments {
+                doc.bullet(comment, Style::Body);
+            }
+            doc.space(4.0);
+        }
+    }
 }
 
 /// How the figures were computed and the six categories, at the end.

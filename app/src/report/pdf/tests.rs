@@ -83,3 +83,125 @@ fn a_report_is_an_a4_pdf_that_grows_with_its_rows() {
         "A4 width"
     );
 }
+
+/// `view(3)` with what needs attention, an agenda, behaviours and comments.
+fn full_view() -> ReportView {
+    use crate::domain::report_view::{AttentionItem, BehaviourRow, CommentBlock, CommentList};
+    let behaviour = |text: &str, others: f64| BehaviourRow {
+        competency: "Competentie 1".to_owned(),
+        text: text.to_owned(),
+        others_mean: others,
+        others_n: 6,
+        self_mean: Some(4.0),
+        gap: Some(others - 4.0),
+    };
+    ReportView {
+        attention: vec![AttentionItem {
+            name: "Competentie 0".to_owned(),
+            level: String::new(),
+            others_mean: Some(3.0),
+            self_mean: Some(4.0),
+            gap: Some(-1.0),
+            tips: vec!["Vraag om feedback".to_owned()],
+        }],
+        agenda: Agenda {
+            largest_gaps: vec!["Competentie 0".to_owned()],
+            lowest: vec!["Competentie 0".to_owned(), "Competentie 1".to_owned()],
+            highest: vec!["Competentie 2".to_owned()],
+            development: vec!["Competentie 0".to_owned()],
+        },
+        highest: vec![behaviour("De betrokkene luistert goed.", 4.5)],
+        lowest: vec![behaviour("De betrokkene plant vooruit.", 2.5)],
+        largest_gaps: vec![],
+        comments: vec![CommentBlock {
+            competency: "Competentie 1".to_owned(),
+            lists: vec![
+                CommentList {
+                    label_nl: "Collega's".to_owned(),
+                    label_en: "Peers".to_owned(),
+                    comments: vec!["Altijd bereikbaar".to_owned()],
+                },
+                CommentList {
+                    label_nl: String::new(),
+                    label_en: String::new(),
+                    comments: vec!["Soms kortaf".to_owned()],
+                },
+            ],
+        }],
+        ..view(3)
+    }
+}
+
+/// Where `needle` is first among the laid-out texts (a line holding it), after `from`.
+fn position(texts: &[&str], needle: &str, from: usize) -> usize {
+    from + texts[from..]
+        .iter()
+        .position(|t| t.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} missing after {from} in {texts:?}"))
+}
+
+#[test]
+fn attention_agenda_behaviours_and_comments_come_after_the_table_and_before_the_method() {
+    let view = full_view();
+    let (doc, _) = lay_out(&view, Language::Nl).unwrap();
+    let texts = doc.texts();
+    let mut at = position(&texts, "Competenties", 0);
+    for needle in [
+        "Aandachtspunten en ontwikkeltips",
+        "Competentie 0",
+        "Anderen: 3,00 · Zelf: 4,00 · Verschil: \u{2212}1,00",
+        "Ontwikkeltips",
+        "Vraag om feedback",
+        "Voorstel voor de agenda van het gesprek",
+        "1.",
+        "Terugblik op de afspraken",
+        "Laagst beoordeeld: Competentie 0, Competentie 1",
+        "persoonlijke ontwikkeling, gekoppeld aan de competenties: Competentie 0",
+        "Gedrag",
+        "Hoogst beoordeeld door anderen",
+        "De betrokkene luistert goed.",
+        "4,50 (n=6)",
+        "+0,50",
+        "Laagst beoordeeld door anderen",
+        "De betrokkene plant vooruit.",
+        "\u{2212}1,50",
+        "Grootste verschil tussen zelf en anderen",
+        "–",
+        "Opmerkingen",
+        "Competentie 1",
+        "Collega's",
+        "Altijd bereikbaar",
+        "Zonder groepsnaam",
+        "Soms kortaf",
+        "Zo zijn de cijfers berekend",
+    ] {
+        at = position(&texts, needle, at + 1);
+    }
+    assert!(render(&view, Language::Nl, 1_796_000_000).is_ok());
+
+    let (doc, _) = lay_out(&view, Language::En).unwrap();
+    let texts = doc.texts();
+    let mut at = 0;
+    for needle in [
+        "Points of attention and development tips",
+        "Others: 3.00 · Self: 4.00 · Gap: \u{2212}1.00",
+        "Suggested agenda for the conversation",
+        "Look back on the agreements",
+        "Rated highest by others",
+        "4.50 (n=6)",
+        "Comments",
+        "Peers",
+        "Without group name",
+    ] {
+        at = position(&texts, needle, at);
+    }
+}
+
+#[test]
+fn without_comments_or_attention_the_sections_say_so() {
+    let (doc, _) = lay_out(&view(3), Language::Nl).unwrap();
+    let texts = doc.texts();
+    let comments = position(&texts, "Opmerkingen", 0);
+    position(&texts, "geen opmerkingen die getoond", comments);
+    assert!(position(&texts, "Aandachtspunten", 0) < comments);
+}
