@@ -117,9 +117,11 @@ async fn only_readers_see_the_report_and_only_once_it_is_released_or_closed() {
         "{body}"
     );
     assert!(body.contains("Opmerking colleagues 2"));
-    // Response per group only for groups of at least k invitations; never who opened a link.
+    // Response per group only for groups of at least k invitations, and for self (whose scores
+    // the report shows anyway); never who opened a link.
     assert!(body.contains("Medewerkers: 3 van 4"), "{body}");
-    assert!(body.contains("Zelf: minder dan 3 uitgenodigd"), "{body}");
+    assert!(body.contains("Zelf: 1 van 1"), "{body}");
+    assert!(!body.contains("Zelf: minder dan"), "{body}");
     let r = reader.get(&svg).await;
     assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(r.headers()[CONTENT_TYPE], "image/svg+xml");

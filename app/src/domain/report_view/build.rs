@@ -43,20 +43,26 @@ pub fn group_response(
     invited: &BTreeMap<String, usize>,
     responded: &BTreeMap<String, usize>,
 ) -> Vec<GroupResponse> {
-    let mut labels: Vec<(String, String, String)> = groups
+    // (id, Dutch label, English label, exempt from k: self and identifiable groups)
+    let mut labels: Vec<(String, String, String, bool)> = groups
         .iter()
-        .map(|g| (g.id.clone(), g.label_nl.clone(), g.label_en.clone()))
+        .map(|g| {
+            let exempt = g.is_self || g.identifiable;
+            (g.id.clone(), g.label_nl.clone(), g.label_en.clone(), exempt)
+        })
         .collect();
     for id in invited.keys().chain(responded.keys()) {
-        if !labels.iter().any(|(known, _, _)| known == id) {
-            labels.push((id.clone(), id.clone(), id.clone()));
+        if !labels.iter().any(|(known, ..)| known == id) {
+            labels.push((id.clone(), id.clone(), id.clone(), false));
         }
     }
     labels
         .into_iter()
-        .map(|(group_id, label_nl, label_en)| {
+        .map(|(group_id, label_nl, label_en, exempt)| {
             let count = invited.get(&group_id).copied().unwrap_or(0);
-            let shown = count >= k;
+            // Self and identifiable groups are shown whatever their size (their scores are in the
+            // report), so their counts tell nothing new: "Zelf: 1 van 1", not "minder dan 3".
+            let shown = count >= k || (exempt && count > 0);
             let responded = responded.get(&group_id).copied().unwrap_or(0);
             let (text_nl, text_en) = if shown {
                 (
