@@ -121,7 +121,8 @@ test("ten respondents answer, the organiser closes, a reader reads the report; o
   await expect(summary.getByRole("heading", { level: 2 })).toHaveText("Samenvatting");
   await expect(summary).toContainText(/vergeleken op \d+ competenties op Schaal 8–10/);
   await expect(summary.getByRole("listitem").first()).toContainText(/: .+\./);
-  await expect(summary).toContainText(/Respons: Zelf 1 van 1, Collega's 5 van 5 en Medewerkers 4 van 4\./);
+  // Self and the identifiable manager are counted whatever their size; the rest only from k up.
+  await expect(summary).toContainText(/Respons: Zelf 1 van 1, Leidinggevende 0 van 1, Collega's 5 van 5 en Medewerkers 4 van 4\./);
 
   // Order: header, summary, gap chart, table … and the method at the end.
   const tops = await readerPage.evaluate(() =>
