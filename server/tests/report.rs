@@ -9,7 +9,7 @@ use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 
 use app::domain::questionnaire::Answer;
 use support::actions::refusal_code;
-use support::scans::{create_scan_from, page, scan_form};
+use support::scans::{open_scan_read_by, page};
 use support::{TestApp, location, signed_in_admin, spawn_app};
 
 const READER: &str = "lezer@gemeente.nl";
@@ -17,10 +17,7 @@ const OUTSIDER: &str = "buiten@gemeente.nl";
 
 /// An open scan read by READER with four colleagues and four staff invited (k = 3).
 async fn open_scan(app: &TestApp) -> String {
-    let mut form = scan_form(&[]);
-    form.push(("report_readers".into(), READER.into()));
-    let id = create_scan_from(app, &form).await;
-    for (name, group) in [
+    let informants = [
         ("anna", "colleagues"),
         ("bram", "colleagues"),
         ("cees", "colleagues"),
@@ -29,18 +26,10 @@ async fn open_scan(app: &TestApp) -> String {
         ("fien", "staff"),
         ("gijs", "staff"),
         ("hans", "staff"),
-    ] {
-        let email = format!("{name}@gemeente.nl");
-        let r = app.add_informant(&id, name, &email, group).await;
-        assert!(
-            location(&r).contains("gedaan=toegevoegd"),
-            "{}",
-            location(&r)
-        );
-    }
-    let r = app.scan_action("open", &id).await;
+    ];
+    let (id, opened) = open_scan_read_by(app, READER, &informants).await;
     assert_eq!(
-        location(&r),
+        opened,
         format!("/scans/{id}?gedaan=geopend&aantal=9#actions")
     );
     id

@@ -7,7 +7,7 @@ mod support;
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 
-use support::scans::{create_scan_from, scan_form};
+use support::scans::open_scan_read_by;
 use support::{TestApp, location, signed_in_admin};
 
 const READER: &str = "lezer@gemeente.nl";
@@ -16,28 +16,16 @@ const OUTSIDER: &str = "buiten@gemeente.nl";
 /// A closed scan of Piet Jansen read by READER: self rates 5 and 4 in turn, three colleagues
 /// and three staff rate 3, 4 and 2 in turn, so the gaps differ per competency.
 async fn closed_scan(app: &TestApp) -> String {
-    let mut form = scan_form(&[]);
-    form.push(("report_readers".into(), READER.into()));
-    let id = create_scan_from(app, &form).await;
-    for (name, group) in [
+    let informants = [
         ("anna", "colleagues"),
         ("bram", "colleagues"),
         ("cees", "colleagues"),
         ("eva", "staff"),
         ("fien", "staff"),
         ("gijs", "staff"),
-    ] {
-        let r = app
-            .add_informant(&id, name, &format!("{name}@gemeente.nl"), group)
-            .await;
-        assert!(
-            location(&r).contains("gedaan=toegevoegd"),
-            "{}",
-            location(&r)
-        );
-    }
-    let r = app.scan_action("open", &id).await;
-    assert!(location(&r).contains("gedaan=geopend"), "{}", location(&r));
+    ];
+    let (id, opened) = open_scan_read_by(app, READER, &informants).await;
+    assert!(opened.contains("gedaan=geopend"), "{opened}");
     app.submit_scores(&id, "self", &[5, 4]).await;
     for group in [
         "colleagues",

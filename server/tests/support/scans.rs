@@ -102,6 +102,30 @@ pub async fn create_scan_from(app: &TestApp, form: &[(String, String)]) -> Strin
     id
 }
 
+/// The standard scan with `reader` named as its report's reader and `informants` (first name,
+/// group; address `<name>@gemeente.nl`) each added through the form, then opened; its id and
+/// where the opening redirected to.
+pub async fn open_scan_read_by(
+    app: &TestApp,
+    reader: &str,
+    informants: &[(&str, &str)],
+) -> (String, String) {
+    let mut form = scan_form(&[]);
+    form.push(("report_readers".into(), reader.into()));
+    let id = create_scan_from(app, &form).await;
+    for (name, group) in informants {
+        let email = format!("{name}@gemeente.nl");
+        let r = app.add_informant(&id, name, &email, group).await;
+        assert!(
+            location(&r).contains("gedaan=toegevoegd"),
+            "{}",
+            location(&r)
+        );
+    }
+    let r = app.scan_action("open", &id).await;
+    (id, location(&r))
+}
+
 /// The standard scan with Anna invited as a colleague (Piet rates himself), opened through its
 /// confirmation step; its id and the personal links of Anna and Piet.
 pub async fn open_scan_with_anna(app: &TestApp) -> (String, String, String) {
