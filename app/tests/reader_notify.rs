@@ -186,6 +186,17 @@ async fn closing_tells_each_reader_once_with_a_report_link_or_an_account_invitat
         // Neither the outbox nor the invitations table ever held the token: only its hash.
         assert!(!outbox_before_sending.contains(&token), "{}", t.name);
         assert!(!outbox_text(&t.url).await.contains(&token), "{}", t.name);
+        // Nor any byte of the database as an attacker with a copy reads it: file, WAL, shm.
+        if let Some(file) = t.sqlite_file() {
+            for suffix in ["", "-wal", "-shm"] {
+                let bytes =
+                    std::fs::read(format!("{}{suffix}", file.display())).unwrap_or_default();
+                assert!(
+                    !bytes.windows(token.len()).any(|w| w == token.as_bytes()),
+                    "the invitation token is readable in test.db{suffix}"
+                );
+            }
+        }
 
         // Accepting the invitation makes the account, which signs in and reads the report.
         let now = closed_at + 3600;
