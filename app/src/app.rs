@@ -13,8 +13,13 @@ use crate::components::layout::Layout;
 use crate::components::session::provide_session;
 use crate::i18n::*;
 use crate::pages::{
+    admin_conversation_types::AdminConversationTypesPage,
     admin_frameworks::AdminFrameworksPage,
     competency::CompetencyPage,
+    conversation::ConversationPage,
+    conversation_new::NewConversationPage,
+    conversation_type::ConversationTypePage,
+    conversations::ConversationsPage,
     framework::FrameworkPage,
     frameworks::FrameworksPage,
     home::HomePage,
@@ -23,6 +28,7 @@ use crate::pages::{
     not_found::NotFound,
     outbox::OutboxPage,
     report::ReportPage,
+    retention::RetentionPage,
     scan::ScanPage,
     scan_form::{EditScanPage, NewScanPage},
     scans::ScansPage,
@@ -81,15 +87,33 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/bewaartermijnen") view=RetentionPage ssr=SsrMode::Async />
                         <Route path=path!("/scans") view=ScansPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/new") view=NewScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id") view=ScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/edit") view=EditScanPage ssr=SsrMode::Async />
                         <Route path=path!("/scans/:id/rapport") view=ReportPage ssr=SsrMode::Async />
+                        <Route path=path!("/gesprekken") view=ConversationsPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("/gesprekken/nieuw")
+                            view=NewConversationPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=path!("/gesprekken/:id") view=ConversationPage ssr=SsrMode::Async />
                         <Route path=path!("/account/tokens") view=TokensPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")
                             view=AdminFrameworksPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/admin/conversation-types")
+                            view=AdminConversationTypesPage
+                            ssr=SsrMode::Async
+                        />
+                        <Route
+                            path=path!("/conversation-types/:id")
+                            view=ConversationTypePage
                             ssr=SsrMode::Async
                         />
                     </Routes>

@@ -92,13 +92,22 @@ pub async fn take_in_server_fn(store: &FlashStore, key: &str) -> Option<String> 
     if key.is_empty() {
         return None;
     }
+    let headers: HeaderMap = leptos_axum::extract().await.ok()?;
+    take_in_server_fn_as(store, &session_of(&headers), key).await
+}
+
+/// [`take_in_server_fn`] for an explicit `session`: a conversation's personal link's token,
+/// for a party who has no session cookie (issue 21).
+pub async fn take_in_server_fn_as(store: &FlashStore, session: &str, key: &str) -> Option<String> {
+    if key.is_empty() {
+        return None;
+    }
     let taken = leptos::prelude::use_context::<TakenInRequest>().unwrap_or_default();
     let mut taken = taken.0.lock().await;
     if let Some(payload) = taken.get(key) {
         return payload.clone();
     }
-    let headers: HeaderMap = leptos_axum::extract().await.ok()?;
-    let payload = store.take(&session_of(&headers), key).await;
+    let payload = store.take(session, key).await;
     taken.insert(key.to_owned(), payload.clone());
     payload
 }

@@ -18,6 +18,8 @@ pub mod catalog;
 #[cfg(feature = "ssr")]
 pub mod charts;
 #[cfg(feature = "ssr")]
+pub mod conversations;
+#[cfg(feature = "ssr")]
 pub mod email;
 #[cfg(feature = "hydrate")]
 pub mod enhance;
@@ -25,6 +27,8 @@ pub mod enhance;
 pub mod flash;
 #[cfg(feature = "ssr")]
 pub mod report;
+#[cfg(feature = "ssr")]
+pub mod retention;
 // Both builds: the `Language` <-> `Locale` conversions are here (the rule itself is `ssr`).
 pub mod request_language;
 #[cfg(feature = "ssr")]

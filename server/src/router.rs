@@ -8,7 +8,10 @@ use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use app::app::{App, shell};
 use app::state::AppState;
 
-use crate::routes::{frameworks, health, language, report_files, respond_forms, respond_pages};
+use crate::routes::{
+    conversation_files, conversation_links, frameworks, health, language, report_files,
+    respond_forms, respond_pages,
+};
 use crate::telemetry;
 
 /// The app's page routes, generated once per process and shared by every router built in it.
@@ -63,6 +66,9 @@ pub fn build(state: AppState) -> Router {
         .route("/scans/{id}/rapport/cijfers.csv", get(report_files::csv))
         .route("/scans/{id}/rapport/rapport.pdf", get(report_files::pdf))
         .route("/frameworks/{id}/export", get(frameworks::export))
+        // A party's personal link to a conversation record (logged as the pattern only).
+        .route("/g/{token}", get(conversation_links::open))
+        .route("/gesprekken/{id}/verslag.pdf", get(conversation_files::pdf))
         .merge(crate::api::router())
         .route(
             "/api/{*fn_name}",

@@ -191,6 +191,9 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
     );
     // Closes scans at their deadline and sends automatic reminders.
     spawn_scan_scheduler(db.clone(), state.settings.clone());
+    // Removes the content of scans and conversation records past their retention, daily.
+    let mail = mail_settings(&config);
+    app::retention::spawn_retention_job(db.clone(), mail.smtp.is_none().then_some(mail.outbox_dir));
     tracing::info!(%addr, base_url = %config.base_url, backend = ?db.backend(), "Ontwikkelscan is listening");
     on_bound(addr);
     axum::serve(

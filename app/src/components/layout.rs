@@ -69,13 +69,16 @@ fn Navigation() -> impl IntoView {
                         <ul>
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
                             <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
+                            <li><a href="/gesprekken">{t!(i18n, nav_conversations)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li>
                                     <NavMenu label=t_string!(i18n, nav_admin).to_string()>
                                         <li><a href="/admin/users">{t!(i18n, nav_users)}</a></li>
                                         <li><a href="/admin/frameworks">{t!(i18n, nav_framework_admin)}</a></li>
+                                        <li><a href="/admin/conversation-types">{t!(i18n, nav_conversation_types)}</a></li>
                                         <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
+                                        <li><a href="/admin/bewaartermijnen">{t!(i18n, nav_retention)}</a></li>
                                     </NavMenu>
                                 </li>
                             })}

@@ -100,7 +100,7 @@ impl SendError {
 #[derive(Debug, Clone)]
 pub enum Mailer {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    /// `.eml` files (each `<random id>.eml`, mode 0600) in this directory (mode 0700): a
+    /// `.eml` files (each `<outbox id>.eml`, mode 0600) in this directory (mode 0700): a
     /// development transport, since the files hold the personal links.
     File(PathBuf),
 }
@@ -123,8 +123,22 @@ impl Mailer {
         }
     }
 
-    /// Sends one message from `from` (a mailbox such as `Name <address>`).
+    /// Sends one message from `from` (a mailbox such as `Name <address>`); as a file, under a
+    /// new random name.
     pub async fn send(&self, email: &OutgoingEmail, from: &str) -> Result<(), SendError> {
+        self.send_message(&crate::storage::new_id(), email, from)
+            .await
+    }
+
+    /// Sends the outbox message `outbox_id`; as a file, `<outbox id>.eml`, so that the retention
+    /// job can delete exactly the files of the messages it removes (`eml_file_name`). Sending the
+    /// same message again (a retry after a lost result) replaces its file.
+    pub async fn send_message(
+        &self,
+        outbox_id: &str,
+        email: &OutgoingEmail,
+        from: &str,
+    ) -> Result<(), SendError> {
         let message = build_message(email, from)?;
         match self {
             Mailer::Smtp(transport) => transport
@@ -132,9 +146,11 @@ impl Mailer {
                 .await
                 .map(|_| ())
                 .map_err(classify_smtp),
-            Mailer::File(directory) => write_private_file(directory, message.formatted())
-                .await
-                .map_err(|e| SendError::Temporary(format!("cannot write the email file: {e}"))),
+            Mailer::File(directory) => {
+                write_private_file(directory, outbox_id, message.formatted())
+                    .await
+                    .map_err(|e| SendError::Temporary(format!("cannot write the email file: {e}")))
+            }
         }
     }
 }
@@ -150,20 +166,48 @@ fn private_directory(directory: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Writes one message as a new `<random id>.eml` file that only the server's user can read
-/// (created with mode 0600, never wider for a moment).
-async fn write_private_file(directory: &std::path::Path, bytes: Vec<u8>) -> std::io::Result<()> {
-    let path = directory.join(format!("{}.eml", crate::storage::new_id()));
+/// The file an outbox message is written to by the file transport: `<outbox id>.eml`. `None`
+/// for an id that is not a plain name (outbox ids are hex), so no id can point elsewhere.
+pub fn eml_file_name(outbox_id: &str) -> Option<String> {
+    let plain = !outbox_id.is_empty()
+        && outbox_id.len() <= 64
+        && outbox_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    plain.then(|| format!("{outbox_id}.eml"))
+}
+
+/// Writes one message as `<outbox id>.eml` that only the server's user can read (created with
+/// mode 0600, never wider for a moment). A file left by an earlier attempt at the same message
+/// is replaced.
+async fn write_private_file(
+    directory: &std::path::Path,
+    outbox_id: &str,
+    bytes: Vec<u8>,
+) -> std::io::Result<()> {
+    let name = eml_file_name(outbox_id).ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a plain message id")
+    })?;
+    let path = directory.join(name);
     tokio::task::spawn_blocking(move || {
         use std::io::Write;
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&path)?;
+        let open = || {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            options.open(&path)
+        };
+        let mut file = match open() {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::remove_file(&path)?;
+                open()?
+            }
+            other => other?,
+        };
         file.write_all(&bytes)?;
         file.sync_all()
     })

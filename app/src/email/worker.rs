@@ -120,7 +120,9 @@ async fn deliver(
             "gave up after {MAX_ATTEMPTS} attempts (the last one was interrupted)"
         )));
     }
-    mailer.send(&outgoing(message, links)?, from).await
+    mailer
+        .send_message(&message.id, &outgoing(message, links)?, from)
+        .await
 }
 
 /// The message as it leaves the server, with its personal link's token in place.

@@ -127,9 +127,10 @@ fn ScanView(scan: ScanData, actions: ScanActions) -> impl IntoView {
     };
     view! {
         <p><a href="/scans">{t!(i18n, scan_back)}</a></p>
-        <h1>{scan.subject_name.clone()} " "
+        <h1>{if scan.removed_at.is_some() { t_string!(i18n, scan_removed_title).to_string() } else { scan.subject_name.clone() }} " "
             <span class=format!("badge badge-{}", scan.status.as_str())>{status_text(i18n, scan.status)}</span>
         </h1>
+        <RetentionNotice scan=scan.clone() />
         <ActionOutcome refusal=actions.refusal() />
         {reach_notice}
         {top}
@@ -232,4 +233,23 @@ fn Progress(rows: Vec<GroupProgress>, total: GroupProgress) -> impl IntoView {
             </TableWrap>
         </section>
     }
+}
+
+/// A closed scan's retention (issue 21): until when it is kept, or when its content was removed.
+#[component]
+fn RetentionNotice(scan: ScanData) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = match (scan.removed_at, scan.kept_until) {
+        (Some(at), _) => {
+            Some(t_string!(i18n, scan_removed_on, date = date_text(i18n, at)).to_string())
+        }
+        (None, Some(until)) => {
+            Some(t_string!(i18n, scan_retention_until, date = date_text(i18n, until)).to_string())
+        }
+        (None, None) if scan.status == ScanStatus::Closed => {
+            Some(t_string!(i18n, scan_retention_held).to_string())
+        }
+        (None, None) => None,
+    };
+    text.map(|text| view! { <p class="help" data-testid="scan-retention">{text}</p> })
 }

@@ -34,7 +34,7 @@ use crate::storage::report_readers::{
     ensure_reader_account_in, insert_account_invitation_in, notified_readers_in,
     reader_accounts_in, record_reader_notice_in,
 };
-use crate::storage::{Db, StorageError, StoredScan, enqueue_email_in};
+use crate::storage::{Db, StorageError, StoredScan, enqueue_email_about_in};
 
 /// The outbox reference of a reader's message: the scan, marked as a readers' message (an
 /// invitation's messages have the invitation id).
@@ -121,7 +121,8 @@ pub async fn notify_in(
             email.link = Some(link);
             email
         };
-        enqueue_email_in(conn, &email, now).await?;
+        let about = crate::domain::retention::scan_about(&stored.id);
+        enqueue_email_about_in(conn, &email, Some(&about), now).await?;
         queued += 1;
     }
     if queued > 0 {

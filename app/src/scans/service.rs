@@ -27,7 +27,7 @@ use crate::storage::scans::{
     change_status_in, claim_reminder_in, insert_invitations_in, insert_scan_in,
     invitation_targets_in, mark_invited_in, reissue_in,
 };
-use crate::storage::{Db, InvitationTarget, StoredScan, enqueue_email_in};
+use crate::storage::{Db, InvitationTarget, StoredScan, enqueue_email_about_in};
 
 type Result<T> = std::result::Result<T, ScanServiceError>;
 
@@ -201,7 +201,8 @@ async fn queue(
 ) -> Result<bool> {
     match mail::build(kind, stored, target, links) {
         Some(email) => {
-            enqueue_email_in(conn, &email, now).await?;
+            let about = crate::domain::retention::scan_about(&stored.id);
+            enqueue_email_about_in(conn, &email, Some(&about), now).await?;
             Ok(true)
         }
         None => Ok(false),

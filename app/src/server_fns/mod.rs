@@ -4,6 +4,8 @@
 pub mod account_admin;
 pub mod accounts;
 pub mod action_error;
+pub mod conversation_types;
+pub mod conversations;
 pub mod dashboard;
 pub mod framework_import;
 pub mod frameworks;
@@ -14,6 +16,7 @@ pub mod outbox;
 pub mod outcome;
 pub mod report;
 pub mod respond;
+pub mod retention;
 pub mod scan_forms;
 pub mod scan_lifecycle;
 pub mod scans;

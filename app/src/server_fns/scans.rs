@@ -113,6 +113,12 @@ pub struct ScanPage {
     /// Who hears that the report is ready, and how (pages/report_readers_notice.rs).
     pub readers_notice: crate::domain::report_readers::ReadersNotice,
     pub flash: ScanPageFlash,
+    /// A closed scan: until when it is kept (`None` while a record without a date holds it).
+    #[serde(default)]
+    pub kept_until: Option<i64>,
+    /// When the retention job removed its content (issue 21).
+    #[serde(default)]
+    pub removed_at: Option<i64>,
 }
 
 #[cfg(feature = "ssr")]
@@ -295,6 +301,13 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Actio
         ),
     };
     let viewer = crate::domain::account::Email::parse(&user.email).map_err(internal)?;
+    let retention = if stored.status == crate::domain::scan::ScanStatus::Closed {
+        crate::retention::scan_retention(&state.db, &stored.id)
+            .await
+            .map_err(internal)?
+    } else {
+        Default::default()
+    };
     let flash: ScanPageFlash = crate::flash::take_in_server_fn(&state.flash, &flash)
         .await
         .and_then(|payload| serde_json::from_str(&payload).ok())
@@ -329,5 +342,7 @@ pub async fn load_scan_page(id: String, flash: String) -> Result<ScanPage, Actio
         invitations: overview.invitations.clone(),
         readers_notice: crate::scans::notify_readers::readers_notice(&state.db, stored).await?,
         flash,
+        kept_until: retention.kept_until,
+        removed_at: retention.removed_at,
     })
 }

@@ -5,15 +5,19 @@
 mod accounts;
 pub mod api_tokens;
 mod columns;
+pub mod conversation_types;
+pub mod conversations;
 mod direct_read;
 mod error;
 mod flash;
 mod frameworks;
 mod invitations;
+mod organisation_settings;
 mod outbox;
 mod questionnaire_cache;
 pub mod report_readers;
 pub mod responses;
+pub mod retention;
 pub mod scans;
 mod sessions;
 mod settings_cache;
@@ -22,7 +26,9 @@ mod setup_codes;
 pub use accounts::{FirstAdminOutcome, LoginRecord};
 pub use error::StorageError;
 pub use frameworks::{FrameworkOrigin, StoreOutcome};
-pub use outbox::{ClaimedMessage, OutboxEntry, OutboxStatus, enqueue_email_in};
+pub use outbox::{
+    ClaimedMessage, OutboxEntry, OutboxStatus, enqueue_email_about_in, enqueue_email_in,
+};
 pub use scans::{InvitationTarget, LinkInvitation, LinkTarget, ScanListItem, StoredScan};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

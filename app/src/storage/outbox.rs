@@ -102,12 +102,24 @@ pub async fn enqueue_email_in(
     email: &OutgoingEmail,
     now: i64,
 ) -> Result<String, StorageError> {
+    enqueue_email_about_in(conn, email, None, now).await
+}
+
+/// [`enqueue_email_in`] for a message about a scan or a conversation record: `about` is
+/// `domain::retention::scan_about` or `conversation_about`, by which the retention job finds
+/// the message (and its `.eml` file) when the scan's or record's time is up.
+pub async fn enqueue_email_about_in(
+    conn: &mut AnyConnection,
+    email: &OutgoingEmail,
+    about: Option<&str>,
+    now: i64,
+) -> Result<String, StorageError> {
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO outbox (id, recipient, subject, text_body, html_body, status, attempts, \
          next_attempt_at, created_at, reference, link_invitation, link_generation, \
-         hide_recipient) \
-         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7, $8, $9, $10)",
+         hide_recipient, about) \
+         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&id)
     .bind(email.to.as_str())
@@ -119,6 +131,7 @@ pub async fn enqueue_email_in(
     .bind(email.link.as_ref().map(|l| l.invitation_id.as_str()))
     .bind(email.link.as_ref().map(|l| l.generation))
     .bind(i64::from(email.hide_recipient))
+    .bind(about)
     .execute(&mut *conn)
     .await?;
     Ok(id)

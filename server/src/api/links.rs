@@ -11,7 +11,7 @@ use utoipa::openapi::path::Operation;
 use utoipa::openapi::{OpenApi, RefOr};
 
 /// An operation: name of the link that leads to it, method, path, success status.
-type Op = (&'static str, &'static str, &'static str, &'static str);
+pub(super) type Op = (&'static str, &'static str, &'static str, &'static str);
 
 /// Every operation on one scan, by its id alone: each can follow each other.
 const ON_A_SCAN: [Op; 14] = [
@@ -97,6 +97,43 @@ const FRAMEWORK_SOURCES: [(Op, &str); 3] = [
     ),
 ];
 
+/// A conversation type, by its id: from the list (its first item) and an import (both outcomes).
+const GET_CONVERSATION_TYPE: Op = (
+    "GetConversationType",
+    "get",
+    "/api/v1/conversation-types/{id}",
+    "200",
+);
+const CONVERSATION_TYPE_SOURCES: [(Op, &str); 3] = [
+    (
+        (
+            "ListConversationTypes",
+            "get",
+            "/api/v1/conversation-types",
+            "200",
+        ),
+        "$response.body#/items/0/id",
+    ),
+    (
+        (
+            "ImportConversationType",
+            "post",
+            "/api/v1/conversation-types",
+            "201",
+        ),
+        "$response.body#/id",
+    ),
+    (
+        (
+            "ImportConversationType",
+            "post",
+            "/api/v1/conversation-types",
+            "200",
+        ),
+        "$response.body#/id",
+    ),
+];
+
 /// Operations whose success body is the scan itself (`ScanOutput`, with its `ETag`).
 fn answers_the_scan(op: &Op) -> bool {
     matches!(op.0, "CreateScan" | "GetScan" | "UpdateScan" | "ReopenScan")
@@ -108,7 +145,7 @@ fn answers_the_scan(op: &Op) -> bool {
 ///
 /// utoipa 5.5 serialises `Link::operation_ref` as `operation_ref`, a name no client reads, so
 /// the reference goes in under its OpenAPI name through the extensions map (written as is).
-fn link_to(op: &Op) -> LinkBuilder {
+pub(super) fn link_to(op: &Op) -> LinkBuilder {
     let reference = format!(
         "#/paths/{}/{}",
         op.2.replace('~', "~0").replace('/', "~1"),
@@ -141,9 +178,15 @@ pub fn add(document: &mut OpenApi) {
             .collect();
         insert(document, source, links);
     }
+    for (source, id) in &CONVERSATION_TYPE_SOURCES {
+        let link = link_to(&GET_CONVERSATION_TYPE)
+            .parameter("path.id", *id)
+            .build();
+        insert(document, source, vec![(GET_CONVERSATION_TYPE.0, link)]);
+    }
 }
 
-fn insert(document: &mut OpenApi, source: &Op, links: Vec<(&str, Link)>) {
+pub(super) fn insert(document: &mut OpenApi, source: &Op, links: Vec<(&str, Link)>) {
     let Some(operation) = operation(document, source) else {
         return;
     };

@@ -3,6 +3,8 @@
 //! at `/api/v1/openapi.json` always describes exactly what the server serves. Errors are
 //! `application/problem+json` in the request's language (see [`problem`]).
 
+pub mod conversation_types;
+pub mod conversations;
 pub mod docs;
 pub mod dto;
 pub mod extract;
@@ -46,6 +48,8 @@ pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
         (name = "scans", description = "Scans and their life cycle"),
         (name = "invitations", description = "Informants of a scan"),
         (name = "frameworks", description = "The competency catalog"),
+        (name = "conversation-types", description = "Conversation types: the forms of conversation records"),
+        (name = "conversations", description = "Conversation records: plan, agenda, summary, approval, sharing, PDF and audit trail"),
         (name = "outbox", description = "Outgoing email (administrators)"),
         (name = "respond", description = "The respondent's questionnaire, by personal link"),
         (name = "reports", description = "A scan's report: figures, CSV, charts and early release")
@@ -85,6 +89,29 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(frameworks::list, frameworks::import))
         .routes(routes!(frameworks::get))
         .routes(routes!(frameworks::export))
+        .routes(routes!(
+            conversation_types::list,
+            conversation_types::import
+        ))
+        .routes(routes!(conversation_types::get))
+        .routes(routes!(conversations::list, conversations::create))
+        .routes(routes!(conversations::get))
+        .routes(routes!(conversations::plan))
+        .routes(routes!(conversations::add_topic))
+        .routes(routes!(conversations::send_agenda))
+        .routes(routes!(conversations::mark_held))
+        .routes(routes!(conversations::save_summary))
+        .routes(routes!(conversations::propose_summary))
+        .routes(routes!(conversations::change_summary))
+        .routes(routes!(conversations::approve))
+        .routes(routes!(conversations::sign))
+        .routes(routes!(conversations::add_reader))
+        .routes(routes!(conversations::share))
+        .routes(routes!(conversations::archive))
+        .routes(routes!(conversations::attach_scan))
+        .routes(routes!(conversations::look_back))
+        .routes(routes!(conversations::pdf))
+        .routes(routes!(conversations::audit))
         .routes(routes!(outbox::list))
         .routes(routes!(outbox::reminders))
         .routes(routes!(respond::get))
@@ -93,6 +120,7 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .split_for_parts();
     ProblemResponses.modify(&mut document);
     links::add(&mut document);
+    conversations::add_links(&mut document);
     (router, document)
 }
 

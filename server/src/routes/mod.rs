@@ -2,6 +2,8 @@
 //! files, the framework file import and export. Each is thin: parse the request, call a service,
 //! answer or redirect. Every organiser form is a server function (`app::server_fns`).
 
+pub mod conversation_files;
+pub mod conversation_links;
 pub mod frameworks;
 pub mod health;
 pub mod language;

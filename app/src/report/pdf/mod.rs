@@ -177,7 +177,7 @@ fn several_levels(view: &ReportView) -> bool {
 /// The gap chart drawn (self and others on the scale, the gap beside), then its figures as a
 /// table: self, others, the gap and the category, per competency in the report's order
 /// (largest shortfall of others below self first).
-fn gaps(doc: &mut Layout, view: &ReportView, language: Language) {
+pub(crate) fn gaps(doc: &mut Layout, view: &ReportView, language: Language) {
     let locale = Locale::from(language);
     doc.heading(td_string!(locale, report_chart_gap), Style::Heading, 60.0);
     doc.paragraph(
@@ -351,7 +351,7 @@ fn competencies(doc: &mut Layout, view: &ReportView, language: Language) {
 }
 
 /// The competencies that most need attention, each with its figures and the framework's tips.
-fn attention(doc: &mut Layout, items: &[AttentionItem], language: Language) {
+pub(crate) fn attention(doc: &mut Layout, items: &[AttentionItem], language: Language) {
     let locale = Locale::from(language);
     doc.heading(td_string!(locale, report_attention), Style::Heading, 60.0);
     doc.paragraph(td_string!(locale, report_attention_help), Style::Small);
