@@ -11,7 +11,9 @@
 #   1. the respondent operations with real personal links: .ci/api_fuzz_prepare.py opens a scan
 #      through the API and binds `token` to its links (read from the .eml outbox);
 #   2. every operation; the stateful phase follows the document's OpenAPI links (create a scan →
-#      invite, open, remind, close, reopen, release, report …) instead of guessing ids.
+#      invite, open, remind, close, reopen, release, report …; a conversation record from the
+#      caller's list → plan, agenda, held, summary, approve, sign, readers, PDF, audit …)
+#      instead of guessing ids.
 # Then .ci/api_fuzz_reach.py fails the command when an operation never got past the door (only
 # 401/404/413/415/422/429), so a broken link or preparation cannot pass quietly. The last line
 # is the summary .ci/test.sh reports: "API fuzz: N cases passed; ...".
@@ -30,7 +32,10 @@ trap cleanup EXIT
 
 DATA="$WORK/data"
 mkdir -m 700 "$DATA"
-ADMIN=fuzz@gemeente.nl
+# The planner of the documented example of a new conversation (ConversationInput): a record is
+# visible to its parties only, so the examples phase creates records the token's account is a
+# party to, and the stateful phase follows them from the caller's list through their life.
+ADMIN=burgemeester@gemeente.nl
 printf '%s\n' "een-lang-wachtwoord-voor-de-fuzztest" | DATA_DIR="$DATA" "$SERVER" create-admin --email "$ADMIN" >/dev/null
 API_TOKEN="$(DATA_DIR="$DATA" "$SERVER" create-api-token --email "$ADMIN" --name schemathesis)"
 
@@ -48,7 +53,7 @@ curl -fsS "$BASE/api/v1/openapi.json" -o "$WORK/openapi.json" \
   || { echo "error: the fuzz server did not start; its log:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 
 python3 .ci/api_fuzz_prepare.py --base-url "$BASE" --token "$API_TOKEN" --data-dir "$DATA" \
-  --config "$WORK/respond.toml"
+  --config "$WORK/respond.toml" --all-config "$WORK/all.toml"
 
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance
 status=0
@@ -58,7 +63,8 @@ schemathesis --config-file "$WORK/respond.toml" run "$BASE/api/v1/openapi.json" 
   --phases examples,coverage,fuzzing --checks "$CHECKS" --max-examples 50 --workers 1 --seed 2026 \
   --report har --report-har-path "$WORK/respond.har" 2>&1 | tee "$WORK/respond.log" || status=$?
 echo "==> API fuzz run 2 of 2: every operation, the stateful phase following the OpenAPI links" >&2
-schemathesis --config-file .ci/api_fuzz.toml run "$BASE/api/v1/openapi.json" \
+SCHEMATHESIS_HOOKS="$ROOT/.ci/api_fuzz_hooks.py" \
+  schemathesis --config-file "$WORK/all.toml" run "$BASE/api/v1/openapi.json" \
   --header "Authorization: Bearer $API_TOKEN" \
   --checks "$CHECKS" --max-examples 50 --workers 1 --seed 2026 \
   --report har --report-har-path "$WORK/all.har" 2>&1 | tee "$WORK/all.log" || status=$?

@@ -10,7 +10,9 @@ tests) and writes a schemathesis configuration that binds the respondent operati
 (and the section `index`) to those real values for most generated cases. The rest stay
 generated, so unknown links are tried too: give the server a LINK_FAILURE_LIMIT above the run's
 number of unknown links, or from the twenty-first on they are answered 429 instead of 404.
-Fails (exit 1) with a one-line reason when a step does not answer as documented.
+It also creates one conversation record from the documented example (the token's account is its
+planner), for the stateful phase of the second run. Fails (exit 1) with a one-line reason when
+a step does not answer as documented.
 """
 
 import argparse
@@ -73,6 +75,8 @@ def main() -> None:
     parser.add_argument("--token", required=True, help="an API token of the organiser")
     parser.add_argument("--data-dir", required=True, help="the server's DATA_DIR (outbox/*.eml)")
     parser.add_argument("--config", required=True, help="the schemathesis configuration to write")
+    parser.add_argument("--all-config", required=True,
+                        help="the second run's configuration to write (.ci/api_fuzz.toml plus the records)")
     args = parser.parse_args()
     base, token = args.base_url.rstrip("/"), args.token
 
@@ -132,8 +136,31 @@ def main() -> None:
         "",
     ])
     pathlib.Path(args.config).write_text(config, encoding="utf-8")
+
+    # A conversation record the token's account plans: the documented example, so the caller's
+    # list leads the stateful phase to a record from its first step (the account must be the
+    # example's planner, see api_fuzz.sh).
+    document = call(base, None, "GET", "/api/v1/openapi.json")
+    example = document["components"]["schemas"]["ConversationInput"]["examples"][0]
+    conversation = call(base, token, "POST", "/api/v1/conversations", body=example, expect=(201,))
+    # Most conversation operations get this record's id: a generated id is only ever unknown
+    # (404), and following the links alone reached a record's steps in one seed's run but not in
+    # another's. Every step on a real record answers 204, 409 (not now, not you) or 422.
+    second = pathlib.Path(__file__).with_name("api_fuzz.toml").read_text(encoding="utf-8")
+    second += "\n".join([
+        "",
+        "# Written by .ci/api_fuzz_prepare.py: the conversation record the token's account plans.",
+        "[dictionaries.conversations]",
+        "values = " + json.dumps([conversation["id"]]),
+        "",
+        "[[operations]]",
+        'include-tag = "conversations"',
+        'parameters = { "path.id" = { dictionary = "conversations", probability = 0.8 } }',
+        "",
+    ])
+    pathlib.Path(args.all_config).write_text(second, encoding="utf-8")
     print(f"api_fuzz_prepare: scan {scan['id']} open, {len(tokens)} personal links, "
-          f"{sections} sections -> {args.config}")
+          f"{sections} sections -> {args.config}; conversation {conversation['id']}")
 
 
 if __name__ == "__main__":
