@@ -17,8 +17,8 @@ use app::conversations::{
 };
 use app::domain::account::{CurrentUser, Email, Role};
 use app::domain::conversation::{
-    Actor, AgreementInput, AuditAction, RecordAction, RecordCommand, RecordRules, RecordState,
-    Refusal, SectionText, check,
+    Actor, AgreementInput, AgreementOutcome, AuditAction, RecordAction, RecordCommand, RecordRules,
+    RecordState, Refusal, SectionText, check,
 };
 use app::email::{Mailer, run_once};
 use app::state::Settings;
@@ -519,6 +519,93 @@ async fn the_secretarys_conversation_from_plan_to_archive_and_the_next_one_looks
             next_view.previous_agreements[0].what,
             "Leergang strategisch advies"
         );
+        // Nor does a conversation about the same person started by somebody who took no part
+        // in the previous one: its agreements are that record's, read by its parties only.
+        let mut outsider_form = secretary_form(SECRETARY);
+        outsider_form.participants[0].email = STRANGER.into();
+        let outsiders = create(
+            db,
+            &settings,
+            p.stranger.account.as_ref().unwrap(),
+            outsider_form,
+            NOW + DAY,
+        )
+        .await
+        .unwrap();
+        let outsiders_view = view(db, &p.stranger, &outsiders, NOW + DAY).await.unwrap();
+        assert!(
+            outsiders_view.previous_agreements.is_empty(),
+            "{}: {:?}",
+            t.name,
+            outsiders_view.previous_agreements
+        );
+
+        // What became of an agreement is recorded in the next conversation once it is held;
+        // the previous record shows the outcome, and its trail says who recorded it, from where.
+        ok(
+            db,
+            &settings,
+            &p.mayor,
+            &next,
+            RecordCommand::MarkHeld,
+            NOW + DAY,
+        )
+        .await;
+        let look_back = |agreement_id: &str| RecordCommand::LookBack {
+            agreement_id: agreement_id.to_owned(),
+            outcome: "done".into(),
+            note: "Afgerond in maart".into(),
+        };
+        let agreement_id = next_view.previous_agreements[0].id.clone();
+        ok(
+            db,
+            &settings,
+            &p.other,
+            &next,
+            look_back(&agreement_id),
+            NOW + DAY,
+        )
+        .await;
+        let looked = view(db, &p.secretary, &next, NOW + DAY).await.unwrap();
+        assert_eq!(
+            looked.previous_agreements[0].outcome,
+            AgreementOutcome::Done
+        );
+        assert_eq!(
+            looked.previous_agreements[0].outcome_note,
+            "Afgerond in maart"
+        );
+        let trail = db.conversation_audit(&id).await.unwrap();
+        let last = trail.last().unwrap();
+        assert_eq!(last.action, "outcome_recorded", "{}", t.name);
+        assert_eq!(last.detail, next);
+        assert!(last.actor.contains("Hanna Raad"), "{}", last.actor);
+        // The outsider's record has nothing to look back on: the same agreement's id from
+        // there is refused, and the previous record is unchanged.
+        ok(
+            db,
+            &settings,
+            &p.stranger,
+            &outsiders,
+            RecordCommand::MarkHeld,
+            NOW + DAY,
+        )
+        .await;
+        let before = snapshot(db, &id).await;
+        assert!(matches!(
+            act(
+                db,
+                &settings,
+                &p.stranger,
+                &outsiders,
+                look_back(&agreement_id),
+                None,
+                NOW + DAY
+            )
+            .await,
+            Err(ConversationError::Invalid(_))
+        ));
+        assert_eq!(snapshot(db, &id).await, before, "{}", t.name);
         // Another person's conversation does not.
         let other = create(
             db,
@@ -614,9 +701,12 @@ async fn every_change_by_every_role_in_every_state_is_allowed_or_refused_without
                             let id = record_in(db, &settings, &p, state).await;
                             let result = act(db, &settings, visitor, &id, command, None, NOW).await;
                             match result {
-                                Ok(()) => {
+                                Ok(revision) => {
                                     let stored = db.load_conversation(&id).await.unwrap().unwrap();
                                     assert_eq!(stored.conversation.state, after.as_str(), "{what}");
+                                    // The answered revision is the stored one: the page's
+                                    // next form is made from it.
+                                    assert_eq!(stored.conversation.revision, revision, "{what}");
                                 }
                                 // Allowed, but this input cannot be done here: a scan that does
                                 // not exist, nobody left to share with.
@@ -957,7 +1047,7 @@ async fn of_two_approvals_at_once_exactly_one_wins() {
                 assert!(
                     matches!(
                         r,
-                        Ok(()) | Err(ConversationError::Stale) | Err(ConversationError::Refused(_))
+                        Ok(_) | Err(ConversationError::Stale) | Err(ConversationError::Refused(_))
                     ),
                     "{r:?}"
                 );
@@ -973,6 +1063,28 @@ async fn of_two_approvals_at_once_exactly_one_wins() {
         }
         t.finish().await;
     }
+}
+
+/// A comment only the report's readers may see.
+const SECRET_COMMENT: &str = "Alleen voor de lezers van het rapport";
+
+/// Answers every statement of the scan (4) with `comment` on every competency, and sends it.
+async fn answer_everything(db: &Db, scan: &support::scan::OpenScan, token: &str, comment: &str) {
+    let mut r = app::respond::respondent(db, &scan.secret, token, NOW + 1)
+        .await
+        .unwrap();
+    for (i, section) in r.questionnaire.sections.clone().iter().enumerate() {
+        let mut pairs: Vec<(String, String)> = section
+            .items
+            .iter()
+            .map(|item| (format!("r:{}", item.key), "4".to_owned()))
+            .collect();
+        pairs.push((format!("c:{}", section.competency_id), comment.to_owned()));
+        app::respond::save_section(db, &mut r, i, &pairs, &[])
+            .await
+            .unwrap();
+    }
+    app::respond::submit(db, &r, NOW + 2).await.unwrap();
 }
 
 #[tokio::test]
@@ -992,6 +1104,10 @@ async fn a_closed_scan_about_the_same_person_is_attached_with_its_report_frozen(
             act(db, &settings, &p.other, &id, attach(), None, NOW).await,
             Err(ConversationError::Invalid(_))
         ));
+        // The colleagues answer, each with a comment in their own words.
+        for (n, (_, token)) in scan.tokens(db).await.iter().enumerate() {
+            answer_everything(db, &scan, token, &format!("{SECRET_COMMENT} {n}")).await;
+        }
         app::scans::service::close_scan(db, &scan.links(), &scan.organiser, &scan.id, NOW + DAY)
             .await
             .unwrap();
@@ -1005,6 +1121,27 @@ async fn a_closed_scan_about_the_same_person_is_attached_with_its_report_frozen(
         let seen = view(db, &p.secretary, &id, NOW + DAY).await.unwrap();
         assert_eq!(seen.scans.len(), 1, "{}", t.name);
         assert_eq!(seen.scans[0].scan_id, scan.id);
+        assert!(!seen.scans[0].report.rows.is_empty(), "{}", t.name);
+        // The record keeps the figures, not the informants' words: the person discussed and
+        // the record's readers need not be readers of the report. Not in what a party is
+        // shown, nor in what the record stores.
+        let shown = serde_json::to_string(&seen).unwrap();
+        assert!(!shown.contains(SECRET_COMMENT), "{}", t.name);
+        let stored = app::storage::raw_rows(db, "SELECT report_view FROM conversation_scans")
+            .await
+            .unwrap();
+        assert_eq!(stored.len(), 1);
+        let stored: String = stored[0].try_get("report_view").unwrap();
+        assert!(!stored.contains(SECRET_COMMENT), "{}", t.name);
+        let full = app::report::view(db, &scan.organiser, &scan.id)
+            .await
+            .unwrap();
+        assert!(
+            serde_json::to_string(&full)
+                .unwrap()
+                .contains(SECRET_COMMENT),
+            "the report's own readers do see the comments"
+        );
         assert_ne!(snapshot(db, &id).await.0, before.0);
         // Twice: refused.
         assert!(matches!(

@@ -11,6 +11,9 @@
 //! - a scan within its period is untouched; a scan attached to a record kept longer stays until
 //!   the record's `keep_until`, and goes after it with the record;
 //! - a record past its `keep_until` has its content gone from every table, its line kept;
+//! - a record never approved is removed the same way its type's months after its last change
+//!   (not a day before; a recent change keeps it), and the scans it held then go after their own
+//!   date or the latest record's, never kept forever;
 //! - a second run changes nothing; the organisation's period changes the date.
 //!
 //! On SQLite, and on PostgreSQL when `TEST_POSTGRES_URL` is set.
@@ -21,7 +24,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use app::auth::scan_link::LinkSecret;
+use app::conversations::Visitor;
 use app::domain::account::{CurrentUser, Email, Role};
+use app::domain::conversation::RecordCommand;
 use app::domain::retention::{conversation_about, end_of_day_months_after};
 use app::domain::scan::example::maastricht_example;
 use app::email::{MailSettings, Mailer, OutgoingEmail, run_once};
@@ -30,6 +35,8 @@ use app::retention::{
     RetentionWork, run_retention, scan_retention, scan_retention_months, set_scan_retention_months,
 };
 use app::scans::service;
+use app::state::Settings;
+use app::storage::retention::claim_conversation_removal_in;
 use app::storage::{Backend, Db, enqueue_email_about_in, raw_rows};
 use sqlx::Row;
 use support::scan::{DAY, NOW, OpenScan, maastricht, open_draft, organiser};
@@ -265,6 +272,37 @@ async fn record(
     ])
     .collect();
     (id, personal)
+}
+
+/// Makes the record inserted by [`record`] one that was never approved: left in `state` (of
+/// type `type_id`), last changed at `changed_at`.
+async fn never_approved(db: &Db, id: &str, type_id: &str, state: &str, changed_at: i64) {
+    db.execute_raw(&format!(
+        "UPDATE conversations SET type_id = '{type_id}', state = '{state}', approved_at = NULL, \
+         keep_until = NULL, updated_at = {changed_at} WHERE id = '{id}'"
+    ))
+    .await
+    .unwrap();
+}
+
+/// A record's `state`, `updated_at`, `approved_at`, `keep_until` and `removed_at`.
+async fn record_line(db: &Db, id: &str) -> (String, i64, Option<i64>, Option<i64>, Option<i64>) {
+    let row = &raw_rows(
+        db,
+        &format!(
+            "SELECT state, updated_at, approved_at, keep_until, removed_at FROM conversations \
+             WHERE id = '{id}'"
+        ),
+    )
+    .await
+    .unwrap()[0];
+    (
+        row.try_get("state").unwrap(),
+        row.try_get("updated_at").unwrap(),
+        row.try_get("approved_at").unwrap(),
+        row.try_get("keep_until").unwrap(),
+        row.try_get("removed_at").unwrap(),
+    )
 }
 
 /// The rows of every content table that mention `id`, as text: the record's content.
@@ -700,6 +738,256 @@ async fn the_organisations_period_changes_the_date() {
             .unwrap();
         assert_eq!(work.scans_removed, 1, "{}", t.name);
         assert_nowhere(t, &w.mail_dir, &scan.personal, "after a year");
+        w.t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn a_record_never_approved_goes_after_its_types_months_and_frees_its_scans() {
+    for w in worlds().await {
+        let (t, db) = (&w.t, &w.t.db);
+        // Scans are kept 48 months here: longer than the secretary's 36, as long as the council
+        // member's.
+        set_scan_retention_months(db, &admin(), "48", NOW)
+            .await
+            .unwrap();
+        let grutto = closed_scan(db, &w.mailer, &w.secret, &w.hr, "Grutto", CLOSED).await;
+        let tureluur = closed_scan(db, &w.mailer, &w.secret, &w.hr, "Tureluur", CLOSED).await;
+        let scan_own = end_of_day_months_after(CLOSED, 48);
+        let changed = CLOSED + 5 * DAY;
+
+        // Abandoned after the conversation was held: the secretary's type, 36 months.
+        let (kwartel, kwartel_personal) = record(
+            db,
+            &w.mailer,
+            &w.secret,
+            "Kwartel",
+            Some(&grutto.open.id),
+            0,
+        )
+        .await;
+        never_approved(
+            db,
+            &kwartel,
+            "functioneringsgesprek-secretaris",
+            "held",
+            changed,
+        )
+        .await;
+        let kwartel_until = end_of_day_months_after(changed, 36);
+        assert!(kwartel_until < scan_own);
+        // Abandoned with a proposed summary: the council member's type, 48 months, so it
+        // holds its scan five days past the scan's own date.
+        let (wulp, wulp_personal) =
+            record(db, &w.mailer, &w.secret, "Wulp", Some(&tureluur.open.id), 0).await;
+        never_approved(db, &wulp, "raadslid-gesprek", "summary_proposed", changed).await;
+        let wulp_until = end_of_day_months_after(changed, 48);
+        assert!(wulp_until > scan_own);
+        // Made long ago, but the person discussed adds a topic shortly before Kwartel's date (its
+        // frozen reports are not real ones, so only this record, without a scan, is read through
+        // the service).
+        let (patrijs, mut patrijs_personal) =
+            record(db, &w.mailer, &w.secret, "Patrijs", None, 0).await;
+        never_approved(
+            db,
+            &patrijs,
+            "functioneringsgesprek-secretaris",
+            "agenda_sent",
+            NOW,
+        )
+        .await;
+        let recent = kwartel_until - 20 * DAY;
+        let patrijs_person =
+            Visitor::account(&organiser(db, "deelnemer-patrijs@gemeente.nl", NOW).await);
+        let settings = Settings {
+            base_url: "https://gesprek.example.nl".into(),
+            secure_cookies: true,
+            session_ttl: std::time::Duration::from_secs(3600),
+            link_secret: w.secret.clone(),
+            trusted_proxies: Default::default(),
+        };
+        let before = app::conversations::view(db, &patrijs_person, &patrijs, NOW + DAY)
+            .await
+            .unwrap();
+        assert_eq!(
+            before.removal_unless_approved,
+            Some(end_of_day_months_after(NOW, 36))
+        );
+        app::conversations::act(
+            db,
+            &settings,
+            &patrijs_person,
+            &patrijs,
+            RecordCommand::AddTopic {
+                text: "Werkdruk".into(),
+            },
+            None,
+            recent,
+        )
+        .await
+        .unwrap();
+        let patrijs_until = end_of_day_months_after(recent, 36);
+        patrijs_personal.push("Werkdruk".to_owned());
+        assert_eq!(record_line(db, &patrijs).await.1, recent, "{}", t.name);
+
+        // The record page tells the date, counted from the last change; reading moves nothing.
+        let page = app::conversations::view(db, &patrijs_person, &patrijs, recent + DAY)
+            .await
+            .unwrap();
+        assert_eq!(page.keep_until, None);
+        assert_eq!(
+            page.removal_unless_approved,
+            Some(patrijs_until),
+            "{}",
+            t.name
+        );
+        assert_eq!(
+            record_line(db, &patrijs).await.1,
+            recent,
+            "a read is no change"
+        );
+        // The scans' pages: the later of their own date and their record's, never none.
+        assert_eq!(
+            scan_retention(db, &grutto.open.id)
+                .await
+                .unwrap()
+                .kept_until,
+            Some(scan_own)
+        );
+        assert_eq!(
+            scan_retention(db, &tureluur.open.id)
+                .await
+                .unwrap()
+                .kept_until,
+            Some(wulp_until)
+        );
+        let kwartel_messages = outbox_ids(db, &conversation_about(&kwartel)).await;
+        assert_eq!(kwartel_messages.len(), 1);
+        if db.backend() == Backend::Sqlite {
+            db.checkpoint().await.unwrap();
+        }
+        assert_somewhere(t, &kwartel_personal);
+
+        // Not a day before, nor on its last day.
+        for now in [kwartel_until - DAY, kwartel_until] {
+            assert_eq!(
+                run_retention(db, Some(&w.mail_dir), now).await.unwrap(),
+                RetentionWork::default(),
+                "{}: {now}",
+                t.name
+            );
+        }
+        assert_somewhere(t, &kwartel_personal);
+        // A run that read the record before it changed cannot claim it.
+        let mut tx = db.begin().await.unwrap();
+        assert!(
+            !claim_conversation_removal_in(&mut tx, &kwartel, changed - 1, kwartel_until + 1)
+                .await
+                .unwrap()
+        );
+        drop(tx);
+
+        // The day after: removed as an expired approved record is.
+        let work = run_retention(db, Some(&w.mail_dir), kwartel_until + 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            (work.records_removed, work.scans_removed),
+            (1, 0),
+            "{}: Kwartel only",
+            t.name
+        );
+        let (state, updated_at, approved_at, keep_until, removed_at) =
+            record_line(db, &kwartel).await;
+        assert_eq!(state, "removed");
+        assert_eq!(
+            (updated_at, approved_at, keep_until, removed_at),
+            (kwartel_until + 1, None, None, Some(kwartel_until + 1))
+        );
+        let line = &raw_rows(
+            db,
+            &format!(
+                "SELECT type_id, subject_name, place, settings, held_at FROM conversations \
+                 WHERE id = '{kwartel}'"
+            ),
+        )
+        .await
+        .unwrap()[0];
+        assert_eq!(
+            line.try_get::<String, _>("type_id").unwrap(),
+            "functioneringsgesprek-secretaris"
+        );
+        assert_eq!(line.try_get::<String, _>("subject_name").unwrap(), "");
+        assert_eq!(line.try_get::<String, _>("place").unwrap(), "");
+        assert_eq!(line.try_get::<String, _>("settings").unwrap(), "{}");
+        assert_eq!(
+            line.try_get::<Option<i64>, _>("held_at").unwrap(),
+            Some(NOW)
+        );
+        assert!(record_rows(db, &kwartel).await.values().all(|n| *n == 0));
+        if db.backend() == Backend::Sqlite {
+            db.checkpoint().await.unwrap();
+        }
+        assert_nowhere(t, &w.mail_dir, &kwartel_personal, "after Kwartel's date");
+        assert!(!eml_files(&w.mail_dir).contains_key(&format!("{}.eml", kwartel_messages[0])));
+        // Changed recently, Patrijs stays; so do Wulp and both scans.
+        assert_eq!(record_line(db, &patrijs).await.4, None);
+        assert_eq!(record_line(db, &wulp).await.4, None);
+        assert_somewhere(t, &patrijs_personal);
+        assert_somewhere(t, &wulp_personal);
+        assert_somewhere(t, &grutto.personal);
+        assert_somewhere(t, &tureluur.personal);
+
+        // Grutto, no longer held, goes after its own date: not kept forever.
+        assert_eq!(
+            run_retention(db, Some(&w.mail_dir), scan_own)
+                .await
+                .unwrap(),
+            RetentionWork::default()
+        );
+        let work = run_retention(db, Some(&w.mail_dir), scan_own + 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            (work.records_removed, work.scans_removed),
+            (0, 1),
+            "{}: Grutto only",
+            t.name
+        );
+        assert_eq!(
+            scan_retention(db, &grutto.open.id)
+                .await
+                .unwrap()
+                .removed_at,
+            Some(scan_own + 1)
+        );
+        assert_nowhere(t, &w.mail_dir, &grutto.personal, "after Grutto's own date");
+        assert_somewhere(t, &tureluur.personal);
+
+        // Tureluur goes with Wulp, 48 months after Wulp's last change.
+        assert_eq!(
+            run_retention(db, Some(&w.mail_dir), wulp_until)
+                .await
+                .unwrap(),
+            RetentionWork::default()
+        );
+        let work = run_retention(db, Some(&w.mail_dir), wulp_until + 1)
+            .await
+            .unwrap();
+        assert_eq!(
+            (work.records_removed, work.scans_removed),
+            (1, 1),
+            "{}: Wulp and Tureluur",
+            t.name
+        );
+        let mut gone = tureluur.personal.clone();
+        gone.extend(wulp_personal.iter().cloned());
+        gone.extend(kwartel_personal.iter().cloned());
+        assert_nowhere(t, &w.mail_dir, &gone, "after Wulp's date");
+        // Patrijs, changed on `recent`, is kept until 36 months after that.
+        assert!(wulp_until < patrijs_until);
+        assert_eq!(record_line(db, &patrijs).await.4, None);
+        assert_somewhere(t, &patrijs_personal);
         w.t.finish().await;
     }
 }

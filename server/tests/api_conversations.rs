@@ -199,11 +199,32 @@ async fn the_secretarys_conversation_from_creation_to_archive() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
-    // The secretary (the person discussed) adds a topic with their own account.
-    world
+    // The answer names the new revision: the next step goes from it without reading again,
+    // and the old ETag is now stale.
+    let planned = r.headers()[ETAG].to_str().unwrap().to_owned();
+    assert_eq!(
+        planned,
+        format!("\"{}\"", record["revision"].as_i64().unwrap() + 1)
+    );
+    let r = mayor
+        .request(Method::POST, &format!("/api/v1/conversations/{id}/plan"))
+        .header(IF_MATCH, &etag)
+        .json(&plan_body())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PRECONDITION_FAILED);
+    // The secretary (the person discussed) adds a topic with their own account, from the
+    // revision the plan answered.
+    let r = world
         .secretary
-        .step(&id, "agenda", Some(json!({"text": "Werkdruk in het MT"})))
-        .await;
+        .request(Method::POST, &format!("/api/v1/conversations/{id}/agenda"))
+        .header(IF_MATCH, &planned)
+        .json(&json!({"text": "Werkdruk in het MT"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
     let (record, _) = world.secretary.record(&id).await;
     assert_eq!(record["viewer"], "subject");
     let agenda = record["agenda"].as_array().unwrap();

@@ -112,6 +112,17 @@ async fn an_organiser_creates_a_record_its_parties_read_and_nobody_else_finds() 
     assert!(body.contains("Het gesprek is aangemaakt."));
     assert!(body.contains("aria-current=\"step\""), "the state as steps");
     assert!(body.contains("name=\"starts_on\""), "the planner plans");
+    // Not approved yet: the page says when the record goes unless it is approved (the type's
+    // 36 months after its last change).
+    let removal =
+        app::domain::conversation::unapproved_keep_until(stored.conversation.updated_at, 36);
+    let date = app::domain::calendar::format_deadline(removal, app::domain::language::Language::Nl);
+    assert!(
+        body.contains(&format!(
+            "Wordt verwijderd op {date} als het niet wordt vastgesteld"
+        )),
+        "{date}: {body}"
+    );
     let (status, body) = page(&alderman, &format!("/gesprekken/{id}")).await;
     assert_eq!(status, 200);
     assert!(body.contains(SECRETARY_NAME));
@@ -261,7 +272,7 @@ async fn call_as_wasm(app: &TestApp, endpoint: &str, form: &[(&str, &str)]) -> r
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn with_webassembly_the_same_door_answers_in_json() {
-    use app::server_fns::conversations::RecordError;
+    use app::server_fns::conversations::{ActDone, RecordError};
 
     let admin = signed_in_admin().await;
     let (mayor, _) = admin.other_organiser(MAYOR).await;
@@ -279,6 +290,32 @@ async fn with_webassembly_the_same_door_answers_in_json() {
     assert_eq!(
         r.headers()[reqwest::header::LOCATION],
         format!("/gesprekken/{id}?gedaan=add_topic#agenda").as_str()
+    );
+    // The answer names the record's new revision: the page's forms post it at once, before
+    // the record has loaded again, and the next command from it is done.
+    let done: ActDone = r.json().await.unwrap();
+    let stored = admin.db.load_conversation(&id).await.unwrap().unwrap();
+    assert_eq!(done.revision, stored.conversation.revision);
+    assert_eq!(
+        done.page,
+        format!("/gesprekken/{id}?gedaan=add_topic#agenda")
+    );
+    let revision = done.revision.to_string();
+    let r = call_as_wasm(
+        &alderman,
+        "conversations/act",
+        &[
+            ("id", &id),
+            ("revision", &revision),
+            ("command", "add_topic"),
+            ("text", "Planning van de begroting"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        r.json::<ActDone>().await.unwrap().revision,
+        done.revision + 1
     );
 
     // Refused: 422 with the reason in both languages; a stranger: 404, as for the page.

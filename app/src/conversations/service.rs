@@ -21,12 +21,14 @@ use crate::domain::conversation::{
     AttachedScanView, AuditAction, AuditLine, FieldError, FieldProblem, PartyView, Plan,
     RecordAction, RecordCommand, RecordDates, RecordRules, RecordState, RecordView, Refusal,
     SectionText, SectionView, SectionViewKind, SettingView, allowed_actions, check, keep_until,
-    look_back, plan_view, validate_agreements, validate_look_back, validate_plan, validate_summary,
+    look_back, plan_view, unapproved_keep_until, validate_agreements, validate_look_back,
+    validate_plan, validate_summary,
 };
 use crate::domain::conversation_type::{ConversationType, SectionKind};
 use crate::domain::record_document::{self, DocumentSection, RecordDocument};
 use crate::domain::report_view::ReportView;
 use crate::email::Rendered;
+use crate::retention::records::UNKNOWN_TYPE_MONTHS;
 use crate::state::Settings;
 use crate::storage::conversations::{
     self as store, AgreementRow, NewConversationRow, NewParty, READER_ROLE, Stamps,
@@ -282,8 +284,13 @@ pub async fn create(
     let settings_json = serde_json::to_string(&form.settings).unwrap_or_else(|_| "{}".into());
     let id = crate::storage::new_id();
     let mut tx = db.begin().await?;
-    let previous =
-        store::previous_conversation_in(&mut tx, &kind.id, subject_email.as_str(), None).await?;
+    let previous = store::previous_conversation_in(
+        &mut tx,
+        &kind.id,
+        subject_email.as_str(),
+        user.email.as_str(),
+    )
+    .await?;
     let party_ids = store::insert_conversation_in(
         &mut tx,
         &NewConversationRow {
@@ -630,6 +637,12 @@ async fn build_view(db: &Db, ctx: &Context) -> Result<RecordView, ConversationEr
             archived_at: c.archived_at,
         },
         keep_until: c.keep_until,
+        removal_unless_approved: (c.keep_until.is_none() && c.removed_at.is_none()).then(|| {
+            unapproved_keep_until(
+                c.updated_at,
+                kind.map_or(UNKNOWN_TYPE_MONTHS, |k| k.retention_months),
+            )
+        }),
         allowed: allowed_actions(ctx.state, ctx.acting.actor, ctx.rules),
         audit,
     })
@@ -671,7 +684,8 @@ enum Change {
 
 /// Does `command` to record `id` as the visitor. `expected_revision` is the revision the visitor's
 /// form was made from (`RecordView::revision`); when it is given and the record has changed
-/// since, nothing happens ([`ConversationError::Stale`]).
+/// since, nothing happens ([`ConversationError::Stale`]). Answers the record's new revision,
+/// from which the visitor's next command is made.
 pub async fn act(
     db: &Db,
     settings: &Settings,
@@ -680,7 +694,7 @@ pub async fn act(
     command: RecordCommand,
     expected_revision: Option<i64>,
     now: i64,
-) -> Result<(), ConversationError> {
+) -> Result<i64, ConversationError> {
     let ctx = context(db, visitor, id, now).await?;
     let action = command.action();
     let to = check(ctx.state, ctx.acting.actor, action, ctx.rules)?;
@@ -722,7 +736,8 @@ pub async fn act(
     .await?;
     tx.commit().await?;
     tracing::info!(conversation = %id, action = action.as_str(), "conversation changed");
-    Ok(())
+    // The claim bumped the revision by one.
+    Ok(ctx.record.conversation.revision + 1)
 }
 
 /// Validates a command's input against the record and its type; nothing is written.
@@ -915,7 +930,7 @@ async fn attachable_report(
             crate::report::ReportError::Storage(e) => ConversationError::Storage(e),
             _ => not_attachable(),
         })?;
-    serde_json::to_string(&report)
+    serde_json::to_string(&report.for_conversation())
         .map_err(|e| ConversationError::Storage(StorageError::Corrupt(e.to_string())))
 }
 
@@ -1065,6 +1080,16 @@ async fn apply(
                 &agreement_id,
                 outcome.as_str(),
                 &note,
+            )
+            .await?;
+            // The outcome is shown on the previous record too: its trail says who, from where.
+            store::insert_audit_in(
+                conn,
+                &previous_id,
+                now,
+                &ctx.acting.audit_name(),
+                AuditAction::OutcomeRecorded.as_str(),
+                id,
             )
             .await?;
             (AuditAction::SummarySaved, "look_back".to_owned())

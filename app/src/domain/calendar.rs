@@ -95,12 +95,12 @@ impl Date {
 }
 
 /// Whether `year` has a 29 February.
-fn is_leap_year(year: i32) -> bool {
+pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-/// The number of days in `month` (1 to 12) of `year`.
-fn days_in_month(year: i32, month: u8) -> u8 {
+/// The number of days in `month` (1 to 12) of `year`; 0 for a month outside 1 to 12.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -108,6 +108,19 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         2 => 28,
         _ => 0,
     }
+}
+
+/// The date `months` calendar months after `date` (before it for a negative count): the same
+/// day number, or the last day of the target month where that month is shorter — 31 January
+/// plus one month is 28 (or 29) February, 29 February plus twelve months is 28 February. So a
+/// step never spills into the next month. Retention periods and the appraisal deadlines count
+/// months this way.
+pub fn add_months(date: Date, months: i32) -> Date {
+    let index = i64::from(date.year) * 12 + i64::from(date.month) - 1 + i64::from(months);
+    let year = index.div_euclid(12) as i32;
+    let month = (index.rem_euclid(12) + 1) as u8;
+    let day = date.day.min(days_in_month(year, month));
+    Date { year, month, day }
 }
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's `days_from_civil`).

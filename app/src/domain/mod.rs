@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod anonymity_promise;
+pub mod appraisal;
 pub mod calendar;
 pub mod catalog;
 pub mod conversation;

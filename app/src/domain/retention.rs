@@ -4,9 +4,9 @@
 //! A closed scan holds personal data (the informants' names and addresses, their comments, the
 //! subject's name), so it is kept for the organisation's retention period only: by default 36
 //! months after it closed, the period an administrator may set between 1 and 120 months. A
-//! conversation record that attached the scan may need it longer: until the record's own
-//! `keep_until`, and for as long as a record that has no `keep_until` yet (not approved) holds
-//! it. Dates are whole days in Dutch time, like deadlines: a scan closed on 4 December 2026 with
+//! conversation record that attached the scan may need it longer: until the record's own date
+//! (`conversation::retention::record_keep_until`: its `keep_until` once approved, else its
+//! type's months after its last change), never forever. Dates are whole days in Dutch time, like deadlines: a scan closed on 4 December 2026 with
 //! 36 months is kept until the end of 4 December 2029 in the Netherlands, and removed by the
 //! first run of the daily job after that.
 //!
@@ -57,15 +57,10 @@ pub fn stored_retention_months(value: Option<&str>) -> u32 {
 }
 
 /// Until when a scan closed at `closed_at` is kept: its retention period, or longer while a
-/// record that is not removed holds it. `records` holds each such record's `keep_until`;
-/// `None` there (a record not approved yet) keeps the scan with no date, and so does this
-/// function answer `None`. The rule is the records' (`conversation::retention`), shared so the
-/// record and the scan page tell the same date.
-pub fn scan_kept_until(
-    closed_at: i64,
-    retention_months: u32,
-    records: &[Option<i64>],
-) -> Option<i64> {
+/// record that is not removed holds it. `records` holds each such record's date
+/// (`record_keep_until`, approved or not). The rule is the records'
+/// (`conversation::retention`), shared so the record and the scan page tell the same date.
+pub fn scan_kept_until(closed_at: i64, retention_months: u32, records: &[i64]) -> i64 {
     scan_removal_at(closed_at, retention_months, records)
 }
 
@@ -73,15 +68,16 @@ pub fn scan_kept_until(
 pub fn scan_due_for_removal(
     closed_at: i64,
     retention_months: u32,
-    records: &[Option<i64>],
+    records: &[i64],
     now: i64,
 ) -> bool {
-    scan_kept_until(closed_at, retention_months, records).is_some_and(|until| until < now)
+    scan_kept_until(closed_at, retention_months, records) < now
 }
 
-/// Whether a record's content is removed at `now` (its `keep_until` has passed).
-pub fn record_due_for_removal(keep_until: Option<i64>, now: i64) -> bool {
-    keep_until.is_some_and(|until| until < now)
+/// Whether a record's content is removed at `now`: only after the day it is kept until
+/// (`record_keep_until`, approved or not).
+pub fn record_due_for_removal(kept_until: i64, now: i64) -> bool {
+    kept_until < now
 }
 
 /// The `outbox.about` of a scan's messages.
@@ -180,14 +176,14 @@ mod tests {
     #[test]
     fn a_scan_is_kept_until_the_end_of_the_day_in_dutch_time() {
         let closed = noon(date(2026, 12, 4));
-        let until = scan_kept_until(closed, 36, &[]).unwrap();
+        let until = scan_kept_until(closed, 36, &[]);
         assert_eq!(until, end_of_day_amsterdam(date(2029, 12, 4)));
         assert_eq!(amsterdam_date(until), date(2029, 12, 4));
         assert_eq!(amsterdam_date(until + 1), date(2029, 12, 5));
         // Closed in the last second of a Dutch day: that day counts, not the next.
         let late = end_of_day_amsterdam(date(2026, 6, 30));
         assert_eq!(
-            amsterdam_date(scan_kept_until(late, 1, &[]).unwrap()),
+            amsterdam_date(scan_kept_until(late, 1, &[])),
             date(2026, 7, 30)
         );
     }
@@ -195,7 +191,7 @@ mod tests {
     #[test]
     fn removal_comes_only_after_the_last_kept_second() {
         let closed = noon(date(2026, 12, 4));
-        let until = scan_kept_until(closed, 36, &[]).unwrap();
+        let until = scan_kept_until(closed, 36, &[]);
         assert!(!scan_due_for_removal(closed, 36, &[], until));
         assert!(scan_due_for_removal(closed, 36, &[], until + 1));
         assert!(!scan_due_for_removal(closed, 36, &[], closed + 86_400));
@@ -204,8 +200,8 @@ mod tests {
     #[test]
     fn the_period_changes_the_date() {
         let closed = noon(date(2026, 12, 4));
-        let short = scan_kept_until(closed, 12, &[]).unwrap();
-        let long = scan_kept_until(closed, 36, &[]).unwrap();
+        let short = scan_kept_until(closed, 12, &[]);
+        let long = scan_kept_until(closed, 36, &[]);
         assert_eq!(amsterdam_date(short), date(2027, 12, 4));
         assert!(short < long);
         let now = short + 1;
@@ -216,36 +212,43 @@ mod tests {
     #[test]
     fn a_record_kept_longer_keeps_the_scan_until_then() {
         let closed = noon(date(2026, 12, 4));
-        let own = scan_kept_until(closed, 36, &[]).unwrap();
+        let own = scan_kept_until(closed, 36, &[]);
         let record = own + 400 * 86_400;
-        assert_eq!(scan_kept_until(closed, 36, &[Some(record)]), Some(record));
+        assert_eq!(scan_kept_until(closed, 36, &[record]), record);
         // A record kept for a shorter time does not shorten the scan's own period.
-        assert_eq!(
-            scan_kept_until(closed, 36, &[Some(closed + 10), Some(record)]),
-            Some(record)
-        );
-        assert!(!scan_due_for_removal(closed, 36, &[Some(record)], own + 1));
+        assert_eq!(scan_kept_until(closed, 36, &[closed + 10, record]), record);
+        assert!(!scan_due_for_removal(closed, 36, &[record], own + 1));
+        assert!(scan_due_for_removal(closed, 36, &[record], record + 1));
+    }
+
+    #[test]
+    fn a_record_never_approved_keeps_the_scan_until_its_own_date_only() {
+        use crate::domain::conversation::record_keep_until;
+        let closed = noon(date(2026, 12, 4));
+        let own = scan_kept_until(closed, 36, &[]);
+        // Left 'held' on 1 June 2028, never approved: kept 36 months after that change.
+        let abandoned = record_keep_until(None, noon(date(2028, 6, 1)), 36);
+        assert_eq!(abandoned, end_of_day_amsterdam(date(2031, 6, 1)));
+        assert_eq!(scan_kept_until(closed, 36, &[abandoned]), abandoned);
+        assert!(!scan_due_for_removal(closed, 36, &[abandoned], own + 1));
+        assert!(!scan_due_for_removal(closed, 36, &[abandoned], abandoned));
         assert!(scan_due_for_removal(
             closed,
             36,
-            &[Some(record)],
-            record + 1
+            &[abandoned],
+            abandoned + 1
         ));
+        // A late change to the record moves its date, and the scan's, on.
+        let changed = record_keep_until(None, noon(date(2029, 1, 10)), 36);
+        assert_eq!(scan_kept_until(closed, 36, &[changed]), changed);
+        assert!(!scan_due_for_removal(closed, 36, &[changed], abandoned + 1));
     }
 
     #[test]
-    fn a_record_without_a_date_keeps_the_scan_with_none() {
-        let closed = noon(date(2026, 12, 4));
-        assert_eq!(scan_kept_until(closed, 36, &[None]), None);
-        assert_eq!(scan_kept_until(closed, 36, &[Some(closed), None]), None);
-        assert!(!scan_due_for_removal(closed, 36, &[None], i64::MAX));
-    }
-
-    #[test]
-    fn a_record_is_removed_after_its_keep_until() {
-        assert!(!record_due_for_removal(None, i64::MAX));
-        assert!(!record_due_for_removal(Some(100), 100));
-        assert!(record_due_for_removal(Some(100), 101));
+    fn a_record_is_removed_after_the_day_it_is_kept_until() {
+        assert!(!record_due_for_removal(100, 100));
+        assert!(record_due_for_removal(100, 101));
+        assert!(!record_due_for_removal(100, 99));
     }
 
     #[test]

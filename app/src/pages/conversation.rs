@@ -40,7 +40,9 @@ use feedback::{DoneMessage, RecordErrorMessage};
 #[derive(Clone)]
 pub struct RecordCtx {
     pub id: String,
-    pub revision: i64,
+    /// The newest revision the page knows: the loaded record's, or the one the last done
+    /// command answered while the record loads again.
+    pub revision: Signal<i64>,
     pub act: ServerAction<ConversationAct>,
     pub allowed: Vec<RecordAction>,
     pub error: Signal<Option<RecordError>>,
@@ -62,9 +64,10 @@ impl RecordCtx {
 /// The hidden fields every record form posts: the record, its revision, the command.
 #[component]
 pub fn CommandFields(ctx: RecordCtx, command: &'static str) -> impl IntoView {
+    let revision = ctx.revision;
     view! {
         <input type="hidden" name="id" value=ctx.id.clone() />
-        <input type="hidden" name="revision" value=ctx.revision.to_string() />
+        <input type="hidden" name="revision" value=move || revision.get().to_string() />
         <input type="hidden" name="command" value=command />
     }
 }
@@ -185,9 +188,14 @@ fn Record(page: RecordPage, act: ServerAction<ConversationAct>) -> impl IntoView
         Some(Ok(_)) => None,
         None => flash_error.clone(),
     });
+    let loaded = view.revision;
+    let revision = Signal::derive(move || match act.value().get() {
+        Some(Ok(done)) => done.revision.max(loaded),
+        _ => loaded,
+    });
     let ctx = RecordCtx {
         id: view.id.clone(),
-        revision: view.revision,
+        revision,
         act,
         allowed: view.allowed.clone(),
         error,
@@ -196,15 +204,22 @@ fn Record(page: RecordPage, act: ServerAction<ConversationAct>) -> impl IntoView
     let lang = language(i18n);
     let may_pdf = ctx.may(RecordAction::DownloadPdf);
     let id = view.id.clone();
-    let kept = view.keep_until.map(|at| {
-        view! {
+    let kept = match (view.keep_until, view.removal_unless_approved) {
+        (Some(at), _) => Some(view! {
             <dt>{t!(i18n, conv_retention)}</dt>
             <dd data-testid="record-kept-until">{t_string!(i18n, conv_kept_until, date = date_text(i18n, at)).to_string()}</dd>
-        }
-    });
+        }.into_any()),
+        // Not approved: kept for the type's months after the last change, then removed.
+        (None, Some(at)) => Some(view! {
+            <dt>{t!(i18n, conv_retention)}</dt>
+            <dd data-testid="record-removal-unless-approved">{t_string!(i18n, conv_removal_unless_approved, date = date_text(i18n, at)).to_string()}</dd>
+        }.into_any()),
+        (None, None) => None,
+    };
     view! {
         <RunningStyle view=view.clone() />
-        <div class="record record-print" data-state=view.state.as_str()>
+        <div class="record record-print" data-state=view.state.as_str()
+            data-revision=loaded.to_string()>
             <p class="no-print"><a href="/gesprekken">{t!(i18n, conv_back_to_list)}</a></p>
             <header class="record-header">
                 <h1 id="record-heading">{view.type_name.clone()} ": " {view.subject_name.clone()}</h1>

@@ -246,9 +246,6 @@ fn RetentionNotice(scan: ScanData) -> impl IntoView {
         (None, Some(until)) => {
             Some(t_string!(i18n, scan_retention_until, date = date_text(i18n, until)).to_string())
         }
-        (None, None) if scan.status == ScanStatus::Closed => {
-            Some(t_string!(i18n, scan_retention_held).to_string())
-        }
         (None, None) => None,
     };
     text.map(|text| view! { <p class="help" data-testid="scan-retention">{text}</p> })

@@ -1,6 +1,7 @@
-//! The daily retention job: removes the content of every conversation record whose
-//! `keep_until` has passed and of every closed scan kept past its date (`domain::retention`),
-//! with their messages and `.eml` files, leaving the rows as content-free lines.
+//! The daily retention job: removes the content of every conversation record kept past its
+//! date — approved, its `keep_until`; never approved, its type's months after its last change
+//! (`records`) — and of every closed scan kept past its date (`domain::retention`), with their
+//! messages and `.eml` files, leaving the rows as content-free lines.
 //!
 //! Records go first, so a scan that only such a record held is removed in the same run. Each
 //! removal is one transaction that starts with a conditional claim (`storage::retention`): the
@@ -15,7 +16,8 @@ use std::time::Duration;
 
 use thiserror::Error;
 
-use crate::domain::retention::scan_due_for_removal;
+use super::records::RecordDates;
+use crate::domain::retention::{record_due_for_removal, scan_due_for_removal};
 use crate::email::transport::eml_file_name;
 use crate::storage::retention::{
     claim_conversation_removal_in, claim_scan_removal_in, delete_conversation_content_in,
@@ -51,12 +53,19 @@ pub async fn run_retention(
     now: i64,
 ) -> Result<RetentionWork, RetentionError> {
     let mut work = RetentionWork::default();
-    for id in db.conversations_due_for_removal(now).await? {
-        let mut tx = db.begin().await?;
-        if !claim_conversation_removal_in(&mut tx, &id, now).await? {
+    let mut dates = RecordDates::new(db);
+    // A type keeps a record at least one month (`conversation_type` validation), and no
+    // calendar month is shorter than 28 days: a record changed after this is not due.
+    let changed_before = now - 28 * 86_400;
+    for line in db.conversations_for_retention(now, changed_before).await? {
+        if !record_due_for_removal(dates.kept_until(&line).await?, now) {
             continue;
         }
-        let messages = delete_conversation_content_in(&mut tx, &id).await?;
+        let mut tx = db.begin().await?;
+        if !claim_conversation_removal_in(&mut tx, &line.id, line.updated_at, now).await? {
+            continue;
+        }
+        let messages = delete_conversation_content_in(&mut tx, &line.id).await?;
         work.files_removed += delete_files(mail_dir, &messages).await?;
         tx.commit().await.map_err(StorageError::from)?;
         work.records_removed += 1;
@@ -66,7 +75,8 @@ pub async fn run_retention(
     // No calendar month is shorter than 28 days: a scan closed after this is not due.
     let closed_before = now - i64::from(months) * 28 * 86_400;
     for line in db.scans_for_retention(closed_before).await? {
-        if !scan_due_for_removal(line.closed_at, months, &line.records, now) {
+        let records = dates.all(&line.records).await?;
+        if !scan_due_for_removal(line.closed_at, months, &records, now) {
             continue;
         }
         let mut tx = db.begin().await?;

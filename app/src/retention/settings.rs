@@ -54,8 +54,9 @@ pub async fn set_scan_retention_months(
 /// A scan's retention as its page shows it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScanRetention {
-    /// Until when the closed scan is kept (the end of that day, Dutch time); `None` while it is
-    /// not closed, removed, or held by a record without a date.
+    /// Until when the closed scan is kept (the end of that day, Dutch time): its own date or
+    /// the latest of the records holding it, approved or not; `None` while it is not closed, or
+    /// removed.
     pub kept_until: Option<i64>,
     /// When its content was removed.
     pub removed_at: Option<i64>,
@@ -74,8 +75,11 @@ pub async fn scan_retention(db: &Db, scan_id: &str) -> Result<ScanRetention, Sto
         });
     }
     let months = scan_retention_months(db).await?;
+    let records = super::records::RecordDates::new(db)
+        .all(&line.records)
+        .await?;
     Ok(ScanRetention {
-        kept_until: scan_kept_until(line.closed_at, months, &line.records),
+        kept_until: Some(scan_kept_until(line.closed_at, months, &records)),
         removed_at: None,
     })
 }

@@ -193,6 +193,15 @@ pub struct RecordPage {
     pub flash: Option<RecordFlash>,
 }
 
+/// What a done command answers: the page that reports it and the record's new revision. With
+/// JavaScript the page stays, and its forms carry that revision at once, before the record has
+/// loaded again, so a command sent in between is not refused as stale.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActDone {
+    pub page: String,
+    pub revision: i64,
+}
+
 /// A conversation type the form offers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TypeChoice {
@@ -670,13 +679,13 @@ async fn attachable_scans(
 
 /// Does one thing to record `id`: the command the form names ([`PostedCommand`]), from the
 /// record's `revision` the form was made from (empty: whatever the record is now). Answers the
-/// page that reports it (`/gesprekken/{id}?gedaan=<command>#<section>`).
+/// page that reports it (`/gesprekken/{id}?gedaan=<command>#<section>`) and the new revision.
 #[server(endpoint = "conversations/act")]
 pub async fn conversation_act(
     id: String,
     #[server(default)] revision: String,
     #[server(flatten)] form: PostedCommand,
-) -> Result<String, RecordError> {
+) -> Result<ActDone, RecordError> {
     let (state, visitor, _) = record_visitor().await?;
     let outcome = match form.command() {
         Err(problems) => Err(invalid(problems)),
@@ -696,10 +705,10 @@ pub async fn conversation_act(
         }
     };
     match outcome {
-        Ok(()) => {
-            let next = done_page(&id, &form.command);
-            leptos_axum::redirect(&next);
-            Ok(next)
+        Ok(revision) => {
+            let page = done_page(&id, &form.command);
+            leptos_axum::redirect(&page);
+            Ok(ActDone { page, revision })
         }
         // A stranger learns nothing, not even through a flash entry.
         Err(RecordError::Unknown) => Err(RecordError::Unknown),

@@ -113,7 +113,8 @@ pub struct ScanPage {
     /// Who hears that the report is ready, and how (pages/report_readers_notice.rs).
     pub readers_notice: crate::domain::report_readers::ReadersNotice,
     pub flash: ScanPageFlash,
-    /// A closed scan: until when it is kept (`None` while a record without a date holds it).
+    /// A closed scan: until when it is kept, its own date or that of a record holding it
+    /// (`None` while it is not closed, or once removed).
     #[serde(default)]
     pub kept_until: Option<i64>,
     /// When the retention job removed its content (issue 21).

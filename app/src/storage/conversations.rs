@@ -719,23 +719,30 @@ pub async fn insert_audit_in(
 }
 
 /// The latest approved or archived conversation of `type_id` whose subject has `subject_email`
-/// (not `except_id`): the one a new conversation looks back on.
+/// and in which `participant_email` took part (not as the person discussed, not as a reader):
+/// the one a new conversation looks back on. Only a participant of that record may bring its
+/// agreements into a new one; anybody else starting a conversation about the same person finds
+/// nothing, as for any record they are no party to.
 pub async fn previous_conversation_in(
     conn: &mut AnyConnection,
     type_id: &str,
     subject_email: &str,
-    except_id: Option<&str>,
+    participant_email: &str,
 ) -> Result<Option<String>, StorageError> {
     let row = sqlx::query(
         "SELECT c.id FROM conversations c \
          JOIN conversation_parties p ON p.conversation_id = c.id AND p.is_subject = 1 \
          WHERE c.type_id = $1 AND LOWER(p.email) = LOWER($2) \
-           AND c.state IN ('approved', 'archived') AND c.id <> $3 \
+           AND c.state IN ('approved', 'archived') \
+           AND EXISTS (SELECT 1 FROM conversation_parties q \
+                       WHERE q.conversation_id = c.id AND q.is_subject = 0 AND q.role <> $4 \
+                         AND LOWER(q.email) = LOWER($3)) \
          ORDER BY c.approved_at DESC, c.created_at DESC, c.id LIMIT 1",
     )
     .bind(type_id)
     .bind(subject_email.trim())
-    .bind(except_id.unwrap_or(""))
+    .bind(participant_email.trim())
+    .bind(READER_ROLE)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(match row {

@@ -15,15 +15,46 @@ use sqlx::{AnyConnection, Row};
 use super::{Db, StorageError};
 use crate::domain::retention::{conversation_about, scan_about, scrub_scan_settings};
 
-/// A closed scan the job considers: when it closed, and the `keep_until` of every record that
-/// attached it and is not removed.
+/// A record, not removed, as retention weighs it: approved, its `keep_until`; not approved,
+/// its last change and its type (whose `retention_months` count from that change,
+/// `domain::conversation::retention::record_keep_until`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRetentionLine {
+    pub id: String,
+    pub type_id: String,
+    pub type_version: i64,
+    /// `conversations.updated_at`: the last change.
+    pub updated_at: i64,
+    /// Set on approval; `None` while not approved.
+    pub keep_until: Option<i64>,
+}
+
+/// A closed scan the job considers: when it closed, and every record that attached it and is
+/// not removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanRetentionLine {
     pub scan_id: String,
     pub closed_at: i64,
     pub removed_at: Option<i64>,
-    /// One entry per holding record; `None`: the record has no `keep_until` yet.
-    pub records: Vec<Option<i64>>,
+    /// One entry per holding record.
+    pub records: Vec<RecordRetentionLine>,
+}
+
+/// The columns of a [`RecordRetentionLine`], from `conversations c`.
+macro_rules! record_line_select {
+    () => {
+        "SELECT c.id, c.type_id, c.type_version, c.updated_at, c.keep_until FROM conversations c "
+    };
+}
+
+fn record_line(row: &sqlx::any::AnyRow) -> Result<RecordRetentionLine, StorageError> {
+    Ok(RecordRetentionLine {
+        id: row.try_get("id")?,
+        type_id: row.try_get("type_id")?,
+        type_version: row.try_get("type_version")?,
+        updated_at: row.try_get("updated_at")?,
+        keep_until: row.try_get("keep_until")?,
+    })
 }
 
 /// A record's content, in the order it is deleted (children before the rows they refer to).
@@ -50,20 +81,27 @@ const SCAN_CONTENT: [&str; 6] = [
 ];
 
 impl Db {
-    /// Records whose `keep_until` has passed and whose content is still there.
-    pub async fn conversations_due_for_removal(
+    /// Records whose content is still there and that may be due at `now`: approved ones whose
+    /// `keep_until` has passed, and ones not approved whose last change was before
+    /// `changed_before` (a coarse bound: the job decides with the type's months and the
+    /// calendar).
+    pub async fn conversations_for_retention(
         &self,
         now: i64,
-    ) -> Result<Vec<String>, StorageError> {
-        sqlx::query(
-            "SELECT id FROM conversations \
-             WHERE removed_at IS NULL AND keep_until IS NOT NULL AND keep_until < $1 ORDER BY id",
-        )
+        changed_before: i64,
+    ) -> Result<Vec<RecordRetentionLine>, StorageError> {
+        sqlx::query(concat!(
+            record_line_select!(),
+            "WHERE c.removed_at IS NULL AND \
+             ((c.keep_until IS NOT NULL AND c.keep_until < $1) \
+              OR (c.keep_until IS NULL AND c.updated_at < $2)) ORDER BY c.id"
+        ))
         .bind(now)
+        .bind(changed_before)
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(|row| Ok(row.try_get("id")?))
+        .map(record_line)
         .collect()
     }
 
@@ -116,18 +154,21 @@ impl Db {
         }))
     }
 
-    /// The `keep_until` of every record, not removed, that attached the scan.
-    async fn holding_records(&self, scan_id: &str) -> Result<Vec<Option<i64>>, StorageError> {
-        sqlx::query(
-            "SELECT c.keep_until FROM conversation_scans cs \
-             JOIN conversations c ON c.id = cs.conversation_id \
-             WHERE cs.scan_id = $1 AND c.removed_at IS NULL",
-        )
+    /// Every record, not removed, that attached the scan.
+    async fn holding_records(
+        &self,
+        scan_id: &str,
+    ) -> Result<Vec<RecordRetentionLine>, StorageError> {
+        sqlx::query(concat!(
+            record_line_select!(),
+            "JOIN conversation_scans cs ON cs.conversation_id = c.id \
+             WHERE cs.scan_id = $1 AND c.removed_at IS NULL ORDER BY c.id"
+        ))
         .bind(scan_id)
         .fetch_all(self.pool())
         .await?
         .iter()
-        .map(|row| Ok(row.try_get("keep_until")?))
+        .map(record_line)
         .collect()
     }
 
@@ -144,21 +185,27 @@ impl Db {
     }
 }
 
-/// Claims a record whose `keep_until` has passed and blanks its own row: subject, place and
-/// settings emptied, state 'removed', `removed_at` set; type and dates kept. False when it is
-/// not due or another run took it.
+/// Claims a record that is due and blanks its own row: subject, place and settings emptied,
+/// state 'removed', `removed_at` set; type and dates kept. Approved, it is due when its
+/// `keep_until` has passed; not approved, the job decided from its last change `seen_updated_at`,
+/// and the claim holds only while the record is still unapproved and unchanged since (a change
+/// or an approval in between moves its date on). False when it is not due, changed, or another
+/// run took it.
 pub async fn claim_conversation_removal_in(
     conn: &mut AnyConnection,
     conversation_id: &str,
+    seen_updated_at: i64,
     now: i64,
 ) -> Result<bool, StorageError> {
     let changed = sqlx::query(
         "UPDATE conversations SET subject_name = '', place = '', settings = '{}', \
          state = 'removed', removed_at = $2, updated_at = $2, revision = revision + 1 \
-         WHERE id = $1 AND removed_at IS NULL AND keep_until IS NOT NULL AND keep_until < $2",
+         WHERE id = $1 AND removed_at IS NULL AND ((keep_until IS NOT NULL AND keep_until < $2) \
+           OR (keep_until IS NULL AND updated_at = $3))",
     )
     .bind(conversation_id)
     .bind(now)
+    .bind(seen_updated_at)
     .execute(&mut *conn)
     .await?
     .rows_affected();
@@ -190,8 +237,11 @@ pub async fn delete_conversation_content_in(
 
 /// Claims a closed scan for removal and blanks its own row: the subject's name, the settings'
 /// names, addresses and free text, the released report. The claim repeats what the job decided:
-/// still closed at the same moment, not removed, and no record that is not removed holds it
-/// beyond `now` (or without a date). False when it no longer qualifies or another run took it.
+/// still closed at the same moment, not removed, and no record that is not removed holds it:
+/// none approved and kept beyond `now`, and none unapproved at all. The job removes the records
+/// due at `now` first, so an unapproved record still there is kept beyond `now` (or changed
+/// meanwhile): it holds the scan, and the next run weighs it again. False when it no longer
+/// qualifies or another run took it.
 pub async fn claim_scan_removal_in(
     conn: &mut AnyConnection,
     scan_id: &str,

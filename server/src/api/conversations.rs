@@ -258,16 +258,17 @@ fn etag(revision: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
 }
 
-/// Does `command` as the caller; 204 when done.
+/// Does `command` as the caller; 204 when done, with the record's new revision as `ETag`, so a
+/// client can send its next step with `If-Match` without reading the record again.
 async fn act(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
     headers: &HeaderMap,
     command: RecordCommand,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
     let expected = expected_revision(headers);
-    service::act(
+    let revision = service::act(
         &state.db,
         &state.settings,
         &Visitor::account(user),
@@ -278,7 +279,7 @@ async fn act(
     )
     .await
     .map_err(|e| service_error(e, expected.is_some()))?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok((StatusCode::NO_CONTENT, [(ETAG, etag(revision))]).into_response())
 }
 
 fn summary(item: ConversationListItem) -> ConversationSummary {
@@ -384,7 +385,7 @@ macro_rules! step {
         #[utoipa::path(post, path = $path, tag = "conversations",
             params(("id" = String, Path), ("If-Match" = Option<String>, Header,
                 description = "The ETag of the record as last read: the step is done only from that revision")),
-            responses((status = 204, description = "Done"), (status = 401, body = ProblemDocument),
+            responses((status = 204, description = "Done", headers(("ETag" = String, description = "The record's new revision, for the next step's If-Match"))), (status = 401, body = ProblemDocument),
                 (status = 404, body = ProblemDocument), (status = 409, body = ProblemDocument),
                 (status = 412, body = ProblemDocument), (status = 422, body = ProblemDocument)),
             security(("bearer" = [])))]
@@ -393,7 +394,7 @@ macro_rules! step {
             ApiUser(user): ApiUser,
             Path(id): Path<String>,
             headers: HeaderMap,
-        ) -> Result<StatusCode, ApiError> {
+        ) -> Result<Response, ApiError> {
             act(&state, &user, &id, &headers, $command).await
         }
     };
@@ -407,7 +408,7 @@ macro_rules! step_with_body {
             params(("id" = String, Path), ("If-Match" = Option<String>, Header,
                 description = "The ETag of the record as last read: the step is done only from that revision")),
             request_body = $input,
-            responses((status = 204, description = "Done"), (status = 401, body = ProblemDocument),
+            responses((status = 204, description = "Done", headers(("ETag" = String, description = "The record's new revision, for the next step's If-Match"))), (status = 401, body = ProblemDocument),
                 (status = 404, body = ProblemDocument), (status = 409, body = ProblemDocument),
                 (status = 412, body = ProblemDocument), (status = 413, body = ProblemDocument),
                 (status = 415, body = ProblemDocument), (status = 422, body = ProblemDocument)),
@@ -418,7 +419,7 @@ macro_rules! step_with_body {
             Path(id): Path<String>,
             headers: HeaderMap,
             ApiJson($body): ApiJson<$input>,
-        ) -> Result<StatusCode, ApiError> {
+        ) -> Result<Response, ApiError> {
             act(&state, &user, &id, &headers, $command).await
         }
     };
@@ -540,7 +541,7 @@ step_with_body!(
         ("If-Match" = Option<String>, Header,
             description = "The ETag of the record as last read: the step is done only from that revision")),
     request_body = LookBackInput,
-    responses((status = 204, description = "Done"), (status = 401, body = ProblemDocument),
+    responses((status = 204, description = "Done", headers(("ETag" = String, description = "The record's new revision, for the next step's If-Match"))), (status = 401, body = ProblemDocument),
         (status = 404, body = ProblemDocument), (status = 409, body = ProblemDocument),
         (status = 412, body = ProblemDocument), (status = 413, body = ProblemDocument),
         (status = 415, body = ProblemDocument), (status = 422, body = ProblemDocument)),
@@ -551,7 +552,7 @@ pub async fn look_back(
     Path((id, agreement_id)): Path<(String, String)>,
     headers: HeaderMap,
     ApiJson(input): ApiJson<LookBackInput>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Response, ApiError> {
     let command = RecordCommand::LookBack {
         agreement_id,
         outcome: input.outcome,

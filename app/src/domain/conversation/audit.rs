@@ -29,11 +29,14 @@ pub enum AuditAction {
     PdfDownloaded,
     RecordDownloaded,
     ReaderAdded,
+    /// Written on the *previous* record when the next conversation records what became of
+    /// one of its agreements: its parties see who changed their record, and from where.
+    OutcomeRecorded,
 }
 
 impl AuditAction {
     /// Every code, in the design's order.
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::Created,
         AuditAction::Planned,
         AuditAction::AgendaSent,
@@ -51,6 +54,7 @@ impl AuditAction {
         AuditAction::PdfDownloaded,
         AuditAction::RecordDownloaded,
         AuditAction::ReaderAdded,
+        AuditAction::OutcomeRecorded,
     ];
 
     /// The stable code stored in `conversation_audit.action`.
@@ -73,6 +77,7 @@ impl AuditAction {
             AuditAction::PdfDownloaded => "pdf_downloaded",
             AuditAction::RecordDownloaded => "record_downloaded",
             AuditAction::ReaderAdded => "reader_added",
+            AuditAction::OutcomeRecorded => "outcome_recorded",
         }
     }
 
@@ -105,6 +110,10 @@ impl AuditAction {
             AuditAction::PdfDownloaded => ("Pdf gedownload", "PDF downloaded"),
             AuditAction::RecordDownloaded => ("Gegevens gedownload", "Record data downloaded"),
             AuditAction::ReaderAdded => ("Meelezer toegevoegd", "Reader added"),
+            AuditAction::OutcomeRecorded => (
+                "Uitkomst van een afspraak vastgelegd in het volgende gesprek",
+                "Outcome of an agreement recorded in the next conversation",
+            ),
         };
         language.pick(nl, en)
     }
@@ -160,7 +169,8 @@ mod tests {
                 "read",
                 "pdf_downloaded",
                 "record_downloaded",
-                "reader_added"
+                "reader_added",
+                "outcome_recorded"
             ]
         );
         for action in AuditAction::ALL {

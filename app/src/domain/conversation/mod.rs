@@ -31,7 +31,7 @@ pub use check::{RecordRules, Refusal, check};
 pub use command::{AgreementInput, RecordCommand, SectionText};
 pub use field_error::{FieldError, FieldProblem};
 pub use plan::{CheckedPlan, DurationWarning, Plan, plan_view, validate_plan};
-pub use retention::{keep_until, scan_removal_at};
+pub use retention::{keep_until, record_keep_until, scan_removal_at, unapproved_keep_until};
 pub use state::RecordState;
 pub use summary::validate_summary;
 pub use view::{

@@ -151,6 +151,11 @@ pub struct RecordView {
     pub dates: RecordDates,
     /// When the retention job may remove the content (unix seconds); set on approval.
     pub keep_until: Option<i64>,
+    /// Before approval: when the retention job removes the content unless the record is
+    /// approved first (the type's `retention_months` after its last change, the end of that
+    /// Dutch day); `None` once approved.
+    #[serde(default)]
+    pub removal_unless_approved: Option<i64>,
     /// What the viewer may do now ([`allowed_actions`]).
     pub allowed: Vec<RecordAction>,
     /// The audit trail, for the person discussed and the participants only.
@@ -212,6 +217,7 @@ mod tests {
                 ..RecordDates::default()
             },
             keep_until: None,
+            removal_unless_approved: Some(1_900_000_000),
             allowed: allowed_actions(RecordState::SummaryProposed, Actor::Subject, rules),
             audit: Some(vec![AuditLine {
                 at: 1_800_000_000,

@@ -209,3 +209,20 @@ pub struct ReportView {
     pub k: usize,
     pub threshold: f64,
 }
+
+impl ReportView {
+    /// What a conversation record keeps of the report when a scan is attached: the header, the
+    /// response, the summary, the figures per competency (the gap chart), the competencies that
+    /// need attention and the agenda — what the record shows. Not the informants' comments nor
+    /// the behaviour lists: the record's parties (the person discussed, readers) need not be
+    /// readers of the report, and the comments are the informants' own words.
+    pub fn for_conversation(self) -> Self {
+        ReportView {
+            comments: Vec::new(),
+            highest: Vec::new(),
+            lowest: Vec::new(),
+            largest_gaps: Vec::new(),
+            ..self
+        }
+    }
+}

@@ -280,3 +280,25 @@ fn behaviours_read_about_the_person_as_the_informants_answered() {
         }
     }
 }
+
+#[test]
+fn a_conversation_keeps_the_figures_attention_and_agenda_but_no_comments_or_behaviours() {
+    let (_, view) = view();
+    assert!(!view.comments.is_empty() && !view.highest.is_empty());
+    let kept = view.clone().for_conversation();
+    assert!(kept.comments.is_empty());
+    assert!(kept.highest.is_empty() && kept.lowest.is_empty() && kept.largest_gaps.is_empty());
+    assert_eq!(kept.rows, view.rows);
+    assert_eq!(kept.attention, view.attention);
+    assert_eq!(kept.agenda, view.agenda);
+    assert_eq!(kept.header, view.header);
+    // Not a word of any comment survives in what the record stores.
+    let stored = serde_json::to_string(&kept).unwrap();
+    for block in &view.comments {
+        for list in &block.lists {
+            for comment in &list.comments {
+                assert!(!stored.contains(comment.as_str()), "{comment}");
+            }
+        }
+    }
+}
