@@ -5,76 +5,13 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex, OnceLock};
-
+use support::logs::logs;
 use support::{TestApp, location, signed_in_admin};
-use tracing_subscriber::fmt::MakeWriter;
-use tracing_subscriber::layer::SubscriberExt;
-use tracing_subscriber::util::SubscriberInitExt;
 
 const KIND: &str = "functioneringsgesprek-secretaris";
 const MAYOR: &str = "burgemeester@gemeente.nl";
 const SECRETARY: &str = "j.jansen@gemeente.nl";
 const SECRETARY_NAME: &str = "Jolanda Jansen";
-
-/// A log destination in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// The text and JSON logs of this test process, at the server's filter plus `trace` for the
-/// app's and server's own code.
-fn logs() -> &'static (Captured, Captured) {
-    static LOGS: OnceLock<(Captured, Captured)> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let (text, json) = (Captured::default(), Captured::default());
-        let filter = format!(
-            "{},app=trace,server=trace",
-            server::telemetry::DEFAULT_FILTER
-        );
-        tracing_subscriber::registry()
-            .with(tracing_subscriber::EnvFilter::new(filter))
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .with_target(false)
-                    .with_ansi(false)
-                    .with_writer(text.clone()),
-            )
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .json()
-                    .flatten_event(true)
-                    .with_target(false)
-                    .with_writer(json.clone()),
-            )
-            .init();
-        (text, json)
-    })
-}
 
 async fn post_form(
     app: &TestApp,

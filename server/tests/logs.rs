@@ -7,75 +7,13 @@
 
 mod support;
 
-use std::sync::{Arc, Mutex, OnceLock};
-
 use serde_json::{Value, json};
+use support::logs::logs;
 use support::scans::{create_scan, post_pairs};
 use support::{TestApp, location, signed_in_admin};
-use tracing_subscriber::fmt::MakeWriter;
-use tracing_subscriber::layer::SubscriberExt;
-use tracing_subscriber::util::SubscriberInitExt;
 
 /// A comment typed into a draft.
 const DRAFT_COMMENT: &str = "LOGVRIJ-concept-okapi";
-
-/// A log destination in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap()).into_owned()
-    }
-}
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> MakeWriter<'a> for Captured {
-    type Writer = Captured;
-
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// The text and the JSON log of this test process.
-fn logs() -> &'static (Captured, Captured) {
-    static LOGS: OnceLock<(Captured, Captured)> = OnceLock::new();
-    LOGS.get_or_init(|| {
-        let (text, json) = (Captured::default(), Captured::default());
-        let filter = format!(
-            "{},app=trace,server=trace",
-            server::telemetry::DEFAULT_FILTER
-        );
-        tracing_subscriber::registry()
-            .with(tracing_subscriber::EnvFilter::new(filter))
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .with_target(false)
-                    .with_ansi(false)
-                    .with_writer(text.clone()),
-            )
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .json()
-                    .flatten_event(true)
-                    .with_target(false)
-                    .with_writer(json.clone()),
-            )
-            .init();
-        (text, json)
-    })
-}
 
 /// The 64-hex-digit tokens after `prefix` in `text` (quoted-printable soft breaks removed).
 fn tokens_after(text: &str, prefix: &str) -> Vec<String> {

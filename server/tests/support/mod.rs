@@ -21,6 +21,7 @@ pub use app_support::smtp;
 
 pub mod actions;
 pub mod binary;
+pub mod logs;
 pub mod responses;
 pub mod scans;
 
