@@ -466,25 +466,38 @@ pub fn AgendaSection(agenda: Agenda) -> impl IntoView {
         <section aria-labelledby="report-agenda" data-testid="report-agenda">
             <h2 id="report-agenda">{t!(i18n, report_agenda)}</h2>
             <p class="help">{t!(i18n, report_agenda_help)}</p>
-            <ol>
-                <li>{t!(i18n, report_agenda_look_back)}</li>
-                <li>
-                    {t!(i18n, report_agenda_discuss)}
-                    <ul>
-                        <li>{t!(i18n, report_agenda_gaps)} ": " {named(&agenda.largest_gaps)}</li>
-                        <li>{t!(i18n, report_agenda_lowest)} ": " {named(&agenda.lowest)}</li>
-                        <li>{t!(i18n, report_agenda_highest)} ": " {named(&agenda.highest)}</li>
-                    </ul>
-                </li>
-                <li>
-                    {t!(i18n, report_agenda_agree)}
-                    <ul>
-                        <li>{t!(i18n, report_agenda_development)} ": " {named(&agenda.development)}</li>
-                        <li>{t!(i18n, report_agenda_organisation)}</li>
-                        <li>{t!(i18n, report_agenda_expectations)}</li>
-                    </ul>
-                </li>
-            </ol>
+            <SuggestedAgendaList agenda />
         </section>
+    }
+}
+
+/// The suggested agenda's three steps as a list: in the report's section, and in a conversation
+/// record for each attached scan (`test_id` names the list there).
+#[component]
+pub fn SuggestedAgendaList(
+    agenda: Agenda,
+    #[prop(optional)] test_id: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ol data-testid=test_id>
+            <li>{t!(i18n, report_agenda_look_back)}</li>
+            <li>
+                {t!(i18n, report_agenda_discuss)}
+                <ul>
+                    <li>{t!(i18n, report_agenda_gaps)} ": " {named(&agenda.largest_gaps)}</li>
+                    <li>{t!(i18n, report_agenda_lowest)} ": " {named(&agenda.lowest)}</li>
+                    <li>{t!(i18n, report_agenda_highest)} ": " {named(&agenda.highest)}</li>
+                </ul>
+            </li>
+            <li>
+                {t!(i18n, report_agenda_agree)}
+                <ul>
+                    <li>{t!(i18n, report_agenda_development)} ": " {named(&agenda.development)}</li>
+                    <li>{t!(i18n, report_agenda_organisation)}</li>
+                    <li>{t!(i18n, report_agenda_expectations)}</li>
+                </ul>
+            </li>
+        </ol>
     }
 }

@@ -8,9 +8,8 @@ use leptos::prelude::*;
 use crate::components::action::SubmitButton;
 use crate::components::localized::date_text;
 use crate::domain::conversation::{AttachedScanView, RecordAction, RecordView};
-use crate::domain::report_view::Agenda;
 use crate::i18n::*;
-use crate::pages::report_sections::{number, signed};
+use crate::pages::report_sections::{SuggestedAgendaList, number, signed};
 use crate::server_fns::conversations::{AttachedChart, ScanChoice};
 
 use super::feedback::{FieldProblemText, described_by};
@@ -163,42 +162,7 @@ fn AttachedScan(scan: AttachedScanView, svg: String, index: usize) -> impl IntoV
                 view! { <p class="record-empty">{t!(i18n, conv_scan_no_attention)}</p> }.into_any()
             }}
             <h4>{t!(i18n, report_agenda)}</h4>
-            <SuggestedAgenda agenda=report.agenda.clone() />
+            <SuggestedAgendaList agenda=report.agenda.clone() test_id="record-suggested-agenda" />
         </div>
-    }
-}
-
-fn named(list: &[String]) -> String {
-    if list.is_empty() {
-        "—".to_owned()
-    } else {
-        list.join(", ")
-    }
-}
-
-/// The report's suggested agenda (seed 000's "Voorbeeld agenda"), as the report words it.
-#[component]
-fn SuggestedAgenda(agenda: Agenda) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <ol data-testid="record-suggested-agenda">
-            <li>{t!(i18n, report_agenda_look_back)}</li>
-            <li>
-                {t!(i18n, report_agenda_discuss)}
-                <ul>
-                    <li>{t!(i18n, report_agenda_gaps)} ": " {named(&agenda.largest_gaps)}</li>
-                    <li>{t!(i18n, report_agenda_lowest)} ": " {named(&agenda.lowest)}</li>
-                    <li>{t!(i18n, report_agenda_highest)} ": " {named(&agenda.highest)}</li>
-                </ul>
-            </li>
-            <li>
-                {t!(i18n, report_agenda_agree)}
-                <ul>
-                    <li>{t!(i18n, report_agenda_development)} ": " {named(&agenda.development)}</li>
-                    <li>{t!(i18n, report_agenda_organisation)}</li>
-                    <li>{t!(i18n, report_agenda_expectations)}</li>
-                </ul>
-            </li>
-        </ol>
     }
 }
