@@ -15,11 +15,15 @@ use crate::i18n::*;
 use crate::pages::{
     admin_conversation_types::AdminConversationTypesPage,
     admin_frameworks::AdminFrameworksPage,
+    appraisal_overview::AppraisalOverviewPage,
     competency::CompetencyPage,
     conversation::ConversationPage,
     conversation_new::NewConversationPage,
     conversation_type::ConversationTypePage,
     conversations::ConversationsPage,
+    cycle::CyclePage,
+    cycle_new::NewCyclePage,
+    cycles::CyclesPage,
     framework::FrameworkPage,
     frameworks::FrameworksPage,
     home::HomePage,
@@ -100,6 +104,10 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=path!("/gesprekken/:id") view=ConversationPage ssr=SsrMode::Async />
+                        <Route path=path!("/cycli") view=CyclesPage ssr=SsrMode::Async />
+                        <Route path=path!("/cycli/nieuw") view=NewCyclePage ssr=SsrMode::Async />
+                        <Route path=path!("/cycli/:id") view=CyclePage ssr=SsrMode::Async />
+                        <Route path=path!("/admin/cycli") view=AppraisalOverviewPage ssr=SsrMode::Async />
                         <Route path=path!("/account/tokens") view=TokensPage ssr=SsrMode::Async />
                         <Route
                             path=path!("/admin/frameworks")

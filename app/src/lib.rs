@@ -12,6 +12,8 @@ pub mod promise_text;
 pub mod server_fns;
 
 #[cfg(feature = "ssr")]
+pub mod appraisal;
+#[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod catalog;

@@ -70,6 +70,7 @@ fn Navigation() -> impl IntoView {
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
                             <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
                             <li><a href="/gesprekken">{t!(i18n, nav_conversations)}</a></li>
+                            <li><a href="/cycli">{t!(i18n, nav_cycles)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li>
@@ -79,6 +80,7 @@ fn Navigation() -> impl IntoView {
                                         <li><a href="/admin/conversation-types">{t!(i18n, nav_conversation_types)}</a></li>
                                         <li><a href="/admin/outbox">{t!(i18n, nav_outbox)}</a></li>
                                         <li><a href="/admin/bewaartermijnen">{t!(i18n, nav_retention)}</a></li>
+                                        <li><a href="/admin/cycli">{t!(i18n, nav_cycles_overview)}</a></li>
                                     </NavMenu>
                                 </li>
                             })}

@@ -5,11 +5,15 @@
 
 pub mod admin_conversation_types;
 pub mod admin_frameworks;
+pub mod appraisal_overview;
 pub mod competency;
 pub mod conversation;
 pub mod conversation_new;
 pub mod conversation_type;
 pub mod conversations;
+pub mod cycle;
+pub mod cycle_new;
+pub mod cycles;
 pub mod framework;
 pub mod frameworks;
 pub mod home;

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod action_error;
 pub mod conversation_types;
 pub mod conversations;
+pub mod cycles;
 pub mod dashboard;
 pub mod framework_import;
 pub mod frameworks;

@@ -4,6 +4,7 @@
 
 mod accounts;
 pub mod api_tokens;
+pub mod appraisal;
 mod columns;
 pub mod conversation_types;
 pub mod conversations;

@@ -32,12 +32,17 @@
 //! `ARITHMETIC.md` next to this file explains the arithmetic with two worked examples (which are
 //! tested below).
 
+pub mod assessment_flow;
+pub mod command;
+pub mod cycle_plan;
 pub mod deadlines;
 pub mod development_agreements;
 pub mod final_qualification;
 pub mod final_setting;
 pub mod month_arithmetic;
+pub mod overview;
 pub mod qualification;
+pub mod view;
 pub mod weight;
 
 #[cfg(test)]

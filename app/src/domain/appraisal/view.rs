@@ -1,0 +1,193 @@
+//! What a party of a cycle sees: the manager everything, the employee everything but a concept
+//! not yet released (art. 6 lid 3). Plain data, built by `crate::appraisal` and shown by the
+//! page, the API and the PDF alike. Labels come in both languages; the page picks one.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::report_view::ReportView;
+
+/// Dutch and English of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn pick(&self, language: crate::domain::language::Language) -> &str {
+        language.pick(&self.nl, &self.en)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CycleView {
+    pub id: String,
+    pub revision: i64,
+    /// "manager" or "employee".
+    pub you: String,
+    pub kind: String,
+    pub kind_label: Text,
+    pub employee_name: String,
+    pub employee_email: String,
+    pub department: String,
+    pub starts: String,
+    pub ends: String,
+    pub decision_on: Option<String>,
+    pub schedule: Vec<ScheduleLine>,
+    pub work_agreements: Vec<AgreementLine>,
+    pub development_agreements: Vec<AgreementLine>,
+    /// Older versions and dropped agreements (art. 5: the agreed version is kept).
+    pub history: Vec<AgreementLine>,
+    pub career: String,
+    pub conditions: String,
+    pub manager_decided: String,
+    pub planning_held_on: Option<String>,
+    pub scan: Option<ScanLine>,
+    pub assessments: Vec<AssessmentView>,
+    pub events: Vec<EventLine>,
+}
+
+/// One conversation the cycle asks for, with its last day and whether it is overdue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleLine {
+    pub label: Text,
+    pub by: String,
+    pub is_deadline: bool,
+    pub done_on: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreementLine {
+    pub id: String,
+    pub text: String,
+    /// The weight as typed back ("2", "1,5"); empty for equal weights and development agreements.
+    pub weight: String,
+    /// The share of part (a) in per cent, rounded for display ("33,3 %").
+    pub share: String,
+    pub crucial: bool,
+    /// "agreed", "replaced" or "dropped".
+    pub status: String,
+    pub since: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScanLine {
+    pub scan_id: String,
+    /// The closed report as the manager received it; `None` while the scan runs.
+    pub report: Option<ReportView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatingLine {
+    pub agreement_id: String,
+    pub text: String,
+    /// "work" or "development".
+    pub kind: String,
+    pub crucial: bool,
+    /// A qualification code, or empty while not rated.
+    pub qualification: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalLine {
+    pub work_agreements: String,
+    pub knowledge_and_competencies: String,
+    pub score: String,
+    pub qualification: String,
+    /// Competencies rated "onvoldoende" that are crucial (art. 6 lid 7 offered).
+    pub crucial_offered: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentView {
+    pub number: i64,
+    pub stage: String,
+    pub stage_label: Text,
+    pub conversation_on: Option<String>,
+    pub released_on: Option<String>,
+    pub held_on: Option<String>,
+    pub ratings: Vec<RatingLine>,
+    pub knowledge: String,
+    /// The proposal while every item is rated, else why not.
+    pub proposal: Option<ProposalLine>,
+    pub proposal_missing: Option<Text>,
+    pub final_qualification: Option<String>,
+    pub basis: Option<Text>,
+    pub deviation: Option<Text>,
+    pub motivation: String,
+    pub set_on: Option<String>,
+    pub approved_on: Option<String>,
+    pub seen_on: Option<String>,
+    pub objections: String,
+    pub objection_held_on: Option<String>,
+    pub settlement: Option<String>,
+    pub settlement_motivation: String,
+    pub settled_on: Option<String>,
+    /// Art. 6 lid 9: a final "goed" or "uitstekend" may be rewarded (no pay logic here).
+    pub extra_reward_possible: bool,
+    pub next_deadline: Option<DeadlineLine>,
+    /// The commands the viewer may give now (their `command` codes).
+    pub allowed: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineLine {
+    pub label: Text,
+    pub by: String,
+    pub overdue: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLine {
+    pub at: i64,
+    pub actor: String,
+    pub action: Text,
+    pub detail: String,
+}
+
+/// One line of a party's list of cycles.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleListLine {
+    pub id: String,
+    pub employee_name: String,
+    pub department: String,
+    pub kind_label: Text,
+    pub you: String,
+    pub stage_label: Text,
+    pub next_deadline: Option<DeadlineLine>,
+}
+
+/// HR's overview: counts per department and manager, never a name or a qualification of one
+/// person. Final qualifications are counted per department only where at least
+/// `min_cell` assessments are final, so a small team's cell names nobody.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    pub min_cell: usize,
+    pub rows: Vec<OverviewLine>,
+    pub qualifications: Vec<QualificationCounts>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverviewLine {
+    pub department: String,
+    pub manager: String,
+    /// (stage label, count) in the stages' order.
+    pub stages: Vec<(Text, usize)>,
+    pub overdue: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QualificationCounts {
+    pub department: String,
+    /// `None` when the department has fewer final assessments than `min_cell`.
+    pub counts: Option<Vec<(String, usize)>>,
+    pub final_assessments: usize,
+}

@@ -1,0 +1,284 @@
+//! `/cycli/:id`: one appraisal cycle (issue 22) for its two parties, the manager who runs it and
+//! the employee (signed in with the cycle's address); everybody else gets 404. In the order of
+//! the cycle: its schedule with deadlines, the planning conversation (work agreements with their
+//! weights, development agreements, career and conditions), the 360° scan, each assessment from
+//! concept to final setting, and every step with its date. Every form posts to the one door
+//! `cycle_act` through `ActionForm`: without JavaScript a plain post and a redirect back (a
+//! refused form comes back with its refusal), with it the same without a reload. The forms
+//! shown follow the view's `allowed` list and role: nothing is decided here.
+
+pub mod feedback;
+
+mod assessment;
+mod planning;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::components::action::SubmitButton;
+use crate::components::localized::{language, pick};
+use crate::components::table_wrap::TableWrap;
+use crate::domain::appraisal::command::PostedCycleCommand;
+use crate::domain::appraisal::view::CycleView;
+use crate::i18n::*;
+use crate::server_fns::cycles::{CycleAct, CycleError, CyclePage as CyclePageData, load_cycle};
+use feedback::{CycleErrorMessage, CycleRefusal};
+
+/// What every form of the cycle needs.
+#[derive(Clone)]
+pub struct CycleCtx {
+    pub id: String,
+    pub revision: Signal<i64>,
+    pub act: ServerAction<CycleAct>,
+    pub error: Signal<Option<CycleError>>,
+    pub posted: Option<PostedCycleCommand>,
+    pub manager: bool,
+}
+
+impl CycleCtx {
+    /// The typed value of a refused post of `command`, if this page shows one.
+    pub fn typed(&self, command: &str) -> Option<&PostedCycleCommand> {
+        self.posted.as_ref().filter(|p| p.command == command)
+    }
+}
+
+/// The hidden fields every cycle form posts.
+#[component]
+pub fn CommandFields(ctx: CycleCtx, command: &'static str) -> impl IntoView {
+    let revision = ctx.revision;
+    view! {
+        <input type="hidden" name="id" value=ctx.id.clone() />
+        <input type="hidden" name="revision" value=move || revision.get().to_string() />
+        <input type="hidden" name="command" value=command />
+    }
+}
+
+/// A form with one button that does `command`, with extra hidden fields.
+#[component]
+pub fn CommandButton(
+    ctx: CycleCtx,
+    command: &'static str,
+    label: String,
+    #[prop(optional)] hidden: Vec<(&'static str, String)>,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let act = ctx.act;
+    let class = if class.is_empty() { "button" } else { class };
+    let hidden = hidden
+        .into_iter()
+        .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+        .collect_view();
+    view! {
+        <ActionForm action=act attr:class="inline-form no-print">
+            <CommandFields ctx command />
+            {hidden}
+            <SubmitButton pending=act.pending() label class />
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn CyclePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=pick(i18n, "Gesprekscyclus", "Appraisal cycle") />
+        <CycleLoader />
+    }
+}
+
+#[component]
+fn CycleLoader() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let act = ServerAction::<CycleAct>::new();
+    let done = RwSignal::new(0_usize);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = act.value().get() {
+            done.update(|n| *n += 1);
+        }
+    });
+    let page = Resource::new(
+        move || {
+            (
+                params.read().get("id").unwrap_or_default(),
+                query.read().get("flash").unwrap_or_default(),
+                done.get(),
+            )
+        },
+        |(id, flash, _)| load_cycle(id, flash),
+    );
+    #[cfg(feature = "ssr")]
+    let response = use_context::<leptos_axum::ResponseOptions>();
+    view! {
+        <p class="no-print"><a href="/cycli">{pick(i18n, "Terug naar de cycli", "Back to the cycles")}</a></p>
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || {
+                #[cfg(feature = "ssr")]
+                let response = response.clone();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <Cycle page act /> }.into_any(),
+                        Err(error) => {
+                            #[cfg(feature = "ssr")]
+                            if let (Some(response), CycleError::Unknown | CycleError::SignIn) = (&response, &error) {
+                                response.set_status(axum::http::StatusCode::NOT_FOUND);
+                            }
+                            view! {
+                                <h1>{pick(i18n, "Gesprekscyclus", "Appraisal cycle")}</h1>
+                                <CycleErrorMessage error />
+                            }
+                            .into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+#[component]
+fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = language(i18n);
+    let view = page.view.clone();
+    let flash_error = page.flash.as_ref().map(|f| f.error.clone());
+    let error = Signal::derive(move || match act.value().get() {
+        Some(Err(error)) => Some(error),
+        Some(Ok(_)) => None,
+        None => flash_error.clone(),
+    });
+    let loaded = view.revision;
+    let revision = Signal::derive(move || match act.value().get() {
+        Some(Ok(done)) => done.revision.max(loaded),
+        _ => loaded,
+    });
+    let ctx = CycleCtx {
+        id: view.id.clone(),
+        revision,
+        act,
+        error,
+        posted: page.flash.as_ref().map(|f| f.posted.clone()),
+        manager: view.you == "manager",
+    };
+    let query = use_query_map();
+    let done = move || {
+        query.read().get("gedaan").filter(|_| error.get().is_none()).map(|_| {
+            view! { <div class="message message-ok" role="status">{pick(i18n, "Vastgelegd.", "Recorded.")}</div> }
+        })
+    };
+    let you = if ctx.manager {
+        pick(i18n, "leidinggevende", "manager")
+    } else {
+        pick(i18n, "medewerker", "employee")
+    };
+    let assessments = view
+        .assessments
+        .iter()
+        .cloned()
+        .map(|a| view! { <assessment::AssessmentSection a=a cycle=view.clone() ctx=ctx.clone() /> })
+        .collect_view();
+    let add_assessment = ctx.manager.then(|| {
+        view! {
+            <CommandButton ctx=ctx.clone() command="add_assessment"
+                label=pick(i18n, "Extra beoordeling toevoegen (op verzoek)", "Add an extra assessment (on request)") />
+        }
+    });
+    view! {
+        <article class="cycle" data-testid="cycle" data-revision=move || revision.get().to_string()>
+            <h1>{pick(i18n, "Gesprekscyclus", "Appraisal cycle")}": "{view.employee_name.clone()}</h1>
+            {done}
+            <CycleRefusal error />
+            <dl class="facts">
+                <dt>{pick(i18n, "Soort", "Kind")}</dt><dd data-testid="cycle-kind">{view.kind_label.pick(lang).to_string()}</dd>
+                <dt>{pick(i18n, "Periode", "Period")}</dt><dd>{format!("{} – {}", view.starts, view.ends)}</dd>
+                <dt>{pick(i18n, "Afdeling", "Department")}</dt><dd>{view.department.clone()}</dd>
+                <dt>{pick(i18n, "U bent", "You are")}</dt><dd>{you}</dd>
+            </dl>
+            <Schedule view=view.clone() />
+            <planning::PlanningSection view=view.clone() ctx=ctx.clone() />
+            <planning::ScanSection view=view.clone() ctx=ctx.clone() attachable=page.attachable.clone() chart=page.chart.clone() />
+            {assessments}
+            {add_assessment}
+            <Steps view=view.clone() />
+        </article>
+    }
+}
+
+#[component]
+fn Schedule(view: CycleView) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = language(i18n);
+    let rows = view
+        .schedule
+        .iter()
+        .map(|line| {
+            let state = match (&line.done_on, line.overdue) {
+                (Some(on), _) => pick(i18n, &format!("gevoerd op {on}"), &format!("held on {on}")),
+                (None, true) => pick(i18n, "termijn verstreken", "deadline passed"),
+                (None, false) => String::new(),
+            };
+            let by = if line.is_deadline {
+                pick(
+                    i18n,
+                    &format!("uiterlijk {}", line.by),
+                    &format!("by {}", line.by),
+                )
+            } else {
+                pick(
+                    i18n,
+                    &format!("rond {}", line.by),
+                    &format!("around {}", line.by),
+                )
+            };
+            view! {
+                <tr class=if line.overdue { "overdue" } else { "" }>
+                    <td>{line.label.pick(lang).to_string()}</td>
+                    <td>{by}</td>
+                    <td>{state}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let caption = pick(
+        i18n,
+        "Gesprekken en termijnen",
+        "Conversations and deadlines",
+    );
+    view! {
+        <section class="card" aria-labelledby="cycle-schedule">
+            <h2 id="cycle-schedule">{caption.clone()}</h2>
+            <TableWrap label=caption.clone()>
+                <table data-testid="cycle-schedule">
+                    <thead><tr>
+                        <th scope="col">{pick(i18n, "Gesprek", "Conversation")}</th>
+                        <th scope="col">{pick(i18n, "Termijn", "Deadline")}</th>
+                        <th scope="col">{pick(i18n, "Stand", "Status")}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </TableWrap>
+        </section>
+    }
+}
+
+#[component]
+fn Steps(view: CycleView) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = language(i18n);
+    let items = view
+        .events
+        .iter()
+        .map(|e| {
+            let when = crate::components::localized::date_text(i18n, e.at);
+            view! { <li><span class="step-date">{when}</span>" — "{e.action.pick(lang).to_string()}" ("{e.actor.clone()}")"</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="cycle-steps">
+            <h2 id="cycle-steps">{pick(i18n, "Verloop", "Steps")}</h2>
+            <ol class="cycle-steps" data-testid="cycle-steps">{items}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! `/cycli/nieuw`: a manager starts an employee's cycle: who, which kind (two years, one year,
+//! a new employee, probation) and from when. The service checks everything (a probation needs
+//! the decision day and enough room for two assessments); a refused plain post comes back typed.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::action::SubmitButton;
+use crate::components::localized::{language, pick};
+use crate::components::require_user::RequireUser;
+use crate::domain::appraisal::cycle_plan::CycleKind;
+use crate::i18n::*;
+use crate::pages::cycle::feedback::{CycleErrorMessage, CycleRefusal, FieldText};
+use crate::server_fns::cycles::{CreateCycle, NewCycleForm, load_new_cycle_flash};
+
+#[component]
+pub fn NewCyclePage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=pick(i18n, "Nieuwe cyclus", "New cycle") />
+        <RequireUser children=move |_| view! { <NewCycleLoader /> } />
+    }
+}
+
+#[component]
+fn NewCycleLoader() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let create = ServerAction::<CreateCycle>::new();
+    let flash = Resource::new(
+        move || query.read().get("flash").unwrap_or_default(),
+        load_new_cycle_flash,
+    );
+    view! {
+        <p><a href="/cycli">{pick(i18n, "Terug naar de cycli", "Back to the cycles")}</a></p>
+        <h1>{pick(i18n, "Nieuwe cyclus", "New cycle")}</h1>
+        <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match flash.await {
+                    Ok(flash) => view! { <NewCycleFormView flash create /> }.into_any(),
+                    Err(error) => view! { <CycleErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn NewCycleFormView(
+    flash: Option<crate::server_fns::cycles::NewCycleFlash>,
+    create: ServerAction<CreateCycle>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = language(i18n);
+    let posted: NewCycleForm = flash.as_ref().map(|f| f.posted.clone()).unwrap_or_default();
+    let flash_error = flash.map(|f| f.error);
+    let error = Signal::derive(move || match create.value().get() {
+        Some(Err(error)) => Some(error),
+        Some(Ok(_)) => None,
+        None => flash_error.clone(),
+    });
+    let chosen = if posted.kind.is_empty() {
+        "two_years".to_string()
+    } else {
+        posted.kind.clone()
+    };
+    let kinds = CycleKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let id = format!("kind-{}", kind.code());
+            view! {
+                <div class="choice">
+                    <input type="radio" id=id.clone() name="kind" value=kind.code() checked=chosen == kind.code() />
+                    <label for=id>{kind.label(lang)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let field = move |name: &'static str,
+                      label: String,
+                      value: String,
+                      kind: &'static str,
+                      required: bool| {
+        view! {
+            <div class="field">
+                <label for=format!("cycle-{name}")>{label}</label>
+                <input id=format!("cycle-{name}") name=name type=kind value=value required=required
+                    aria-invalid=move || error.get().and_then(|e| e.field(name).cloned()).map(|_| "true")
+                    aria-describedby=format!("cycle-{name}-problem") />
+                <FieldText error field=name id=format!("cycle-{name}-problem") />
+            </div>
+        }
+    };
+    view! {
+        <ActionForm action=create attr:class="card" attr:data-testid="new-cycle">
+            <CycleRefusal error />
+            <fieldset>
+                <legend>{pick(i18n, "Soort cyclus", "Kind of cycle")}</legend>
+                {kinds}
+                <FieldText error field="kind" id="cycle-kind-problem".to_string() />
+            </fieldset>
+            {field("employee_name", pick(i18n, "Naam medewerker", "Employee's name"), posted.employee_name.clone(), "text", true)}
+            {field("employee_email", pick(i18n, "E-mailadres medewerker (om in te loggen)", "Employee's email address (to sign in)"), posted.employee_email.clone(), "email", true)}
+            {field("department", pick(i18n, "Afdeling", "Department"), posted.department.clone(), "text", false)}
+            {field("start_on", pick(i18n, "Startdatum (bij een nieuwe medewerker of proeftijd: de dag van indiensttreding)", "Start date (for a new employee or probation: the day of entry)"), posted.start_on.clone(), "date", true)}
+            {field("decision_on", pick(i18n, "Proeftijd: datum van het besluit over de vaste aanstelling", "Probation: day of the decision on a permanent appointment"), posted.decision_on.clone(), "date", false)}
+            <SubmitButton pending=create.pending() label=pick(i18n, "Cyclus starten", "Start the cycle") class="button button-primary" />
+        </ActionForm>
+    }
+}
