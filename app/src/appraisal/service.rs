@@ -568,7 +568,10 @@ async fn apply(
             }
             stored.ratings = serde_json::to_string(&ratings)
                 .map_err(|e| StorageError::Corrupt(e.to_string()))?;
-            stored.conversation_on = Some(conversation_on.iso());
+            // The day of a held conversation is history.
+            if a.held_on.is_none() {
+                stored.conversation_on = Some(conversation_on.iso());
+            }
             store::save_assessment_in(tx, &stored).await?;
             Ok(("concept_saved", number_detail(number), None))
         }

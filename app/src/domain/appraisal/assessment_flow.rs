@@ -111,7 +111,7 @@ pub enum Actor {
 /// What an actor asks to do. Dates are the days the actor states (conversation days) or today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
-    /// Change the concept's ratings or the planned conversation day.
+    /// Change the concept's ratings or the planned conversation day (not after the conversation).
     EditConcept,
     /// Release the concept for a conversation on `conversation`, `today`.
     ReleaseConcept { today: Date, conversation: Date },
@@ -217,8 +217,10 @@ pub fn check(stage: Stage, actor: Actor, step: Step) -> Result<Stage, Refusal> {
     }
     let wrong = Err(Refusal::WrongStage { stage });
     match step {
+        // Until the final setting: after the conversation the manager may still correct the
+        // ratings the conversation changed.
         Step::EditConcept => match stage {
-            Stage::Concept | Stage::ConceptReleased => Ok(stage),
+            Stage::Concept | Stage::ConceptReleased | Stage::Held => Ok(stage),
             _ => wrong,
         },
         Step::ReleaseConcept {
