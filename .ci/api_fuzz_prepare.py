@@ -10,8 +10,8 @@ tests) and writes a schemathesis configuration that binds the respondent operati
 (and the section `index`) to those real values for most generated cases. The rest stay
 generated, so unknown links are tried too: give the server a LINK_FAILURE_LIMIT above the run's
 number of unknown links, or from the twenty-first on they are answered 429 instead of 404.
-It also creates one conversation record from the documented example (the token's account is its
-planner), for the stateful phase of the second run. Fails (exit 1) with a one-line reason when
+It also creates one conversation record and one appraisal cycle from the documented examples (the token's account is their
+planner and manager), for the stateful phase of the second run. Fails (exit 1) with a one-line reason when
 a step does not answer as documented.
 """
 
@@ -143,6 +143,10 @@ def main() -> None:
     document = call(base, None, "GET", "/api/v1/openapi.json")
     example = document["components"]["schemas"]["ConversationInput"]["examples"][0]
     conversation = call(base, token, "POST", "/api/v1/conversations", body=example, expect=(201,))
+    # An appraisal cycle the token's account runs as manager, from the documented example: a
+    # cycle's steps on a real cycle answer 204, 409 (not in this stage) or 422.
+    cycle_example = document["components"]["schemas"]["CycleInput"]["examples"][0]
+    cycle = call(base, token, "POST", "/api/v1/cycles", body=cycle_example, expect=(201,))
     # Most conversation operations get this record's id: a generated id is only ever unknown
     # (404), and following the links alone reached a record's steps in one seed's run but not in
     # another's. Every step on a real record answers 204, 409 (not now, not you) or 422.
@@ -157,10 +161,18 @@ def main() -> None:
         'include-tag = "conversations"',
         'parameters = { "path.id" = { dictionary = "conversations", probability = 0.8 } }',
         "",
+        "# The appraisal cycle the token's account runs.",
+        "[dictionaries.cycles]",
+        "values = " + json.dumps([cycle["id"]]),
+        "",
+        "[[operations]]",
+        'include-tag = "cycles"',
+        'parameters = { "path.id" = { dictionary = "cycles", probability = 0.8 } }',
+        "",
     ])
     pathlib.Path(args.all_config).write_text(second, encoding="utf-8")
     print(f"api_fuzz_prepare: scan {scan['id']} open, {len(tokens)} personal links, "
-          f"{sections} sections -> {args.config}; conversation {conversation['id']}")
+          f"{sections} sections -> {args.config}; conversation {conversation['id']}; cycle {cycle['id']}")
 
 
 if __name__ == "__main__":

@@ -695,7 +695,7 @@ async fn a_released_concept_is_not_early_and_strangers_and_hr_see_no_cycle() {
         assert_eq!(
             hr.rows
                 .iter()
-                .map(|r| r.stages.iter().map(|(_, n)| n).sum::<usize>())
+                .map(|r| r.stages.iter().map(|s| s.count).sum::<usize>())
                 .sum::<usize>(),
             2
         );

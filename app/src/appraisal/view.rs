@@ -15,8 +15,9 @@ use crate::domain::appraisal::final_setting::{Basis, Deviation};
 use crate::domain::appraisal::overview::{MIN_CELL, qualification_cells};
 use crate::domain::appraisal::qualification::Qualification;
 use crate::domain::appraisal::view::{
-    AgreementLine, AssessmentView, CycleListLine, CycleView, DeadlineLine, EventLine, Overview,
-    OverviewLine, ProposalLine, QualificationCounts, RatingLine, ScanLine, ScheduleLine, Text,
+    AgreementLine, AssessmentView, CycleListLine, CycleView, DeadlineLine, EventLine, LabelCount,
+    Overview, OverviewLine, ProposalLine, QualificationCounts, RatingLine, ScanLine, ScheduleLine,
+    StageCount, Text,
 };
 use crate::domain::appraisal::weight::Weight;
 use crate::domain::calendar::Date;
@@ -607,11 +608,10 @@ pub fn overview(rows: &[OverviewRow], managers: &HashMap<String, String>, today:
             manager,
             stages: Stage::ALL
                 .iter()
-                .map(|s| {
-                    (
-                        Text::new(s.label(Language::Nl), s.label(Language::En)),
-                        stages.get(s.code()).copied().unwrap_or(0),
-                    )
+                .map(|s| StageCount {
+                    stage: s.code().into(),
+                    label: Text::new(s.label(Language::Nl), s.label(Language::En)),
+                    count: stages.get(s.code()).copied().unwrap_or(0),
                 })
                 .collect(),
             overdue,
@@ -624,7 +624,10 @@ pub fn overview(rows: &[OverviewRow], managers: &HashMap<String, String>, today:
             counts: qualification_cells(&list, MIN_CELL).map(|cells| {
                 cells
                     .into_iter()
-                    .map(|(q, n)| (q.code().to_string(), n))
+                    .map(|(q, count)| LabelCount {
+                        qualification: q.code().into(),
+                        count,
+                    })
                     .collect()
             }),
             department,

@@ -49,14 +49,14 @@ fn OverviewTables(overview: Overview) -> impl IntoView {
     let stage_heads = overview.rows.first().map(|row| {
         row.stages
             .iter()
-            .map(|(label, _)| view! { <th scope="col">{label.pick(lang).to_string()}</th> })
+            .map(|s| view! { <th scope="col">{s.label.pick(lang).to_string()}</th> })
             .collect_view()
     });
     let rows = overview
         .rows
         .iter()
         .map(|row| {
-            let cells = row.stages.iter().map(|(_, n)| view! { <td>{*n}</td> }).collect_view();
+            let cells = row.stages.iter().map(|s| view! { <td>{s.count}</td> }).collect_view();
             view! { <tr><th scope="row">{row.department.clone()}</th><td>{row.manager.clone()}</td>{cells}<td data-testid="overdue">{row.overdue}</td></tr> }
         })
         .collect_view();
@@ -69,7 +69,7 @@ fn OverviewTables(overview: Overview) -> impl IntoView {
         .iter()
         .map(|q| {
             let cells = match &q.counts {
-                Some(counts) => counts.iter().map(|(_, n)| view! { <td>{*n}</td> }).collect_view().into_any(),
+                Some(counts) => counts.iter().map(|c| view! { <td>{c.count}</td> }).collect_view().into_any(),
                 None => view! { <td colspan="5" data-testid="suppressed">{pick(
                     i18n,
                     &format!("niet getoond: minder dan {} eindoordelen of allemaal gelijk", overview.min_cell),

@@ -5,6 +5,7 @@
 
 pub mod conversation_types;
 pub mod conversations;
+pub mod cycles;
 pub mod docs;
 pub mod dto;
 pub mod extract;
@@ -50,6 +51,7 @@ pub const BODY_LIMIT_BYTES: usize = 4 * 1024 * 1024;
         (name = "frameworks", description = "The competency catalog"),
         (name = "conversation-types", description = "Conversation types: the forms of conversation records"),
         (name = "conversations", description = "Conversation records: plan, agenda, summary, approval, sharing, PDF and audit trail"),
+        (name = "cycles", description = "Appraisal cycles (het goede gesprek): agreements, assessments, final qualification, objections, HR overview"),
         (name = "outbox", description = "Outgoing email (administrators)"),
         (name = "respond", description = "The respondent's questionnaire, by personal link"),
         (name = "reports", description = "A scan's report: figures, CSV, charts and early release")
@@ -112,6 +114,10 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
         .routes(routes!(conversations::look_back))
         .routes(routes!(conversations::pdf))
         .routes(routes!(conversations::audit))
+        .routes(routes!(cycles::list, cycles::create))
+        .routes(routes!(cycles::get))
+        .routes(routes!(cycles::command))
+        .routes(routes!(cycles::overview))
         .routes(routes!(outbox::list))
         .routes(routes!(outbox::reminders))
         .routes(routes!(respond::get))
@@ -121,6 +127,7 @@ pub fn routes() -> (Router<AppState>, OpenApiDocument) {
     ProblemResponses.modify(&mut document);
     links::add(&mut document);
     conversations::add_links(&mut document);
+    cycles::add_links(&mut document);
     (router, document)
 }
 

@@ -8,6 +8,7 @@ use crate::domain::report_view::ReportView;
 
 /// Dutch and English of one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Text {
     pub nl: String,
     pub en: String,
@@ -27,6 +28,7 @@ impl Text {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CycleView {
     pub id: String,
     pub revision: i64,
@@ -56,6 +58,7 @@ pub struct CycleView {
 
 /// One conversation the cycle asks for, with its last day and whether it is overdue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ScheduleLine {
     pub label: Text,
     pub by: String,
@@ -65,6 +68,7 @@ pub struct ScheduleLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgreementLine {
     pub id: String,
     pub text: String,
@@ -79,6 +83,7 @@ pub struct AgreementLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ScanLine {
     pub scan_id: String,
     /// The closed report as the manager received it; `None` while the scan runs.
@@ -86,6 +91,7 @@ pub struct ScanLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RatingLine {
     pub agreement_id: String,
     pub text: String,
@@ -97,6 +103,7 @@ pub struct RatingLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProposalLine {
     pub work_agreements: String,
     pub knowledge_and_competencies: String,
@@ -107,6 +114,7 @@ pub struct ProposalLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AssessmentView {
     pub number: i64,
     pub stage: String,
@@ -139,6 +147,7 @@ pub struct AssessmentView {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DeadlineLine {
     pub label: Text,
     pub by: String,
@@ -146,6 +155,7 @@ pub struct DeadlineLine {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct EventLine {
     pub at: i64,
     pub actor: String,
@@ -155,6 +165,7 @@ pub struct EventLine {
 
 /// One line of a party's list of cycles.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct CycleListLine {
     pub id: String,
     pub employee_name: String,
@@ -169,6 +180,7 @@ pub struct CycleListLine {
 /// person. Final qualifications are counted per department only where at least
 /// `min_cell` assessments are final, so a small team's cell names nobody.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Overview {
     pub min_cell: usize,
     pub rows: Vec<OverviewLine>,
@@ -176,18 +188,36 @@ pub struct Overview {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OverviewLine {
     pub department: String,
     pub manager: String,
-    /// (stage label, count) in the stages' order.
-    pub stages: Vec<(Text, usize)>,
+    /// Every stage in order, with how many assessments are in it.
+    pub stages: Vec<StageCount>,
     pub overdue: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct QualificationCounts {
     pub department: String,
-    /// `None` when the department has fewer final assessments than `min_cell`.
-    pub counts: Option<Vec<(String, usize)>>,
+    /// Every label with its count; `None` when a cell could name someone's qualification.
+    pub counts: Option<Vec<LabelCount>>,
     pub final_assessments: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StageCount {
+    pub stage: String,
+    pub label: Text,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LabelCount {
+    /// A qualification code.
+    pub qualification: String,
+    pub count: usize,
 }

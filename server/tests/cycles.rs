@@ -1,0 +1,343 @@
+//! Appraisal cycles (issue 22) through the JSON API and the pages: the documented example
+//! creates a probation cycle, each step answers 204 with the new revision as ETag, a stale
+//! `If-Match` is 412 and a refused step 409 with the cycle unchanged, the employee reads what the
+//! manager released and nothing before, strangers and administrators get 404 on the API and on
+//! the page, HR's overview is for administrators and names nobody, and the OpenAPI document
+//! describes every operation.
+
+mod support;
+
+use reqwest::header::{AUTHORIZATION, ETAG, IF_MATCH, LOCATION};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use app::state::unix_now;
+use support::{TestApp, spawn_app};
+
+const MANAGER: &str = "leidinggevende@maastricht.nl";
+const EMPLOYEE: &str = "m.martens@maastricht.nl";
+const STRANGER: &str = "collega@maastricht.nl";
+
+struct Caller {
+    base: String,
+    token: String,
+    http: reqwest::Client,
+}
+
+impl Caller {
+    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.http
+            .request(method, format!("{}{path}", self.base))
+            .header(AUTHORIZATION, format!("Bearer {}", self.token))
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.request(Method::GET, path).send().await.unwrap()
+    }
+
+    async fn command(&self, id: &str, body: Value, if_match: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .request(Method::POST, &format!("/api/v1/cycles/{id}/commands"))
+            .json(&body);
+        if let Some(etag) = if_match {
+            request = request.header(IF_MATCH, etag);
+        }
+        request.send().await.unwrap()
+    }
+
+    async fn cycle(&self, id: &str) -> (Value, String) {
+        let r = self.get(&format!("/api/v1/cycles/{id}")).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let etag = r.headers()[ETAG].to_str().unwrap().to_owned();
+        (r.json().await.unwrap(), etag)
+    }
+}
+
+async fn caller(app: &TestApp, email: &str) -> Caller {
+    if email != support::ADMIN {
+        app.add_organiser(email).await;
+    }
+    let token = app::auth::api_tokens::create_for_email(&app.db, email, "tests", unix_now())
+        .await
+        .unwrap();
+    Caller {
+        base: app.base.clone(),
+        token,
+        http: reqwest::Client::new(),
+    }
+}
+
+#[tokio::test]
+async fn the_documented_probation_cycle_through_the_api() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    let admin = caller(&app, support::ADMIN).await;
+    let manager = caller(&app, MANAGER).await;
+    let employee = caller(&app, EMPLOYEE).await;
+    let stranger = caller(&app, STRANGER).await;
+
+    let document: Value = manager
+        .get("/api/v1/openapi.json")
+        .await
+        .json()
+        .await
+        .unwrap();
+    for path in [
+        "/api/v1/cycles",
+        "/api/v1/cycles/{id}",
+        "/api/v1/cycles/{id}/commands",
+        "/api/v1/appraisal-overview",
+    ] {
+        assert!(document["paths"][path].is_object(), "{path} undocumented");
+    }
+    let example = document["components"]["schemas"]["CycleInput"]["examples"][0].clone();
+    assert_eq!(example["employee_email"], EMPLOYEE);
+
+    let r = manager
+        .request(Method::POST, "/api/v1/cycles")
+        .json(&example)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let location = r.headers()[LOCATION].to_str().unwrap().to_owned();
+    let id = r.json::<Value>().await.unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(location, format!("/api/v1/cycles/{id}"));
+
+    let (cycle, etag) = manager.cycle(&id).await;
+    assert_eq!(cycle["kind"], "probation");
+    assert_eq!(cycle["assessments"].as_array().unwrap().len(), 2);
+
+    // A step with the ETag as If-Match answers the next ETag; the old one is then stale (412).
+    let r = manager
+        .command(&id, json!({"command": "add_work_agreement", "text": "Balie zonder wachtrij", "weight": "2"}), Some(&etag))
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let next = r.headers()[ETAG].to_str().unwrap().to_owned();
+    assert_ne!(next, etag);
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "add_work_agreement", "text": "Te laat"}),
+            Some(&etag),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::PRECONDITION_FAILED);
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "add_development_agreement", "text": "Samenwerken", "crucial": true}),
+            Some(&next),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+
+    // Invalid input: 422 with the field; a weight of zero (art. 4 lid 2), a sixth label.
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "add_work_agreement", "text": "Nul", "weight": "0"}),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (cycle, _) = manager.cycle(&id).await;
+    let agreements: Vec<String> = cycle["work_agreements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(cycle["development_agreements"].as_array().unwrap())
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect();
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "save_concept", "number": 1, "conversation_on": "2099-01-20",
+                "ratings": [{"agreement_id": agreements[0], "qualification": "briljant"}]}),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (unchanged, _) = manager.cycle(&id).await;
+    assert_eq!(
+        unchanged["assessments"][0]["ratings"][0]["qualification"],
+        ""
+    );
+
+    // The concept, saved and released; the employee sees nothing of it before.
+    let ratings: Vec<Value> = agreements
+        .iter()
+        .map(|a| json!({"agreement_id": a, "qualification": "goed"}))
+        .collect();
+    let r = manager
+        .command(&id, json!({"command": "save_concept", "number": 1, "conversation_on": "2099-01-20", "ratings": ratings, "knowledge": "normaal"}), None)
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let (seen, _) = employee.cycle(&id).await;
+    assert_eq!(seen["assessments"].as_array().unwrap().len(), 0);
+    assert_eq!(seen["you"], "employee");
+    // The employee cannot release it, nor approve anything yet: 409, unchanged.
+    let (before, _) = manager.cycle(&id).await;
+    let r = employee
+        .command(
+            &id,
+            json!({"command": "release_concept", "number": 1}),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let r = employee
+        .command(&id, json!({"command": "approve", "number": 1}), None)
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    assert_eq!(manager.cycle(&id).await.0, before);
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "release_concept", "number": 1}),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let (seen, _) = employee.cycle(&id).await;
+    assert_eq!(seen["assessments"][0]["stage"], "concept_released");
+    // Art. 6 lid 3: not held before the week is over (the conversation is in 2099).
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "hold_assessment", "number": 1, "held_on": "2099-01-20"}),
+            None,
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+
+    // Strangers and administrators: 404 on every operation, as for an unknown id.
+    for outsider in [&stranger, &admin] {
+        assert_eq!(
+            outsider.get(&format!("/api/v1/cycles/{id}")).await.status(),
+            StatusCode::NOT_FOUND
+        );
+        let r = outsider
+            .command(&id, json!({"command": "approve", "number": 1}), None)
+            .await;
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        let list: Value = outsider.get("/api/v1/cycles").await.json().await.unwrap();
+        assert!(list["items"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(
+        manager.get("/api/v1/cycles/ffff").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // HR's overview: administrators only; counts, no names.
+    assert_eq!(
+        stranger.get("/api/v1/appraisal-overview").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let r = admin.get("/api/v1/appraisal-overview").await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let text = r.text().await.unwrap();
+    assert!(
+        text.contains("Publiekszaken") && !text.contains("Martens") && !text.contains(EMPLOYEE)
+    );
+
+    // The pages: the parties read the cycle, everybody else gets the same 404.
+    let page_manager = app.signed_in_as(MANAGER).await;
+    let r = page_manager.get(&format!("/cycli/{id}")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Mila Martens") && html.contains("Concept vrijgegeven"),
+        "{html}"
+    );
+    let page_employee = app.signed_in_as(EMPLOYEE).await;
+    let html = page_employee
+        .get(&format!("/cycli/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Balie zonder wachtrij"));
+    assert!(
+        !html.contains("concept-form-1"),
+        "the employee gets no concept form"
+    );
+    let page_stranger = app.signed_in_as(STRANGER).await;
+    let r = page_stranger.get(&format!("/cycli/{id}")).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(!r.text().await.unwrap().contains("Martens"));
+}
+
+#[tokio::test]
+async fn a_refused_plain_post_comes_back_with_its_dutch_reason_and_changes_nothing() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    app.add_organiser(MANAGER).await;
+    let manager = app.signed_in_as(MANAGER).await;
+    let form = [
+        ("kind", "probation"),
+        ("employee_name", "Mila Martens"),
+        ("employee_email", EMPLOYEE),
+        ("department", "Publiekszaken"),
+        ("start_on", "2027-01-04"),
+        ("decision_on", "2027-03-01"),
+    ];
+    // Too short a probation for two assessments (art. 6 lid 2): back to the form, typed.
+    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    assert_eq!(r.status(), StatusCode::FOUND);
+    let back = support::location(&r);
+    assert!(back.starts_with("/cycli/nieuw?flash="), "{back}");
+    let html = manager.get(&back).await.text().await.unwrap();
+    assert!(html.contains("te kort voor twee beoordelingen"), "{html}");
+    assert!(
+        html.contains("Mila Martens"),
+        "the form comes back as typed"
+    );
+
+    let mut form = form;
+    form[5].1 = "2028-01-04";
+    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    assert_eq!(r.status(), StatusCode::FOUND);
+    let page = support::location(&r);
+    let id = page.trim_start_matches("/cycli/").to_owned();
+
+    // A weight of zero: refused with its reason, nothing added.
+    let r = post_form(
+        &manager,
+        "cycles/act",
+        &page,
+        &[
+            ("id", id.as_str()),
+            ("revision", ""),
+            ("command", "add_work_agreement"),
+            ("text", "Nul"),
+            ("weight", "0"),
+        ],
+    )
+    .await;
+    let back = support::location(&r);
+    let html = manager.get(&back).await.text().await.unwrap();
+    assert!(html.contains("groter dan nul"), "{html}");
+    assert!(!html.contains(">Nul<"));
+    let record = app.db.load_cycle(&id).await.unwrap().unwrap();
+    assert!(record.agreements.is_empty());
+    assert_eq!(record.cycle.revision, 1);
+}
+
+async fn post_form(
+    app: &TestApp,
+    endpoint: &str,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    app.client
+        .post(format!("{}/api/{endpoint}", app.base))
+        .header(reqwest::header::REFERER, format!("{}{referer}", app.base))
+        .header(reqwest::header::ACCEPT, "text/html")
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
