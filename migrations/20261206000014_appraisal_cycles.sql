@@ -98,3 +98,14 @@ CREATE TABLE appraisal_events (
     detail TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX appraisal_events_by_cycle ON appraisal_events (cycle_id, at);
+
+-- Reminders of the cycle's deadlines, one per deadline: the row is claimed (primary key) in the
+-- transaction that queues the mail, so two processes never send the same reminder twice.
+CREATE TABLE appraisal_reminders (
+    cycle_id TEXT NOT NULL REFERENCES appraisal_cycles (id) ON DELETE CASCADE,
+    -- 'planning' or '<assessment number>:<deadline>' (e.g. '1:objections')
+    about TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    sent_at BIGINT NOT NULL,
+    PRIMARY KEY (cycle_id, about, due_on)
+);

@@ -828,3 +828,35 @@ async fn of_two_approvals_at_once_exactly_one_lands() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_deadline_is_reminded_once_even_by_two_processes() {
+    use app::appraisal::reminders::run_reminders;
+    for t in support::all().await {
+        let db = &t.db;
+        let p = people(db).await;
+        let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
+        // Planning is due 2027-02-04 and not held: the reminder goes out from 2027-02-01.
+        assert_eq!(run_reminders(db, BASE, at("2027-01-31")).await.unwrap(), 0);
+        let (a, b) = tokio::join!(
+            run_reminders(db, BASE, at("2027-02-01")),
+            run_reminders(db, BASE, at("2027-02-01"))
+        );
+        assert_eq!(a.unwrap() + b.unwrap(), 1, "{}", t.name);
+        assert_eq!(run_reminders(db, BASE, at("2027-02-10")).await.unwrap(), 0);
+        use sqlx::Row;
+        let rows = app::storage::raw_rows(db, "SELECT recipient, subject FROM outbox")
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].try_get::<String, _>("recipient").unwrap(), MANAGER);
+        assert!(
+            rows[0]
+                .try_get::<String, _>("subject")
+                .unwrap()
+                .contains("2027-02-04")
+        );
+        let _ = id;
+        t.finish().await;
+    }
+}

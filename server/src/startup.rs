@@ -191,6 +191,8 @@ pub async fn serve(config: Config, on_bound: impl FnOnce(SocketAddr)) -> Result<
     );
     // Closes scans at their deadline and sends automatic reminders.
     spawn_scan_scheduler(db.clone(), state.settings.clone());
+    // Reminds the parties of an appraisal cycle of its deadlines (issue 22).
+    app::appraisal::reminders::spawn_reminder_job(db.clone(), state.settings.base_url.clone());
     // Removes the content of scans and conversation records past their retention, daily.
     let mail = mail_settings(&config);
     app::retention::spawn_retention_job(db.clone(), mail.smtp.is_none().then_some(mail.outbox_dir));

@@ -63,3 +63,19 @@ twee weken het bedenkingengesprek (art. 6 lid 12).</p>\n\
 <p lang=\"en\">Dear manager, {name} has signed assessment {number} as seen and filed objections. \
 <a href=\"{link}\">Hold the objection conversation</a> within two weeks.</p>",
 };
+
+pub const REMINDER: Template = Template {
+    subject: "Herinnering gesprekscyclus: uiterlijk {by} / Reminder: by {by}",
+    text: "Hallo,\n\n\
+In de gesprekscyclus van {name} staat een termijn open: {what}, uiterlijk {by}.\n\
+{link}\n\n\
+---\n\n\
+Hello,\n\n\
+In the appraisal cycle of {name} a deadline is open: {what_en}, by {by}.\n{link}",
+    html: "<p>Hallo,</p>\n\
+<p>In de gesprekscyclus van {name} staat een termijn open: {what}, uiterlijk {by}.</p>\n\
+<p><a href=\"{link}\">Open de cyclus</a> (na het inloggen)</p>\n\
+<hr>\n\
+<p lang=\"en\">In the appraisal cycle of {name} a deadline is open: {what_en}, by {by}. \
+<a href=\"{link}\">Open the cycle</a> after signing in.</p>",
+};

@@ -482,6 +482,28 @@ fn assessment_from_row(row: &AnyRow, prefix: &str) -> Result<StoredAssessment, S
     })
 }
 
+/// Claims a reminder; false when it was sent before (by this process or another).
+pub async fn claim_reminder_in(
+    conn: &mut AnyConnection,
+    cycle_id: &str,
+    about: &str,
+    due_on: &str,
+    now: i64,
+) -> Result<bool, StorageError> {
+    let inserted = sqlx::query(
+        "INSERT INTO appraisal_reminders (cycle_id, about, due_on, sent_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(cycle_id)
+    .bind(about)
+    .bind(due_on)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
 /// A cycle's list line: who, which kind, which stages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CycleListRow {
@@ -497,6 +519,16 @@ pub struct CycleListRow {
 }
 
 impl Db {
+    /// Every cycle's id, oldest first (the reminder job walks them).
+    pub async fn cycle_ids(&self) -> Result<Vec<String>, StorageError> {
+        sqlx::query("SELECT id FROM appraisal_cycles ORDER BY created_at, id")
+            .fetch_all(self.pool())
+            .await?
+            .iter()
+            .map(|row| Ok(row.try_get("id")?))
+            .collect()
+    }
+
     pub async fn load_cycle(&self, id: &str) -> Result<Option<StoredCycleRecord>, StorageError> {
         let mut conn = self.pool().acquire().await?;
         load_cycle_in(&mut conn, id).await

@@ -340,6 +340,15 @@ pub fn next_deadline(
     }
 }
 
+/// How many days before a deadline its reminder goes out (and it goes out once, also when the
+/// deadline has passed and nobody was reminded yet).
+pub const REMIND_DAYS_BEFORE: i64 = 3;
+
+/// Whether a reminder of a deadline on `by` is due on `today`.
+pub fn reminder_due(by: Date, today: Date) -> bool {
+    today >= by.add_days(-REMIND_DAYS_BEFORE)
+}
+
 /// What a deadline is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deadline {
@@ -354,6 +363,21 @@ pub enum Deadline {
 }
 
 impl Deadline {
+    /// Stored in the reminder's key.
+    pub fn code(self) -> &'static str {
+        match self {
+            Deadline::ReleaseConcept => "release_concept",
+            Deadline::Objections => "objections",
+            Deadline::ObjectionConversation => "objection_conversation",
+            Deadline::FinalDecision => "final_decision",
+        }
+    }
+
+    /// Who must act before it: the employee files objections, the manager does the rest.
+    pub fn for_employee(self) -> bool {
+        self == Deadline::Objections
+    }
+
     pub fn label(self, language: crate::domain::language::Language) -> &'static str {
         let (nl, en) = match self {
             Deadline::ReleaseConcept => (
@@ -611,6 +635,16 @@ mod tests {
             }
             assert!(check(stage, Actor::Employee, Step::Approve).is_err());
         }
+    }
+
+    #[test]
+    fn a_reminder_is_due_three_days_ahead_and_after_the_deadline() {
+        let by = d(2027, 3, 10);
+        assert!(!reminder_due(by, d(2027, 3, 6)));
+        assert!(reminder_due(by, d(2027, 3, 7)));
+        assert!(reminder_due(by, d(2027, 3, 12)));
+        assert!(Deadline::Objections.for_employee());
+        assert!(!Deadline::FinalDecision.for_employee());
     }
 
     #[test]
