@@ -9,8 +9,8 @@ use app::app::{App, shell};
 use app::state::AppState;
 
 use crate::routes::{
-    conversation_files, conversation_links, frameworks, health, language, report_files,
-    respond_forms, respond_pages,
+    conversation_files, conversation_links, cycle_files, frameworks, health, language,
+    report_files, respond_forms, respond_pages,
 };
 use crate::telemetry;
 
@@ -69,6 +69,7 @@ pub fn build(state: AppState) -> Router {
         // A party's personal link to a conversation record (logged as the pattern only).
         .route("/g/{token}", get(conversation_links::open))
         .route("/gesprekken/{id}/verslag.pdf", get(conversation_files::pdf))
+        .route("/cycli/{id}/cyclus.pdf", get(cycle_files::pdf))
         .merge(crate::api::router())
         .route(
             "/api/{*fn_name}",

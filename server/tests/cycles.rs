@@ -264,7 +264,38 @@ async fn the_documented_probation_cycle_through_the_api() {
         !html.contains("concept-form-1"),
         "the employee gets no concept form"
     );
+    // The PDF for the file: the manager's copy, read back as text; a stranger's 404.
+    let r = page_manager.get(&format!("/cycli/{id}/cyclus.pdf")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("no-store")
+    );
+    let bytes = r.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    let text = pdf_text(&bytes);
+    for expected in [
+        "Gesprekscyclus: Mila Martens",
+        "Proeftijd",
+        "Balie zonder wachtrij",
+        "Concept vrijgegeven",
+        "Vertrouwelijk",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected} missing from the PDF: {text}"
+        );
+    }
     let page_stranger = app.signed_in_as(STRANGER).await;
+    assert_eq!(
+        page_stranger
+            .get(&format!("/cycli/{id}/cyclus.pdf"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     let r = page_stranger.get(&format!("/cycli/{id}")).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     assert!(!r.text().await.unwrap().contains("Martens"));
@@ -340,4 +371,16 @@ async fn post_form(
         .send()
         .await
         .unwrap()
+}
+
+/// The PDF's text as poppler's pdftotext reads it.
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cyclus.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by the test command");
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -2,6 +2,7 @@
 //! progress and assessment, run by their manager, as use cases over `domain::appraisal`.
 
 pub mod mail;
+pub mod pdf;
 pub mod reminders;
 pub mod service;
 pub mod view;

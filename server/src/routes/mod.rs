@@ -4,6 +4,7 @@
 
 pub mod conversation_files;
 pub mod conversation_links;
+pub mod cycle_files;
 pub mod frameworks;
 pub mod health;
 pub mod language;
