@@ -31,25 +31,23 @@ pub fn due(record: &StoredCycleRecord, today: Date) -> Vec<Reminder> {
     let kind = CycleKind::parse(&cycle.kind).unwrap_or(CycleKind::TwoYears);
     let start = Date::parse_iso(&cycle.start_on);
     let decision = cycle.decision_on.as_deref().and_then(Date::parse_iso);
-    if let (Some(plan), None) = (
-        start.and_then(|s| plan(kind, s, decision).ok()),
-        &cycle.planning_held_on,
-    ) {
-        if let Some(planning) = plan
-            .conversations
-            .iter()
-            .find(|p| p.kind == ConversationKind::Planning)
-        {
-            if reminder_due(planning.by, today) {
-                due.push(Reminder {
-                    about: "planning".into(),
-                    by: planning.by,
-                    to_employee: false,
-                    what_nl: "het planningsgesprek voeren".into(),
-                    what_en: "hold the planning conversation".into(),
-                });
-            }
-        }
+    let planning = start
+        .and_then(|s| plan(kind, s, decision).ok())
+        .filter(|_| cycle.planning_held_on.is_none())
+        .and_then(|plan| {
+            plan.conversations
+                .into_iter()
+                .find(|p| p.kind == ConversationKind::Planning)
+        })
+        .filter(|planning| reminder_due(planning.by, today));
+    if let Some(planning) = planning {
+        due.push(Reminder {
+            about: "planning".into(),
+            by: planning.by,
+            to_employee: false,
+            what_nl: "het planningsgesprek voeren".into(),
+            what_en: "hold the planning conversation".into(),
+        });
     }
     for a in &record.assessments {
         let day = |t: &Option<String>| t.as_deref().and_then(Date::parse_iso);

@@ -149,10 +149,10 @@ pub async fn create(
         }
         parsed
     };
-    if let (Some(kind), Some(start)) = (kind, start) {
-        if let Err(error) = plan(kind, start, decision) {
-            problem("decision_on", &plan_error_nl(&error), &error.to_string());
-        }
+    if let (Some(kind), Some(start)) = (kind, start)
+        && let Err(error) = plan(kind, start, decision)
+    {
+        problem("decision_on", &plan_error_nl(&error), &error.to_string());
     }
     if !problems.is_empty() {
         return Err(AppraisalError::Invalid(problems));
@@ -276,8 +276,19 @@ pub async fn act(
         return Err(AppraisalError::Stale);
     }
     let link = format!("{}/cycli/{id}", base_url.trim_end_matches('/'));
-    let (action, detail, mail) =
-        apply(&mut tx, &record, who, command, today, now, db, &link).await?;
+    let (action, detail, mail) = apply(
+        &mut tx,
+        Acting {
+            db,
+            record: &record,
+            who,
+            today,
+            now,
+            link: &link,
+        },
+        command,
+    )
+    .await?;
     store::insert_event_in(&mut tx, id, now, who.code(), action, &detail).await?;
     if let Some(mail) = mail {
         let rendered = render(
@@ -372,10 +383,10 @@ fn flow_refusal(refusal: assessment_flow::Refusal) -> AppraisalError {
     AppraisalError::Refused(Text::new(nl, refusal.to_string()))
 }
 
-fn assessment<'a>(
-    record: &'a StoredCycleRecord,
+fn assessment(
+    record: &StoredCycleRecord,
     number: i64,
-) -> Result<&'a StoredAssessment, AppraisalError> {
+) -> Result<&StoredAssessment, AppraisalError> {
     record
         .assessments
         .iter()
@@ -402,18 +413,32 @@ fn day(text: &Option<String>) -> Option<Date> {
     text.as_deref().and_then(Date::parse_iso)
 }
 
+/// Who acts on which cycle, when, and the cycle's address for the mails.
+#[derive(Clone, Copy)]
+struct Acting<'a> {
+    db: &'a Db,
+    record: &'a StoredCycleRecord,
+    who: Who,
+    today: Date,
+    now: i64,
+    link: &'a str,
+}
+
 /// Applies one command inside the transaction. Answers the step's code, a detail without
 /// content (the record shows dates and who, never ratings in the step list) and a mail.
 async fn apply(
     tx: &mut AnyConnection,
-    record: &StoredCycleRecord,
-    who: Who,
+    acting: Acting<'_>,
     command: CycleCommand,
-    today: Date,
-    now: i64,
-    db: &Db,
-    link: &str,
 ) -> Result<(&'static str, String, Option<Mail>), AppraisalError> {
+    let Acting {
+        db,
+        record,
+        who,
+        today,
+        now,
+        link,
+    } = acting;
     let cycle_id = record.cycle.id.as_str();
     let link = link.to_string();
     let current = |id: &str| -> Result<&StoredAgreement, AppraisalError> {
@@ -447,8 +472,14 @@ async fn apply(
         CycleCommand::AddWorkAgreement { text, weight } => {
             agreements_open()?;
             let weight = weight.map(|w| w.ten_thousandths() as i64);
-            store::insert_agreement_in(tx, cycle_id, "work", &text, weight, false, None, now)
-                .await?;
+            let new = store::NewAgreement {
+                cycle_id,
+                kind: "work",
+                text: &text,
+                weight,
+                crucial: false,
+            };
+            store::insert_agreement_in(tx, &new, None, now).await?;
             Ok(("agreement_added", String::new(), None))
         }
         CycleCommand::AddDevelopmentAgreement { text, crucial } => {
@@ -465,17 +496,14 @@ async fn apply(
                     "At most nine competencies (art. 3(2): 3 core, 4 specific, 2 of choice).",
                 ));
             }
-            store::insert_agreement_in(
-                tx,
+            let new = store::NewAgreement {
                 cycle_id,
-                "development",
-                &text,
-                None,
+                kind: "development",
+                text: &text,
+                weight: None,
                 crucial,
-                None,
-                now,
-            )
-            .await?;
+            };
+            store::insert_agreement_in(tx, &new, None, now).await?;
             Ok(("agreement_added", String::new(), None))
         }
         CycleCommand::ChangeAgreement {
@@ -490,17 +518,14 @@ async fn apply(
             } else {
                 None
             };
-            store::insert_agreement_in(
-                tx,
+            let new = store::NewAgreement {
                 cycle_id,
-                &old.kind,
-                &text,
+                kind: &old.kind,
+                text: &text,
                 weight,
-                old.crucial,
-                Some(old),
-                now,
-            )
-            .await?;
+                crucial: old.crucial,
+            };
+            store::insert_agreement_in(tx, &new, Some(old), now).await?;
             Ok(("agreement_changed", String::new(), None))
         }
         CycleCommand::DropAgreement { agreement_id } => {

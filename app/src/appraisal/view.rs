@@ -568,11 +568,13 @@ pub fn list_lines(rows: &[CycleListRow], user_id: &str, today: Date) -> Vec<Cycl
         .collect()
 }
 
+/// Per department and manager: assessments per stage code, and how many are overdue.
+type StageTally = (BTreeMap<&'static str, usize>, usize);
+
 /// HR's counts per department and manager; qualifications per department only where a cell
 /// names nobody ([`qualification_cells`]).
 pub fn overview(rows: &[OverviewRow], managers: &HashMap<String, String>, today: Date) -> Overview {
-    let mut lines: BTreeMap<(String, String), (BTreeMap<&'static str, usize>, usize)> =
-        BTreeMap::new();
+    let mut lines: BTreeMap<(String, String), StageTally> = BTreeMap::new();
     let mut finals: BTreeMap<String, Vec<Qualification>> = BTreeMap::new();
     for row in rows {
         let stage = Stage::parse(&row.assessment.stage).unwrap_or(Stage::Concept);
@@ -591,14 +593,13 @@ pub fn overview(rows: &[OverviewRow], managers: &HashMap<String, String>, today:
         if overdue {
             entry.1 += 1;
         }
-        if stage.is_final() {
-            if let Some(q) = a
+        if stage.is_final()
+            && let Some(q) = a
                 .final_qualification
                 .as_deref()
                 .and_then(|c| Qualification::parse(c).ok())
-            {
-                finals.entry(row.department.clone()).or_default().push(q);
-            }
+        {
+            finals.entry(row.department.clone()).or_default().push(q);
         }
     }
     let rows = lines

@@ -238,18 +238,32 @@ pub async fn set_scan_in(
     Ok(())
 }
 
+/// An agreement's fields: "work" (with a weight in ten-thousandths, `None`: equal) or
+/// "development" (crucial or not).
+#[derive(Debug, Clone, Copy)]
+pub struct NewAgreement<'a> {
+    pub cycle_id: &'a str,
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub weight: Option<i64>,
+    pub crucial: bool,
+}
+
 /// A new agreement at the end of its kind's list, or a new version of `replaces` (which is
 /// then marked replaced and keeps its text).
 pub async fn insert_agreement_in(
     conn: &mut AnyConnection,
-    cycle_id: &str,
-    kind: &str,
-    text: &str,
-    weight: Option<i64>,
-    crucial: bool,
+    new: &NewAgreement<'_>,
     replaces: Option<&StoredAgreement>,
     now: i64,
 ) -> Result<String, StorageError> {
+    let NewAgreement {
+        cycle_id,
+        kind,
+        text,
+        weight,
+        crucial,
+    } = *new;
     let position = match replaces {
         Some(old) => old.position,
         None => {
