@@ -24,6 +24,9 @@ CREATE TABLE appraisal_cycles (
     -- Where the parties disagreed in planning and the manager decided (art. 4 lid 3).
     manager_decided TEXT NOT NULL DEFAULT '',
     planning_held_on TEXT,
+    -- The progress conversation (art. 5): when it was held and what was said about progress.
+    progress_held_on TEXT,
+    progress_notes TEXT NOT NULL DEFAULT '',
     -- A 360-degree scan started from the cycle (art. 6 lid 10); its closed report is shown to both.
     scan_id TEXT REFERENCES scans (id),
     -- That report as the manager read it when attaching (report view JSON), so the employee sees
@@ -87,6 +90,17 @@ CREATE TABLE appraisal_assessments (
     settled_on TEXT,
     UNIQUE (cycle_id, number)
 );
+
+-- Input both parties bring to a conversation beforehand (art. 4 lid 3, 5 lid 2): topics, by role.
+CREATE TABLE appraisal_topics (
+    id TEXT PRIMARY KEY,
+    cycle_id TEXT NOT NULL REFERENCES appraisal_cycles (id) ON DELETE CASCADE,
+    -- 'manager' or 'employee'
+    added_by TEXT NOT NULL CHECK (added_by IN ('manager', 'employee')),
+    text TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX appraisal_topics_by_cycle ON appraisal_topics (cycle_id, created_at);
 
 -- Every step of a cycle with its date: what the record shows, never the ratings themselves.
 CREATE TABLE appraisal_events (

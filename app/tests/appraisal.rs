@@ -860,3 +860,72 @@ async fn a_deadline_is_reminded_once_even_by_two_processes() {
         t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn art_5_both_parties_bring_input_and_the_progress_conversation_is_recorded() {
+    for t in support::all().await {
+        let db = &t.db;
+        let p = people(db).await;
+        let two_years = NewCycleInput {
+            kind: "two_years".into(),
+            decision_on: String::new(),
+            ..probation()
+        };
+        let id = create(db, &p.manager, &two_years, NOW).await.unwrap();
+        ok(
+            db,
+            &p.employee,
+            &id,
+            posted(&[
+                ("command", "add_topic"),
+                ("text", "Ik wil de cursus Wmo volgen"),
+            ]),
+            NOW,
+        )
+        .await;
+        ok(
+            db,
+            &p.manager,
+            &id,
+            posted(&[
+                ("command", "add_topic"),
+                ("text", "De wachttijden aan de balie"),
+            ]),
+            NOW,
+        )
+        .await;
+        let mut progress = PostedCycleCommand {
+            command: "record_progress".into(),
+            held_on: "2027-01-14".into(),
+            ..Default::default()
+        };
+        progress.notes = "Op koers; de balie-afspraak is bijgesteld.".into();
+        // Only the manager records it, and not ahead of time.
+        assert!(matches!(
+            refused(db, &p.employee, &id, progress.parse().unwrap(), NOW).await,
+            AppraisalError::Refused(_)
+        ));
+        let mut early = progress.clone();
+        early.held_on = "2027-02-01".into();
+        assert!(matches!(
+            refused(db, &p.manager, &id, early.parse().unwrap(), NOW).await,
+            AppraisalError::Invalid(_)
+        ));
+        ok(db, &p.manager, &id, progress.parse().unwrap(), NOW).await;
+        let stranger_topic = posted(&[("command", "add_topic"), ("text", "Ik kijk mee")]);
+        assert!(matches!(
+            refused(db, &p.stranger, &id, stranger_topic, NOW).await,
+            AppraisalError::Unknown
+        ));
+
+        let v = view_for(db, &p.employee, &id, NOW).await.unwrap();
+        let by: Vec<_> = v.topics.iter().map(|t| t.added_by.as_str()).collect();
+        assert_eq!(by, ["employee", "manager"], "{}", t.name);
+        assert_eq!(
+            v.progress_notes,
+            "Op koers; de balie-afspraak is bijgesteld."
+        );
+        assert_eq!(v.schedule[1].done_on.as_deref(), Some("2027-01-14"));
+        t.finish().await;
+    }
+}

@@ -170,6 +170,8 @@ mod tests {
                 conditions: String::new(),
                 manager_decided: String::new(),
                 planning_held_on: planning_held.map(str::to_owned),
+                progress_held_on: None,
+                progress_notes: String::new(),
                 scan_id: None,
                 scan_report: None,
                 revision: 1,
@@ -184,6 +186,7 @@ mod tests {
                 held_on: Some("2027-03-10".into()),
                 ..Default::default()
             }],
+            topics: Vec::new(),
             events: Vec::new(),
         }
     }

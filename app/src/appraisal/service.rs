@@ -783,6 +783,25 @@ async fn apply(
             store::save_assessment_in(tx, &stored).await?;
             Ok(("settled_without_objections", number_detail(number), None))
         }
+        CycleCommand::AddTopic { text } => {
+            if any_assessment_final {
+                return Err(refused("De cyclus is afgerond.", "The cycle is complete."));
+            }
+            store::add_topic_in(tx, cycle_id, who.code(), &text, now).await?;
+            Ok(("topic_added", String::new(), None))
+        }
+        CycleCommand::RecordProgress { held_on, notes } => {
+            manager_only(who)?;
+            if held_on > today {
+                return Err(invalid(
+                    "held_on",
+                    "Een gesprek in de toekomst is nog niet gevoerd.",
+                    "A conversation in the future has not been held yet.",
+                ));
+            }
+            store::save_progress_in(tx, cycle_id, &held_on.iso(), &notes).await?;
+            Ok(("progress_recorded", String::new(), None))
+        }
         CycleCommand::AddAssessment => {
             manager_only(who)?;
             let next = record

@@ -17,7 +17,7 @@ use crate::domain::appraisal::qualification::Qualification;
 use crate::domain::appraisal::view::{
     AgreementLine, AssessmentView, CycleListLine, CycleView, DeadlineLine, EventLine, LabelCount,
     Overview, OverviewLine, ProposalLine, QualificationCounts, RatingLine, ScanLine, ScheduleLine,
-    StageCount, Text,
+    StageCount, Text, TopicLine,
 };
 use crate::domain::appraisal::weight::Weight;
 use crate::domain::calendar::Date;
@@ -198,7 +198,7 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         for p in &planned.conversations {
             let done_on = match p.kind {
                 ConversationKind::Planning => cycle.planning_held_on.clone(),
-                ConversationKind::Progress => None,
+                ConversationKind::Progress => cycle.progress_held_on.clone(),
                 ConversationKind::Assessment => assessments.next().and_then(|a| a.held_on.clone()),
             };
             let label = match (p.kind, kind) {
@@ -268,6 +268,17 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         conditions: cycle.conditions.clone(),
         manager_decided: cycle.manager_decided.clone(),
         planning_held_on: cycle.planning_held_on.clone(),
+        progress_held_on: cycle.progress_held_on.clone(),
+        progress_notes: cycle.progress_notes.clone(),
+        topics: record
+            .topics
+            .iter()
+            .map(|t| TopicLine {
+                added_by: t.added_by.clone(),
+                text: t.text.clone(),
+                at: t.created_at,
+            })
+            .collect(),
         scan,
         assessments,
         events: record
@@ -342,6 +353,11 @@ fn event_text(action: &str, detail: &str) -> Text {
             format!("Extra assessment {n} added"),
         ),
         "scan_attached" => ("360°-scan bijgevoegd".into(), "360° scan attached".into()),
+        "topic_added" => ("Inbreng toegevoegd".into(), "Input added".into()),
+        "progress_recorded" => (
+            "Voortgangsgesprek vastgelegd".into(),
+            "Progress conversation recorded".into(),
+        ),
         other => (other.to_string(), other.to_string()),
     };
     Text::new(nl, en)

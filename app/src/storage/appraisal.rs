@@ -14,7 +14,8 @@ use sqlx::{AnyConnection, Row};
 use super::{Db, StorageError};
 
 const CYCLE_COLUMNS: &str = "id, kind, manager_id, employee_name, employee_email, department, \
-    start_on, decision_on, career, conditions, manager_decided, planning_held_on, scan_id, \
+    start_on, decision_on, career, conditions, manager_decided, planning_held_on, \
+    progress_held_on, progress_notes, scan_id, \
     scan_report, revision, created_at, updated_at";
 
 const AGREEMENT_COLUMNS: &str = "id, cycle_id, kind, position, text, weight, crucial, status, replaces_id, created_at, changed_at";
@@ -38,6 +39,8 @@ pub struct StoredCycle {
     pub conditions: String,
     pub manager_decided: String,
     pub planning_held_on: Option<String>,
+    pub progress_held_on: Option<String>,
+    pub progress_notes: String,
     pub scan_id: Option<String>,
     /// The attached scan's report view (JSON), frozen when attached.
     pub scan_report: Option<String>,
@@ -105,7 +108,17 @@ pub struct StoredCycleRecord {
     /// Every version, in position order then age.
     pub agreements: Vec<StoredAgreement>,
     pub assessments: Vec<StoredAssessment>,
+    pub topics: Vec<StoredTopic>,
     pub events: Vec<StoredEvent>,
+}
+
+/// Input a party brought to a conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredTopic {
+    /// "manager" or "employee".
+    pub added_by: String,
+    pub text: String,
+    pub created_at: i64,
 }
 
 /// A new cycle's fields.
@@ -218,6 +231,46 @@ pub async fn save_planning_in(
     .bind(conditions)
     .bind(manager_decided)
     .bind(planning_held_on)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The progress conversation (art. 5): its day and notes.
+pub async fn save_progress_in(
+    conn: &mut AnyConnection,
+    id: &str,
+    held_on: &str,
+    notes: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE appraisal_cycles SET progress_held_on = $2, progress_notes = $3 WHERE id = $1",
+    )
+    .bind(id)
+    .bind(held_on)
+    .bind(notes)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A party's input for a conversation.
+pub async fn add_topic_in(
+    conn: &mut AnyConnection,
+    cycle_id: &str,
+    added_by: &str,
+    text: &str,
+    now: i64,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "INSERT INTO appraisal_topics (id, cycle_id, added_by, text, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(super::new_id())
+    .bind(cycle_id)
+    .bind(added_by)
+    .bind(text)
+    .bind(now)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -423,10 +476,27 @@ pub async fn load_cycle_in(
         })
     })
     .collect::<Result<Vec<_>, StorageError>>()?;
+    let topics = sqlx::query(
+        "SELECT added_by, text, created_at FROM appraisal_topics WHERE cycle_id = $1 \
+         ORDER BY created_at, id",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(StoredTopic {
+            added_by: row.try_get("added_by")?,
+            text: row.try_get("text")?,
+            created_at: row.try_get("created_at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StorageError>>()?;
     Ok(Some(StoredCycleRecord {
         cycle,
         agreements,
         assessments,
+        topics,
         events,
     }))
 }
@@ -445,6 +515,8 @@ fn cycle_from_row(row: &AnyRow) -> Result<StoredCycle, StorageError> {
         conditions: row.try_get("conditions")?,
         manager_decided: row.try_get("manager_decided")?,
         planning_held_on: row.try_get("planning_held_on")?,
+        progress_held_on: row.try_get("progress_held_on")?,
+        progress_notes: row.try_get("progress_notes")?,
         scan_id: row.try_get("scan_id")?,
         scan_report: row.try_get("scan_report")?,
         revision: row.try_get("revision")?,

@@ -103,6 +103,8 @@ pub enum CommandName {
     SettleWithoutObjections,
     AddAssessment,
     AttachScan,
+    AddTopic,
+    RecordProgress,
 }
 
 /// One rating of a concept: an agreement's id and a qualification.
@@ -119,7 +121,8 @@ pub struct RatingInput {
 /// assessments `number` with `conversation_on`, `ratings`, `knowledge` (concept), `held_on`
 /// (conversations), `choice` (`proposal`, `crucial` or a qualification) and `motivation` (final,
 /// art. 6 lid 8), `objections` ("voor gezien", art. 6 lid 11), `settlement` (`changed` or
-/// `kept`, art. 6 lid 12); `scan_id` to attach a closed scan.
+/// `kept`, art. 6 lid 12); `scan_id` to attach a closed scan; `text` of a topic either party
+/// brings (`add_topic`); `held_on` and `notes` of the progress conversation (`record_progress`).
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(examples(json!({"command": "add_work_agreement", "text": "Klachten binnen vijf werkdagen beantwoord", "weight": "2"})))]
@@ -159,6 +162,8 @@ pub struct CommandInput {
     pub settlement: String,
     #[serde(default)]
     pub scan_id: String,
+    #[serde(default)]
+    pub notes: String,
 }
 
 impl CommandInput {
@@ -195,6 +200,7 @@ impl CommandInput {
             objections: self.objections,
             settlement: self.settlement,
             scan_id: self.scan_id,
+            notes: self.notes,
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct PostedCycleCommand {
     /// After objections: `changed` or `kept`.
     pub settlement: String,
     pub scan_id: String,
+    /// The progress conversation's notes.
+    pub notes: String,
 }
 
 /// One typed command.
@@ -110,6 +112,15 @@ pub enum CycleCommand {
     AddAssessment,
     AttachScan {
         scan_id: String,
+    },
+    /// Input for a conversation, by either party (art. 4 lid 3, 5 lid 2).
+    AddTopic {
+        text: String,
+    },
+    /// The progress conversation was held (art. 5): its day and what was said.
+    RecordProgress {
+        held_on: Date,
+        notes: String,
     },
 }
 
@@ -291,6 +302,17 @@ impl PostedCycleCommand {
                 number: need_number(problems)?,
             },
             "add_assessment" => CycleCommand::AddAssessment,
+            "add_topic" => CycleCommand::AddTopic {
+                text: agreement_text(&self.text, problems)?,
+            },
+            "record_progress" => {
+                let held_on = date("held_on", &self.held_on, problems);
+                let notes = long_text("notes", &self.notes, problems);
+                CycleCommand::RecordProgress {
+                    held_on: held_on?,
+                    notes: notes?,
+                }
+            }
             "attach_scan" => CycleCommand::AttachScan {
                 scan_id: self.scan_id.trim().to_string(),
             },
@@ -494,6 +516,18 @@ mod tests {
         form.settlement = "changed".into();
         form.choice = "".into();
         assert_eq!(form.parse().unwrap_err()[0].field, "choice");
+    }
+
+    #[test]
+    fn art_5_a_progress_conversation_needs_its_day_and_a_topic_its_text() {
+        let mut form = posted("record_progress");
+        assert_eq!(form.parse().unwrap_err()[0].field, "held_on");
+        form.held_on = "2027-09-01".into();
+        assert!(matches!(
+            form.parse(),
+            Ok(CycleCommand::RecordProgress { .. })
+        ));
+        assert_eq!(posted("add_topic").parse().unwrap_err()[0].field, "text");
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct CycleView {
     pub conditions: String,
     pub manager_decided: String,
     pub planning_held_on: Option<String>,
+    pub progress_held_on: Option<String>,
+    pub progress_notes: String,
+    /// Input both parties brought, oldest first.
+    pub topics: Vec<TopicLine>,
     pub scan: Option<ScanLine>,
     pub assessments: Vec<AssessmentView>,
     pub events: Vec<EventLine>,
@@ -220,4 +224,13 @@ pub struct LabelCount {
     /// A qualification code.
     pub qualification: String,
     pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct TopicLine {
+    /// "manager" or "employee".
+    pub added_by: String,
+    pub text: String,
+    pub at: i64,
 }
