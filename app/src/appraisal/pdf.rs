@@ -139,6 +139,28 @@ pub fn cycle_pdf(view: &CycleView, language: Language) -> Result<Vec<u8>, PdfErr
             view.manager_decided.clone(),
         ),
     ]);
+    if !view.topics.is_empty() {
+        layout.heading(&t("Inbreng", "Input"), Style::Subheading, 30.0);
+        for topic in &view.topics {
+            let by = if topic.added_by == "manager" {
+                t("leidinggevende", "manager")
+            } else {
+                t("medewerker", "employee")
+            };
+            layout.bullet(&format!("{} ({by})", topic.text), Style::Body);
+        }
+    }
+    if let Some(held) = &view.progress_held_on {
+        layout.heading(
+            &t("Voortgangsgesprek", "Progress conversation"),
+            Style::Subheading,
+            30.0,
+        );
+        layout.facts(&[
+            (t("Gevoerd op", "Held on"), held.clone()),
+            (t("Voortgang", "Progress"), view.progress_notes.clone()),
+        ]);
+    }
     for a in &view.assessments {
         layout.heading(
             &format!("{} {}", t("Beoordeling", "Assessment"), a.number),
