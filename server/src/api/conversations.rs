@@ -14,9 +14,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::header::{
-    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_MATCH, LOCATION,
-};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -38,6 +36,7 @@ use app::state::{AppState, unix_now};
 use super::extract::{ApiJson, ApiQuery, ApiUser, Page};
 use super::links::{Op, insert, link_to};
 use super::problem::{ApiError, FieldMessage, ProblemDocument};
+use super::revision::{etag, expected_revision};
 
 /// A participant of a new conversation (not the person discussed).
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -238,24 +237,6 @@ fn read_error(error: ConversationError) -> ApiError {
         ConversationError::Refused(_) => unknown(),
         other => service_error(other, false),
     }
-}
-
-/// The revision `If-Match` names, if it is sent. A value that is no revision matches none (the
-/// service then answers stale, after deciding whether the record exists for the caller).
-fn expected_revision(headers: &HeaderMap) -> Option<i64> {
-    let value = headers.get(IF_MATCH)?;
-    Some(
-        value
-            .to_str()
-            .ok()
-            .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(i64::MIN),
-    )
-}
-
-fn etag(revision: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
 }
 
 /// Does `command` as the caller; 204 when done, with the record's new revision as `ETag`, so a

@@ -11,7 +11,7 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::header::{ETAG, IF_MATCH, LOCATION};
+use axum::http::header::{ETAG, LOCATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,7 @@ use app::state::{AppState, unix_now};
 use super::extract::{ApiJson, ApiUser};
 use super::links::{Op, insert, link_to};
 use super::problem::{ApiError, FieldMessage, ProblemDocument};
+use super::revision::{etag, expected_revision};
 
 /// A cycle to start; the caller is its manager.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -252,22 +253,6 @@ fn service_error(error: AppraisalError, conditional: bool) -> ApiError {
         ),
         AppraisalError::Storage(error) => error.into(),
     }
-}
-
-fn expected_revision(headers: &HeaderMap) -> Option<i64> {
-    let value = headers.get(IF_MATCH)?;
-    Some(
-        value
-            .to_str()
-            .ok()
-            .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(i64::MIN),
-    )
-}
-
-fn etag(revision: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
 }
 
 /// The cycles the caller runs as manager or is assessed in, newest first.

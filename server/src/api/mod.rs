@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod problem;
 pub mod report;
 pub mod respond;
+mod revision;
 pub mod scans;
 
 use axum::Router;

@@ -25,6 +25,7 @@ use super::dto::{
 };
 use super::extract::{ApiJson, ApiQuery, ApiUser, Page};
 use super::problem::{ApiError, FieldMessage};
+use super::revision::etag;
 
 fn field_of(error: &ScanError) -> &'static str {
     use ScanError as E;
@@ -201,10 +202,6 @@ fn output(stored: &StoredScan) -> ScanOutput {
         reminder_days: scan.reminder_days,
         person_status: scan.person_status,
     }
-}
-
-fn etag(revision: i64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{revision}\"")).expect("digits are a valid header")
 }
 
 fn with_etag(status: StatusCode, stored: &StoredScan) -> Response {
