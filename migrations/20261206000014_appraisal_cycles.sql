@@ -97,21 +97,25 @@ CREATE TABLE appraisal_topics (
     cycle_id TEXT NOT NULL REFERENCES appraisal_cycles (id) ON DELETE CASCADE,
     -- 'manager' or 'employee'
     added_by TEXT NOT NULL CHECK (added_by IN ('manager', 'employee')),
+    -- 1, 2, 3 … per cycle, in the order they were brought.
+    position BIGINT NOT NULL,
     text TEXT NOT NULL,
     created_at BIGINT NOT NULL
 );
-CREATE INDEX appraisal_topics_by_cycle ON appraisal_topics (cycle_id, created_at);
+CREATE INDEX appraisal_topics_by_cycle ON appraisal_topics (cycle_id, position);
 
 -- Every step of a cycle with its date: what the record shows, never the ratings themselves.
 CREATE TABLE appraisal_events (
     id TEXT PRIMARY KEY,
     cycle_id TEXT NOT NULL REFERENCES appraisal_cycles (id) ON DELETE CASCADE,
+    -- 1, 2, 3 … per cycle: the order of the steps (several may share a second).
+    position BIGINT NOT NULL,
     at BIGINT NOT NULL,
     actor TEXT NOT NULL,
     action TEXT NOT NULL,
     detail TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX appraisal_events_by_cycle ON appraisal_events (cycle_id, at);
+CREATE INDEX appraisal_events_by_cycle ON appraisal_events (cycle_id, position);
 
 -- Reminders of the cycle's deadlines, one per deadline: the row is claimed (primary key) in the
 -- transaction that queues the mail, so two processes never send the same reminder twice.

@@ -216,7 +216,7 @@ async fn a_probation_runs_from_planning_to_the_second_assessment_with_objections
         )
         .await;
         let v = view_for(db, &p.manager, &id, NOW).await.unwrap();
-        assert_eq!(v.work_agreements[0].share, "66,6 %", "{}", t.name);
+        assert_eq!(v.work_agreements[0].share, "66,7 %", "{}", t.name);
         assert_eq!(v.schedule[0].done_on.as_deref(), Some("2027-01-14"));
 
         // The employee sees no concept until it is released (art. 6 lid 3).

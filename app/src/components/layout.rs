@@ -70,7 +70,6 @@ fn Navigation() -> impl IntoView {
                             <li><a href="/">{t!(i18n, nav_home)}</a></li>
                             <li><a href="/scans">{t!(i18n, nav_scans)}</a></li>
                             <li><a href="/gesprekken">{t!(i18n, nav_conversations)}</a></li>
-                            <li><a href="/cycli">{t!(i18n, nav_cycles)}</a></li>
                             <li><a href="/frameworks">{t!(i18n, nav_frameworks)}</a></li>
                             {user.is_admin().then(|| view! {
                                 <li>

@@ -29,6 +29,7 @@ fn ConversationList() -> impl IntoView {
         <h1>{t!(i18n, conv_list_title)}</h1>
         <p>{t!(i18n, conv_list_intro)}</p>
         <p><a class="button button-primary" href="/gesprekken/nieuw">{t!(i18n, conv_list_new)}</a></p>
+        <p><a href="/cycli">{t!(i18n, conv_list_cycles)}</a></p>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {

@@ -11,6 +11,7 @@ pub mod feedback;
 
 mod assessment;
 mod planning;
+mod progress;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -185,8 +186,12 @@ fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
                 label=pick(i18n, "Extra beoordeling toevoegen (op verzoek)", "Add an extra assessment (on request)") />
         }
     });
+    let pdf = format!("/cycli/{}/cyclus.pdf", view.id);
+    // `data-revision` is the revision the page was rendered from, as on a conversation record:
+    // it moves on only once the reloaded cycle has rendered (the forms post `revision`, which a
+    // done command moves on at once), so a test can wait for the reload before using a form.
     view! {
-        <article class="cycle" data-testid="cycle" data-revision=move || revision.get().to_string()>
+        <article class="cycle" data-testid="cycle" data-revision=loaded.to_string()>
             <h1>{pick(i18n, "Gesprekscyclus", "Appraisal cycle")}": "{view.employee_name.clone()}</h1>
             {done}
             <CycleRefusal error />
@@ -196,8 +201,10 @@ fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
                 <dt>{pick(i18n, "Afdeling", "Department")}</dt><dd>{view.department.clone()}</dd>
                 <dt>{pick(i18n, "U bent", "You are")}</dt><dd>{you}</dd>
             </dl>
+            <p class="actions no-print"><a class="button" href=pdf download="" data-testid="cycle-pdf">{pick(i18n, "Download als PDF (voor het personeelsdossier)", "Download as PDF (for the personnel file)")}</a></p>
             <Schedule view=view.clone() />
             <planning::PlanningSection view=view.clone() ctx=ctx.clone() />
+            <progress::InputSection view=view.clone() ctx=ctx.clone() />
             <planning::ScanSection view=view.clone() ctx=ctx.clone() attachable=page.attachable.clone() chart=page.chart.clone() />
             {assessments}
             {add_assessment}

@@ -263,8 +263,10 @@ pub async fn add_topic_in(
     now: i64,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO appraisal_topics (id, cycle_id, added_by, text, created_at) \
-         VALUES ($1, $2, $3, $4, $5)",
+        // Under the cycle's compare-and-set, as every change: positions never collide.
+        "INSERT INTO appraisal_topics (id, cycle_id, added_by, position, text, created_at) \
+         VALUES ($1, $2, $3, (SELECT COALESCE(MAX(position), 0) + 1 FROM appraisal_topics \
+         WHERE cycle_id = $2), $4, $5)",
     )
     .bind(super::new_id())
     .bind(cycle_id)
@@ -412,8 +414,11 @@ pub async fn insert_event_in(
     detail: &str,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "INSERT INTO appraisal_events (id, cycle_id, at, actor, action, detail) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        // The next position of the cycle: every change holds the cycle's row (its revision's
+        // compare-and-set) in the same transaction, so two steps never get the same one.
+        "INSERT INTO appraisal_events (id, cycle_id, position, at, actor, action, detail) \
+         VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM appraisal_events \
+         WHERE cycle_id = $2), $3, $4, $5, $6)",
     )
     .bind(super::new_id())
     .bind(cycle_id)
@@ -461,7 +466,7 @@ pub async fn load_cycle_in(
     .collect::<Result<Vec<_>, _>>()?;
     let events = sqlx::query(
         "SELECT at, actor, action, detail FROM appraisal_events WHERE cycle_id = $1 \
-         ORDER BY at, id",
+         ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)
@@ -478,7 +483,7 @@ pub async fn load_cycle_in(
     .collect::<Result<Vec<_>, StorageError>>()?;
     let topics = sqlx::query(
         "SELECT added_by, text, created_at FROM appraisal_topics WHERE cycle_id = $1 \
-         ORDER BY created_at, id",
+         ORDER BY position",
     )
     .bind(id)
     .fetch_all(&mut *conn)

@@ -5,9 +5,10 @@
 //! is never kept in a cache.
 
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+
+use super::personal_pdf::{internal, text};
 use serde::Deserialize;
 
 use app::conversations::links::LINK_COOKIE;
@@ -21,30 +22,11 @@ pub struct LanguageQuery {
     lang: Option<String>,
 }
 
-fn text(status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        [
-            (CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (CACHE_CONTROL, "no-store"),
-        ],
-        message.to_owned(),
-    )
-        .into_response()
-}
-
 fn not_found() -> Response {
     text(
         StatusCode::NOT_FOUND,
         "Dit gesprek bestaat niet, of u heeft er geen toegang toe.\n\
          This conversation does not exist, or you have no access to it.\n",
-    )
-}
-
-fn internal() -> Response {
-    text(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Interne fout.\nInternal error.\n",
     )
 }
 
@@ -93,42 +75,8 @@ pub async fn pdf(
         Err(_) => return not_found(),
     };
     let language = language(&query, &headers);
-    // Laying out and subsetting fonts is CPU work; keep it off the async workers.
-    let made = tokio::task::spawn_blocking(move || {
+    super::personal_pdf::download("gespreksverslag", &id, move || {
         app::conversations::pdf::record_pdf(&document, language)
     })
-    .await;
-    match made {
-        Ok(Ok(bytes)) => (
-            [
-                (CONTENT_TYPE, "application/pdf".to_owned()),
-                // Personal data: never in a shared cache.
-                (CACHE_CONTROL, "private, no-store".to_owned()),
-                (
-                    CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"gespreksverslag-{}.pdf\"",
-                        safe_name(&id)
-                    ),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Ok(Err(error)) => {
-            tracing::error!(%error, "conversation pdf");
-            internal()
-        }
-        Err(error) => {
-            tracing::error!(%error, "conversation pdf task");
-            internal()
-        }
-    }
-}
-
-/// The id as it may stand in a file name (ids are generated; this only guards the header).
-fn safe_name(id: &str) -> String {
-    id.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
+    .await
 }

@@ -4,9 +4,10 @@
 //! kept in a cache.
 
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
+
+use super::personal_pdf::{internal, text};
 use serde::Deserialize;
 
 use app::appraisal::AppraisalError;
@@ -17,18 +18,6 @@ use app::state::AppState;
 pub struct LanguageQuery {
     /// `en` for English labels; Dutch otherwise (or the reader's language cookie).
     lang: Option<String>,
-}
-
-fn text(status: StatusCode, message: &str) -> Response {
-    (
-        status,
-        [
-            (CONTENT_TYPE, "text/plain; charset=utf-8"),
-            (CACHE_CONTROL, "no-store"),
-        ],
-        message.to_owned(),
-    )
-        .into_response()
 }
 
 /// `GET /cycli/{id}/cyclus.pdf[?lang=en]`
@@ -43,12 +32,6 @@ pub async fn pdf(
             StatusCode::NOT_FOUND,
             "Deze cyclus bestaat niet, of u heeft er geen toegang toe.\n\
              This cycle does not exist, or you have no access to it.\n",
-        )
-    };
-    let internal = || {
-        text(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Interne fout.\nInternal error.\n",
         )
     };
     let Some(user) = state.signed_in(&headers).await.ok().flatten() else {
@@ -67,38 +50,8 @@ pub async fn pdf(
         Some(_) => Language::Nl,
         None => app::request_language::of_request(&headers),
     };
-    // Laying out and subsetting fonts is CPU work; keep it off the async workers.
-    match tokio::task::spawn_blocking(move || app::appraisal::pdf::cycle_pdf(&view, language)).await
-    {
-        Ok(Ok(bytes)) => (
-            [
-                (CONTENT_TYPE, "application/pdf".to_owned()),
-                (CACHE_CONTROL, "private, no-store".to_owned()),
-                (
-                    CONTENT_DISPOSITION,
-                    format!(
-                        "attachment; filename=\"gesprekscyclus-{}.pdf\"",
-                        safe_name(&id)
-                    ),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Ok(Err(error)) => {
-            tracing::error!(%error, "cycle pdf");
-            internal()
-        }
-        Err(error) => {
-            tracing::error!(%error, "cycle pdf task");
-            internal()
-        }
-    }
-}
-
-/// The id as it may stand in a file name (ids are generated; this only guards the header).
-fn safe_name(id: &str) -> String {
-    id.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect()
+    super::personal_pdf::download("gesprekscyclus", &id, move || {
+        app::appraisal::pdf::cycle_pdf(&view, language)
+    })
+    .await
 }

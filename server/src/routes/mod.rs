@@ -8,6 +8,7 @@ pub mod cycle_files;
 pub mod frameworks;
 pub mod health;
 pub mod language;
+mod personal_pdf;
 pub mod report_files;
 pub mod respond_forms;
 pub mod respond_pages;

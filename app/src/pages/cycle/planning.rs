@@ -10,7 +10,7 @@ use crate::components::action::SubmitButton;
 use crate::components::localized::pick;
 use crate::domain::appraisal::view::{AgreementLine, CycleView};
 use crate::i18n::*;
-use crate::server_fns::cycles::AttachableScan;
+use crate::server_fns::cycles::{AttachableScan, CycleAct};
 
 use super::feedback::FieldText;
 use super::{CommandButton, CommandFields, CycleCtx};
@@ -97,12 +97,32 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
     }
 }
 
+/// With JavaScript a done command leaves the page and its forms in place (the reloaded cycle
+/// is rendered into the same elements), so the add forms are emptied as a fresh page after a
+/// plain post shows them: the next agreement does not start from the previous one's text, its
+/// weight or its "crucial" tick. A refused post keeps what was typed, to correct.
+fn empty_when_done(act: ServerAction<CycleAct>, forms: [NodeRef<leptos::html::Form>; 2]) {
+    Effect::new(move |seen: Option<()>| {
+        let done = matches!(act.value().get(), Some(Ok(_)));
+        // Not on the first run: that is the cycle rendered after the command, not a new one.
+        if seen.is_some() && done {
+            for form in forms {
+                if let Some(form) = form.get_untracked() {
+                    form.reset();
+                }
+            }
+        }
+    });
+}
+
 fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx) -> AnyView {
     let act = ctx.act;
     let error = ctx.error;
     let (work_ctx, development_ctx) = (ctx.clone(), ctx);
+    let (work_form, development_form) = (NodeRef::new(), NodeRef::new());
+    empty_when_done(act, [work_form, development_form]);
     view! {
-        <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="add-work-agreement">
+        <ActionForm action=act node_ref=work_form attr:class="no-print stacked-form" attr:data-testid="add-work-agreement">
             <CommandFields ctx=work_ctx command="add_work_agreement" />
             <div class="field">
                 <label for="work-text">{pick(i18n, "Nieuwe werkafspraak (SMART)", "New work agreement (SMART)")}</label>
@@ -115,7 +135,7 @@ fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx) -> AnyView {
             </div>
             <SubmitButton pending=act.pending() label=pick(i18n, "Werkafspraak toevoegen", "Add work agreement") class="button" />
         </ActionForm>
-        <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="add-development-agreement">
+        <ActionForm action=act node_ref=development_form attr:class="no-print stacked-form" attr:data-testid="add-development-agreement">
             <CommandFields ctx=development_ctx command="add_development_agreement" />
             <div class="field">
                 <label for="development-text">{pick(i18n, "Competentie met ontwikkelafspraak", "Competency with a development agreement")}</label>
