@@ -175,8 +175,9 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
     let line = |a: &crate::storage::appraisal::StoredAgreement| {
         let share = if a.kind == "work" && a.status == "agreed" && total_weight > 0 {
             // Rounded to the nearest tenth of a per cent, a half up.
-            let per_mille =
-                (u128::from(weight_of(a.weight).ten_thousandths()) * 2000 + total_weight) / (2 * total_weight);
+            let per_mille = (u128::from(weight_of(a.weight).ten_thousandths()) * 2000
+                + total_weight)
+                / (2 * total_weight);
             format!("{},{} %", per_mille / 10, per_mille % 10)
         } else {
             String::new()
