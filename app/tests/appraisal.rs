@@ -719,61 +719,37 @@ async fn a_rating_outside_the_five_labels_never_reaches_the_cycle() {
     assert_eq!(form.parse().unwrap_err()[0].field, "knowledge");
 }
 
+/// A work agreement and a competency, both rated `goed`, the concept released on 13 May and
+/// the conversation held on 20 May: assessment 1 ready for the final setting.
+async fn held_with_two_agreements(db: &Db, manager: &CurrentUser, id: &str) {
+    let add = [
+        posted(&[("command", "add_work_agreement"), ("text", "Balie")]),
+        posted(&[
+            ("command", "add_development_agreement"),
+            ("text", "Samenwerken"),
+        ]),
+    ];
+    for command in add {
+        ok(db, manager, id, command, NOW).await;
+    }
+    rate_all(db, manager, id, "1", "2027-05-20", "goed", at("2027-05-01")).await;
+    let release = posted(&[("command", "release_concept"), ("number", "1")]);
+    ok(db, manager, id, release, at("2027-05-13")).await;
+    let hold = posted(&[
+        ("command", "hold_assessment"),
+        ("number", "1"),
+        ("held_on", "2027-05-20"),
+    ]);
+    ok(db, manager, id, hold, at("2027-05-20")).await;
+}
+
 #[tokio::test]
 async fn of_two_approvals_at_once_exactly_one_lands() {
     for t in support::all().await {
         let db = &t.db;
         let p = people(db).await;
         let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
-        ok(
-            db,
-            &p.manager,
-            &id,
-            posted(&[("command", "add_work_agreement"), ("text", "Balie")]),
-            NOW,
-        )
-        .await;
-        ok(
-            db,
-            &p.manager,
-            &id,
-            posted(&[
-                ("command", "add_development_agreement"),
-                ("text", "Samenwerken"),
-            ]),
-            NOW,
-        )
-        .await;
-        rate_all(
-            db,
-            &p.manager,
-            &id,
-            "1",
-            "2027-05-20",
-            "goed",
-            at("2027-05-01"),
-        )
-        .await;
-        ok(
-            db,
-            &p.manager,
-            &id,
-            posted(&[("command", "release_concept"), ("number", "1")]),
-            at("2027-05-13"),
-        )
-        .await;
-        ok(
-            db,
-            &p.manager,
-            &id,
-            posted(&[
-                ("command", "hold_assessment"),
-                ("number", "1"),
-                ("held_on", "2027-05-20"),
-            ]),
-            at("2027-05-20"),
-        )
-        .await;
+        held_with_two_agreements(db, &p.manager, &id).await;
         ok(
             db,
             &p.manager,
