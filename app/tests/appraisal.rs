@@ -750,6 +750,43 @@ async fn of_two_approvals_at_once_exactly_one_lands() {
         let p = people(db).await;
         let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
         held_with_two_agreements(db, &p.manager, &id).await;
+        // Art. 6 lid 4: the career agreements are evaluated, never weighed.
+        let before = view_for(db, &p.manager, &id, at("2027-05-20"))
+            .await
+            .unwrap();
+        let record = db.load_cycle(&id).await.unwrap().unwrap();
+        let mut concept = PostedCycleCommand {
+            command: "save_concept".into(),
+            number: "1".into(),
+            conversation_on: "2027-05-20".into(),
+            knowledge: "goed".into(),
+            career_evaluation: "De cursus Wmo is gevolgd; de stap naar teamleider nog niet.".into(),
+            ..Default::default()
+        };
+        for agreement in &record.agreements {
+            concept.rated_id.push(agreement.id.clone());
+            concept.rating.push("goed".into());
+        }
+        ok(
+            db,
+            &p.manager,
+            &id,
+            concept.parse().unwrap(),
+            at("2027-05-20"),
+        )
+        .await;
+        let after = view_for(db, &p.manager, &id, at("2027-05-20"))
+            .await
+            .unwrap();
+        assert!(
+            after.assessments[0]
+                .career_evaluation
+                .starts_with("De cursus Wmo")
+        );
+        assert_eq!(
+            after.assessments[0].proposal,
+            before.assessments[0].proposal
+        );
         ok(
             db,
             &p.manager,
@@ -902,6 +939,34 @@ async fn art_5_both_parties_bring_input_and_the_progress_conversation_is_recorde
             "Op koers; de balie-afspraak is bijgesteld."
         );
         assert_eq!(v.schedule[1].done_on.as_deref(), Some("2027-01-14"));
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn art_6_10_the_employee_asks_for_a_scan_and_the_manager_hears_of_it() {
+    for t in support::all().await {
+        let db = &t.db;
+        let p = people(db).await;
+        let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
+        let ask = posted(&[("command", "request_scan")]);
+        assert!(matches!(
+            refused(db, &p.manager, &id, ask.clone(), NOW).await,
+            AppraisalError::Refused(_)
+        ));
+        ok(db, &p.employee, &id, ask, NOW).await;
+        let v = view_for(db, &p.manager, &id, NOW).await.unwrap();
+        assert!(
+            v.events
+                .iter()
+                .any(|e| e.action.nl.starts_with("360°-scan aangevraagd"))
+        );
+        use sqlx::Row;
+        let rows = app::storage::raw_rows(db, "SELECT recipient, subject FROM outbox")
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "{}", t.name);
+        assert_eq!(rows[0].try_get::<String, _>("recipient").unwrap(), MANAGER);
         t.finish().await;
     }
 }

@@ -264,6 +264,28 @@ async fn the_documented_probation_cycle_through_the_api() {
         !html.contains("concept-form-1"),
         "the employee gets no concept form"
     );
+    assert!(html.contains("De vijf kwalificaties en wat ze betekenen"));
+    // Without JavaScript the employee asks for a 360° scan (art. 6 lid 10): a plain post.
+    let page = format!("/cycli/{id}");
+    let r = post_form(
+        &page_employee,
+        "cycles/act",
+        &page,
+        &[
+            ("id", id.as_str()),
+            ("revision", ""),
+            ("command", "request_scan"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::FOUND);
+    let html = page_employee
+        .get(&support::location(&r))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("U hebt om een 360°-scan gevraagd"), "{html}");
     // The PDF for the file: the manager's copy, read back as text; a stranger's 404.
     let r = page_manager.get(&format!("/cycli/{id}/cyclus.pdf")).await;
     assert_eq!(r.status(), StatusCode::OK);

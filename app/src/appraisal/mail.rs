@@ -79,3 +79,21 @@ In the appraisal cycle of {name} a deadline is open: {what_en}, by {by}.\n{link}
 <p lang=\"en\">In the appraisal cycle of {name} a deadline is open: {what_en}, by {by}. \
 <a href=\"{link}\">Open the cycle</a> after signing in.</p>",
 };
+
+pub const SCAN_REQUESTED: Template = Template {
+    subject: "Verzoek om een 360°-scan / Request for a 360° scan",
+    text: "Beste leidinggevende,\n\n\
+{name} vraagt om een 360°-scan als input voor de beoordeling (art. 6 lid 10). Start de scan \
+en voeg het gesloten rapport bij de cyclus:\n{link}\n\n\
+---\n\n\
+Dear manager,\n\n\
+{name} asks for a 360° scan as input to the assessment. Start the scan and attach its closed \
+report to the cycle:\n{link}",
+    html: "<p>Beste leidinggevende,</p>\n\
+<p>{name} vraagt om een 360°-scan als input voor de beoordeling (art. 6 lid 10). Start de scan \
+en voeg het gesloten rapport bij de cyclus.</p>\n\
+<p><a href=\"{link}\">Open de cyclus</a></p>\n\
+<hr>\n\
+<p lang=\"en\">Dear manager, {name} asks for a 360° scan as input to the assessment. \
+<a href=\"{link}\">Open the cycle</a> to attach its closed report.</p>",
+};

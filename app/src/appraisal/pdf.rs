@@ -202,6 +202,15 @@ pub fn cycle_pdf(view: &CycleView, language: Language) -> Result<Vec<u8>, PdfErr
             ],
             &rows,
         );
+        if !a.career_evaluation.is_empty() {
+            layout.facts(&[(
+                t(
+                    "Loopbaanafspraken (wegen niet mee, art. 6 lid 4)",
+                    "Career agreements (not weighed, art. 6(4))",
+                ),
+                a.career_evaluation.clone(),
+            )]);
+        }
         if let Some(p) = &a.proposal {
             layout.paragraph(
                 &format!(

@@ -565,6 +565,7 @@ async fn apply(
             conversation_on,
             ratings,
             knowledge,
+            career_evaluation,
         } => {
             let a = assessment(record, number)?;
             assessment_flow::check(stage_of(a)?, actor(who), Step::EditConcept)
@@ -584,6 +585,7 @@ async fn apply(
             let ratings = view::StoredRatings {
                 agreements: by_id,
                 knowledge: knowledge.map(|q| q.code().to_string()),
+                career: career_evaluation,
             };
             // A released concept may still be corrected before the conversation, but its
             // conversation day stays a week after the release (art. 6 lid 3).
@@ -801,6 +803,34 @@ async fn apply(
             }
             store::save_progress_in(tx, cycle_id, &held_on.iso(), &notes).await?;
             Ok(("progress_recorded", String::new(), None))
+        }
+        CycleCommand::RequestScan => {
+            if who != Who::Employee {
+                return Err(refused(
+                    "De medewerker vraagt een scan aan; de leidinggevende start hem.",
+                    "The employee asks for a scan; the manager starts it.",
+                ));
+            }
+            if record.cycle.scan_id.is_some() {
+                return Err(refused(
+                    "Er is al een 360°-scan bijgevoegd.",
+                    "A 360° scan is attached already.",
+                ));
+            }
+            let manager = db
+                .find_account(&record.cycle.manager_id)
+                .await?
+                .map(|a| a.email);
+            Ok((
+                "scan_requested",
+                String::new(),
+                manager.map(|to| Mail {
+                    template: &super::mail::SCAN_REQUESTED,
+                    to,
+                    number: 0,
+                    link,
+                }),
+            ))
         }
         CycleCommand::AddAssessment => {
             manager_only(who)?;

@@ -53,6 +53,8 @@ impl Who {
 pub struct StoredRatings {
     pub agreements: BTreeMap<String, String>,
     pub knowledge: Option<String>,
+    /// The career agreements' evaluation: text, never part of the arithmetic (art. 6 lid 4).
+    pub career: String,
 }
 
 pub fn ratings_of(a: &StoredAssessment) -> StoredRatings {
@@ -357,6 +359,10 @@ fn event_text(action: &str, detail: &str) -> Text {
         ),
         "scan_attached" => ("360°-scan bijgevoegd".into(), "360° scan attached".into()),
         "topic_added" => ("Inbreng toegevoegd".into(), "Input added".into()),
+        "scan_requested" => (
+            "360°-scan aangevraagd door de medewerker".into(),
+            "360° scan requested by the employee".into(),
+        ),
         "progress_recorded" => (
             "Voortgangsgesprek vastgelegd".into(),
             "Progress conversation recorded".into(),
@@ -461,6 +467,7 @@ fn assessment_view(
             .as_deref()
             .map(qualification_text)
             .unwrap_or_default(),
+        career_evaluation: ratings.career.clone(),
         proposal,
         proposal_missing,
         final_qualification: final_q.map(|q| q.code().into()),

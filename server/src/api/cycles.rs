@@ -106,6 +106,7 @@ pub enum CommandName {
     AttachScan,
     AddTopic,
     RecordProgress,
+    RequestScan,
 }
 
 /// One rating of a concept: an agreement's id and a qualification.
@@ -153,6 +154,9 @@ pub struct CommandInput {
     pub ratings: Vec<RatingInput>,
     #[serde(default)]
     pub knowledge: String,
+    /// The career agreements' evaluation (art. 6 lid 4): text, never weighed.
+    #[serde(default)]
+    pub career_evaluation: String,
     #[serde(default)]
     pub choice: String,
     #[serde(default)]
@@ -196,6 +200,7 @@ impl CommandInput {
                 .collect(),
             rating: self.ratings.into_iter().map(|r| r.qualification).collect(),
             knowledge: self.knowledge,
+            career_evaluation: self.career_evaluation,
             choice: self.choice,
             motivation: self.motivation,
             objections: self.objections,

@@ -35,6 +35,8 @@ pub struct PostedCycleCommand {
     pub rated_id: Vec<String>,
     pub rating: Vec<String>,
     pub knowledge: String,
+    /// The evaluation of the career agreements (art. 6 lid 4).
+    pub career_evaluation: String,
     /// `proposal`, `crucial` or a qualification code.
     pub choice: String,
     pub motivation: String,
@@ -76,6 +78,8 @@ pub enum CycleCommand {
         conversation_on: Date,
         ratings: Vec<(String, Qualification)>,
         knowledge: Option<Qualification>,
+        /// How the career agreements went (art. 6 lid 4): evaluated, never weighed.
+        career_evaluation: String,
     },
     ReleaseConcept {
         number: i64,
@@ -113,6 +117,8 @@ pub enum CycleCommand {
     AttachScan {
         scan_id: String,
     },
+    /// The employee asks the manager for a 360° scan (art. 6 lid 10).
+    RequestScan,
     /// Input for a conversation, by either party (art. 4 lid 3, 5 lid 2).
     AddTopic {
         text: String,
@@ -226,11 +232,14 @@ impl PostedCycleCommand {
                         }
                     }
                 };
+                let career_evaluation =
+                    long_text("career_evaluation", &self.career_evaluation, problems);
                 CycleCommand::SaveConcept {
                     number: n?,
                     conversation_on: conversation_on?,
                     ratings,
                     knowledge,
+                    career_evaluation: career_evaluation?,
                 }
             }
             "release_concept" => CycleCommand::ReleaseConcept {
@@ -302,6 +311,7 @@ impl PostedCycleCommand {
                 number: need_number(problems)?,
             },
             "add_assessment" => CycleCommand::AddAssessment,
+            "request_scan" => CycleCommand::RequestScan,
             "add_topic" => CycleCommand::AddTopic {
                 text: agreement_text(&self.text, problems)?,
             },

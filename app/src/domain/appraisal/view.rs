@@ -128,6 +128,8 @@ pub struct AssessmentView {
     pub held_on: Option<String>,
     pub ratings: Vec<RatingLine>,
     pub knowledge: String,
+    /// How the career agreements went: evaluated, never weighed (art. 6 lid 4).
+    pub career_evaluation: String,
     /// The proposal while every item is rated, else why not.
     pub proposal: Option<ProposalLine>,
     pub proposal_missing: Option<Text>,

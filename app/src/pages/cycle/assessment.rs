@@ -69,6 +69,22 @@ pub(super) fn AssessmentSection(
             <dt>{pick(i18n, "Gesprek gevoerd", "Conversation held")}</dt><dd>{a.held_on.clone().unwrap_or_else(|| "—".into())}</dd>
         </dl>
     };
+    // The five qualifications with their definitions (art. 6 lid 5), beside the ratings.
+    let definitions = Qualification::ALL
+        .into_iter()
+        .map(|q| {
+            view! {
+                <dt>{pick(i18n, q.label().nl, q.label().en)}</dt>
+                <dd>{pick(i18n, q.definition().nl, q.definition().en)}</dd>
+            }
+        })
+        .collect_view();
+    let definitions = view! {
+        <details class="qualification-definitions" data-testid=format!("definitions-{number}")>
+            <summary>{pick(i18n, "De vijf kwalificaties en wat ze betekenen (art. 6 lid 5)", "The five qualifications and what they mean (art. 6(5))")}</summary>
+            <dl class="facts">{definitions}</dl>
+        </details>
+    };
     // The ratings: a form while the concept may be edited, else a table.
     let ratings = if ctx.manager && may("save_concept") {
         concept_form(i18n, ctx.clone(), a.clone())
@@ -78,6 +94,15 @@ pub(super) fn AssessmentSection(
             .iter()
             .map(|r| view! { <tr><td>{r.text.clone()}{r.crucial.then(|| pick(i18n, " (cruciaal)", " (crucial)"))}</td><td>{label(i18n, &r.qualification)}</td></tr> })
             .collect_view();
+        let career = (!a.career_evaluation.is_empty()).then(|| {
+            let text = a.career_evaluation.clone();
+            view! {
+                <p data-testid=format!("career-{number}")>
+                    <strong>{pick(i18n, "Loopbaanafspraken (geëvalueerd, wegen niet mee, art. 6 lid 4): ", "Career agreements (evaluated, never weighed, art. 6(4)): ")}</strong>
+                    {text}
+                </p>
+            }
+        });
         view! {
             <table class="ratings" data-testid=format!("ratings-{number}")>
                 <thead><tr><th scope="col">{pick(i18n, "Afspraak of competentie", "Agreement or competency")}</th><th scope="col">{pick(i18n, "Kwalificatie", "Qualification")}</th></tr></thead>
@@ -86,6 +111,7 @@ pub(super) fn AssessmentSection(
                     <tr><td>{pick(i18n, "Kennisniveau", "Knowledge level")}</td><td>{label(i18n, &a.knowledge)}</td></tr>
                 </tbody>
             </table>
+            {career}
         }
         .into_any()
     };
@@ -215,6 +241,7 @@ pub(super) fn AssessmentSection(
             <h2 id=heading_id>{title}</h2>
             {deadline}
             {dates}
+            {definitions}
             {ratings}
             {proposal}
             {release}
@@ -346,6 +373,14 @@ fn concept_form(
         "Day of the assessment conversation",
     );
     let knowledge_label = pick(i18n, "Kennisniveau", "Knowledge level");
+    let career_id = format!("career-evaluation-{number}");
+    let career_for = career_id.clone();
+    let career_label = pick(
+        i18n,
+        "Evaluatie van de loopbaanafspraken (weegt niet mee in de eindbeoordeling, art. 6 lid 4)",
+        "Evaluation of the career agreements (not weighed in the final assessment, art. 6(4))",
+    );
+    let career_value = a.career_evaluation.clone();
     let button = pick(i18n, "Concept opslaan", "Save the concept");
     let number = number.to_string();
     view! {
@@ -362,6 +397,10 @@ fn concept_form(
                 <label for=knowledge_for>{knowledge_label}</label>
                 {knowledge}
                 <FieldText error field="knowledge" id=knowledge_problem />
+            </div>
+            <div class="field">
+                <label for=career_for>{career_label}</label>
+                <textarea id=career_id name="career_evaluation" rows="3">{career_value}</textarea>
             </div>
             <SubmitButton pending=act.pending() label=button class="button" />
         </ActionForm>

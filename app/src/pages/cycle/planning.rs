@@ -266,7 +266,26 @@ pub(super) fn ScanSection(
             }
             .into_any()
         }
-        None => view! { <p>{pick(i18n, "Er is (nog) geen 360°-scan bijgevoegd. U kunt uw leidinggevende om een scan vragen.", "No 360° scan is attached (yet). You may ask your manager for one.")}</p> }.into_any(),
+        None => {
+            let c = ctx.clone();
+            let requested = view
+                .events
+                .iter()
+                .any(|e| e.action.en.starts_with("360° scan requested"));
+            let ask = (!requested).then(move || view! {
+                <CommandButton ctx=c command="request_scan"
+                    label=pick(i18n, "Mijn leidinggevende om een 360°-scan vragen", "Ask my manager for a 360° scan") />
+            });
+            let asked = requested.then(|| view! {
+                <p data-testid="scan-requested">{pick(i18n, "U hebt om een 360°-scan gevraagd.", "You asked for a 360° scan.")}</p>
+            });
+            view! {
+                <p>{pick(i18n, "Er is (nog) geen 360°-scan bijgevoegd. U kunt uw leidinggevende om een scan vragen (art. 6 lid 10).", "No 360° scan is attached (yet). You may ask your manager for one (art. 6(10)).")}</p>
+                {asked}
+                {ask}
+            }
+            .into_any()
+        }
     };
     view! {
         <section class="card" aria-labelledby="cycle-scan-heading">
