@@ -5,11 +5,12 @@
 
 mod support;
 
-use reqwest::header::{ACCEPT_LANGUAGE, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_MATCH, LOCATION};
+use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, ETAG, IF_MATCH, LOCATION};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use app::state::unix_now;
+use support::api_caller::{Caller, caller};
 use support::{TestApp, spawn_app};
 
 const MAYOR: &str = "burgemeester@gemeente.nl";
@@ -17,24 +18,7 @@ const SECRETARY: &str = "j.jansen@gemeente.nl";
 const READER: &str = "p-en-o@gemeente.nl";
 const STRANGER: &str = "iemand.anders@gemeente.nl";
 
-/// One account's door to the API: its own token.
-struct Caller {
-    base: String,
-    token: String,
-    http: reqwest::Client,
-}
-
 impl Caller {
-    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.http
-            .request(method, format!("{}{path}", self.base))
-            .header(AUTHORIZATION, format!("Bearer {}", self.token))
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.request(Method::GET, path).send().await.unwrap()
-    }
-
     async fn post(&self, path: &str, body: Option<Value>) -> reqwest::Response {
         let request = self.request(Method::POST, path);
         match body {
@@ -76,20 +60,6 @@ struct World {
     secretary: Caller,
     reader: Caller,
     stranger: Caller,
-}
-
-async fn caller(app: &TestApp, email: &str) -> Caller {
-    if email != support::ADMIN {
-        app.add_organiser(email).await;
-    }
-    let token = app::auth::api_tokens::create_for_email(&app.db, email, "tests", unix_now())
-        .await
-        .unwrap();
-    Caller {
-        base: app.base.clone(),
-        token,
-        http: reqwest::Client::new(),
-    }
 }
 
 async fn world() -> World {

@@ -7,34 +7,18 @@
 
 mod support;
 
-use reqwest::header::{AUTHORIZATION, ETAG, IF_MATCH, LOCATION};
+use reqwest::header::{ETAG, IF_MATCH, LOCATION};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use app::state::unix_now;
+use support::api_caller::{Caller, caller};
 use support::{TestApp, spawn_app};
 
 const MANAGER: &str = "leidinggevende@maastricht.nl";
 const EMPLOYEE: &str = "m.martens@maastricht.nl";
 const STRANGER: &str = "collega@maastricht.nl";
 
-struct Caller {
-    base: String,
-    token: String,
-    http: reqwest::Client,
-}
-
 impl Caller {
-    fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.http
-            .request(method, format!("{}{path}", self.base))
-            .header(AUTHORIZATION, format!("Bearer {}", self.token))
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.request(Method::GET, path).send().await.unwrap()
-    }
-
     async fn command(&self, id: &str, body: Value, if_match: Option<&str>) -> reqwest::Response {
         let mut request = self
             .request(Method::POST, &format!("/api/v1/cycles/{id}/commands"))
@@ -50,20 +34,6 @@ impl Caller {
         assert_eq!(r.status(), StatusCode::OK);
         let etag = r.headers()[ETAG].to_str().unwrap().to_owned();
         (r.json().await.unwrap(), etag)
-    }
-}
-
-async fn caller(app: &TestApp, email: &str) -> Caller {
-    if email != support::ADMIN {
-        app.add_organiser(email).await;
-    }
-    let token = app::auth::api_tokens::create_for_email(&app.db, email, "tests", unix_now())
-        .await
-        .unwrap();
-    Caller {
-        base: app.base.clone(),
-        token,
-        http: reqwest::Client::new(),
     }
 }
 

@@ -20,6 +20,7 @@ pub mod app_support;
 pub use app_support::smtp;
 
 pub mod actions;
+pub mod api_caller;
 pub mod binary;
 pub mod logs;
 pub mod responses;
