@@ -52,6 +52,24 @@ impl FlashStore {
         key
     }
 
+    /// The payload stored under `key` by this `session`, left in place.
+    pub async fn peek(&self, session: &str, key: &str) -> Option<String> {
+        if session.is_empty() || key.is_empty() {
+            return None;
+        }
+        match self
+            .db
+            .peek_flash(key, &hash_token(session), unix_now())
+            .await
+        {
+            Ok(payload) => payload,
+            Err(error) => {
+                tracing::error!(%error, "could not read a flash entry");
+                None
+            }
+        }
+    }
+
     /// The payload stored under `key` by this `session`, once: taking it deletes it.
     pub async fn take(&self, session: &str, key: &str) -> Option<String> {
         if session.is_empty() || key.is_empty() {
@@ -102,7 +120,13 @@ pub async fn take_in_server_fn_as(store: &FlashStore, session: &str, key: &str) 
     if key.is_empty() {
         return None;
     }
-    let taken = leptos::prelude::use_context::<TakenInRequest>().unwrap_or_default();
+    // Without the request's record of what it took (a loader whose owner was already dropped
+    // finds no context), taking would delete the entry under the render that shows it: seen
+    // once as a refused form coming back empty in the two-process run. Such a loader only
+    // reads; the entry expires by itself.
+    let Some(taken) = leptos::prelude::use_context::<TakenInRequest>() else {
+        return store.peek(session, key).await;
+    };
     let mut taken = taken.0.lock().await;
     if let Some(payload) = taken.get(key) {
         return payload.clone();

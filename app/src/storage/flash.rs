@@ -56,4 +56,26 @@ impl Db {
             None => None,
         })
     }
+
+    /// The payload under `key` for this session, left in place (see `flash::take_in_server_fn_as`).
+    pub async fn peek_flash(
+        &self,
+        key: &str,
+        session_hash: &str,
+        now: i64,
+    ) -> Result<Option<String>, StorageError> {
+        let row = sqlx::query(
+            "SELECT payload FROM flash_entries \
+             WHERE flash_key = $1 AND session_hash = $2 AND expires_at > $3",
+        )
+        .bind(key)
+        .bind(session_hash)
+        .bind(now)
+        .fetch_optional(self.pool())
+        .await?;
+        Ok(match row {
+            Some(row) => Some(row.try_get::<String, _>("payload")?),
+            None => None,
+        })
+    }
 }
