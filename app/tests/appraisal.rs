@@ -42,6 +42,8 @@ struct People {
 }
 
 async fn people(db: &Db) -> People {
+    // The competency guide whose profiles development agreements draw on (seed 004).
+    app::catalog::load_builtin(db, NOW).await.unwrap();
     People {
         manager: account(db, MANAGER, Role::Organiser).await,
         employee: account(db, EMPLOYEE, Role::Organiser).await,
@@ -79,10 +81,34 @@ fn posted(fields: &[(&str, &str)]) -> CycleCommand {
             "motivation" => form.motivation = value,
             "objections" => form.objections = value,
             "settlement" => form.settlement = value,
+            "notes" => form.notes = value,
+            "competency" => form.competency = value,
+            "profile_id" => form.profile_id = value,
+            "scale" => form.scale = value,
+            "specific" => form.specific = list(&value),
+            "own_choice" => form.own_choice = list(&value),
             other => panic!("unknown field {other}"),
         }
     }
     form.parse().expect("a valid command")
+}
+
+fn list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .filter(|v| !v.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The Frontoffice profile at scale 6 (3 core + its 4 specific), chosen by the manager.
+async fn choose_profile(db: &Db, manager: &CurrentUser, id: &str) {
+    let choose = posted(&[
+        ("command", "choose_competencies"),
+        ("profile_id", "medewerker-frontoffice"),
+        ("scale", "6"),
+    ]);
+    ok(db, manager, id, choose, NOW).await;
 }
 
 async fn snapshot(db: &Db, id: &str) -> (StoredCycleRecord, i64) {
@@ -189,10 +215,11 @@ async fn a_probation_runs_from_planning_to_the_second_assessment_with_objections
             )
             .await;
         }
-        for (text, crucial) in [
-            ("Integriteit", "on"),
-            ("Samenwerken", ""),
-            ("Klantgericht werken", ""),
+        choose_profile(db, &p.manager, &id).await;
+        for (competency, text, crucial) in [
+            ("integriteit", "Integriteit", "on"),
+            ("samenwerken", "Samenwerken", ""),
+            ("klantgericht-werken", "Klantgericht werken", ""),
         ] {
             ok(
                 db,
@@ -200,6 +227,7 @@ async fn a_probation_runs_from_planning_to_the_second_assessment_with_objections
                 &id,
                 posted(&[
                     ("command", "add_development_agreement"),
+                    ("competency", competency),
                     ("text", text),
                     ("crucial", crucial),
                 ]),
@@ -456,12 +484,14 @@ async fn refusals_change_nothing() {
         let db = &t.db;
         let p = people(db).await;
         let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
+        choose_profile(db, &p.manager, &id).await;
         ok(
             db,
             &p.manager,
             &id,
             posted(&[
                 ("command", "add_development_agreement"),
+                ("competency", "samenwerken"),
                 ("text", "Samenwerken"),
             ]),
             NOW,
@@ -619,6 +649,7 @@ async fn a_released_concept_is_not_early_and_strangers_and_hr_see_no_cycle() {
         let db = &t.db;
         let p = people(db).await;
         let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
+        choose_profile(db, &p.manager, &id).await;
         ok(
             db,
             &p.manager,
@@ -633,6 +664,7 @@ async fn a_released_concept_is_not_early_and_strangers_and_hr_see_no_cycle() {
             &id,
             posted(&[
                 ("command", "add_development_agreement"),
+                ("competency", "samenwerken"),
                 ("text", "Samenwerken"),
             ]),
             NOW,
@@ -726,9 +758,11 @@ async fn held_with_two_agreements(db: &Db, manager: &CurrentUser, id: &str) {
         posted(&[("command", "add_work_agreement"), ("text", "Balie")]),
         posted(&[
             ("command", "add_development_agreement"),
+            ("competency", "samenwerken"),
             ("text", "Samenwerken"),
         ]),
     ];
+    choose_profile(db, manager, id).await;
     for command in add {
         ok(db, manager, id, command, NOW).await;
     }
@@ -934,10 +968,22 @@ async fn art_5_both_parties_bring_input_and_the_progress_conversation_is_recorde
         let v = view_for(db, &p.employee, &id, NOW).await.unwrap();
         let by: Vec<_> = v.topics.iter().map(|t| t.added_by.as_str()).collect();
         assert_eq!(by, ["employee", "manager"], "{}", t.name);
+        assert_eq!(v.progress.len(), 1);
         assert_eq!(
-            v.progress_notes,
+            v.progress[0].notes,
             "Op koers; de balie-afspraak is bijgesteld."
         );
+        assert_eq!(v.schedule[1].done_on.as_deref(), Some("2027-01-14"));
+        // Art. 5 and "op verzoek": another progress conversation keeps the first.
+        let second = posted(&[
+            ("command", "record_progress"),
+            ("held_on", "2027-01-15"),
+            ("notes", "Extra gesprek op verzoek van de medewerker."),
+        ]);
+        ok(db, &p.manager, &id, second, NOW).await;
+        let v = view_for(db, &p.employee, &id, NOW).await.unwrap();
+        let held: Vec<_> = v.progress.iter().map(|p| p.held_on.as_str()).collect();
+        assert_eq!(held, ["2027-01-14", "2027-01-15"], "{}", t.name);
         assert_eq!(v.schedule[1].done_on.as_deref(), Some("2027-01-14"));
         t.finish().await;
     }
@@ -967,6 +1013,147 @@ async fn art_6_10_the_employee_asks_for_a_scan_and_the_manager_hears_of_it() {
             .unwrap();
         assert_eq!(rows.len(), 1, "{}", t.name);
         assert_eq!(rows[0].try_get::<String, _>("recipient").unwrap(), MANAGER);
+        t.finish().await;
+    }
+}
+
+#[tokio::test]
+async fn article_3_development_agreements_are_made_on_the_chosen_profiles_competencies() {
+    for t in support::all().await {
+        let db = &t.db;
+        let p = people(db).await;
+        let id = create(db, &p.manager, &probation(), NOW).await.unwrap();
+        let on = |competency: &'static str| {
+            posted(&[
+                ("command", "add_development_agreement"),
+                ("competency", competency),
+                ("text", "Laat het zien in het klantcontact"),
+            ])
+        };
+        // No profile yet: no development agreement (art. 3 lid 2).
+        let AppraisalError::Invalid(problems) =
+            refused(db, &p.manager, &id, on("samenwerken"), NOW).await
+        else {
+            panic!("{}: not refused as invalid", t.name)
+        };
+        assert_eq!(problems[0].field, "competency");
+
+        // A Vakspecialist without its four specific ones, a management profile with a choice,
+        // three of the manager's choice, and a scale the guide does not describe: refused.
+        for (profile, scale, specific, own_choice, field) in [
+            ("vakspecialist", "8", "", "", "specific"),
+            ("teammanager", "11", "", "luisteren", "own_choice"),
+            (
+                "adviseur",
+                "9",
+                "",
+                "luisteren,vernieuwen,initiatief",
+                "own_choice",
+            ),
+            ("adviseur", "2", "", "", "scale"),
+            ("adviseur", "9", "", "integriteit", "own_choice"),
+        ] {
+            let choose = posted(&[
+                ("command", "choose_competencies"),
+                ("profile_id", profile),
+                ("scale", scale),
+                ("specific", specific),
+                ("own_choice", own_choice),
+            ]);
+            let AppraisalError::Invalid(problems) = refused(db, &p.manager, &id, choose, NOW).await
+            else {
+                panic!("{}: {profile} not refused as invalid", t.name)
+            };
+            assert!(
+                problems.iter().any(|p| p.field == field),
+                "{}: {profile}: {problems:?}",
+                t.name
+            );
+        }
+        // Only the manager chooses.
+        let choose = posted(&[
+            ("command", "choose_competencies"),
+            ("profile_id", "adviseur"),
+            ("scale", "9"),
+            ("own_choice", "luisteren,vernieuwen"),
+        ]);
+        assert!(matches!(
+            refused(db, &p.employee, &id, choose.clone(), NOW).await,
+            AppraisalError::Refused(_)
+        ));
+        ok(db, &p.manager, &id, choose, NOW).await;
+        let v = view_for(db, &p.manager, &id, NOW).await.unwrap();
+        let profile = v.profile.expect("the profile is shown");
+        assert_eq!(profile.name, "Adviseur");
+        assert_eq!(profile.level, "Schaal 8–10", "{}", t.name);
+        let sources: Vec<_> = profile
+            .competencies
+            .iter()
+            .map(|c| c.source.as_str())
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                "core", "core", "core", "specific", "specific", "specific", "specific", "choice",
+                "choice"
+            ]
+        );
+        assert!(
+            profile
+                .competencies
+                .iter()
+                .all(|c| !c.behaviours.is_empty())
+        );
+        assert!(v.options.is_some(), "the manager may still change it");
+        let employee_view = view_for(db, &p.employee, &id, NOW).await.unwrap();
+        assert!(employee_view.options.is_none());
+        assert_eq!(employee_view.profile.unwrap().competencies.len(), 9);
+
+        // Agreements on chosen competencies only, one each.
+        assert!(matches!(
+            refused(db, &p.manager, &id, on("presentatie"), NOW).await,
+            AppraisalError::Invalid(_)
+        ));
+        ok(db, &p.manager, &id, on("luisteren"), NOW).await;
+        assert!(matches!(
+            refused(db, &p.manager, &id, on("luisteren"), NOW).await,
+            AppraisalError::Invalid(_)
+        ));
+        let v = view_for(db, &p.manager, &id, NOW).await.unwrap();
+        assert_eq!(v.development_agreements[0].competency, "Luisteren");
+        assert!(
+            v.profile
+                .unwrap()
+                .competencies
+                .iter()
+                .any(|c| c.id == "luisteren" && c.agreed)
+        );
+
+        // A competency with an agreement does not leave the selection silently.
+        let without = posted(&[
+            ("command", "choose_competencies"),
+            ("profile_id", "adviseur"),
+            ("scale", "9"),
+            ("own_choice", "vernieuwen"),
+        ]);
+        let AppraisalError::Invalid(problems) = refused(db, &p.manager, &id, without, NOW).await
+        else {
+            panic!("{}: not refused", t.name)
+        };
+        assert!(problems[0].nl.contains("Luisteren"), "{problems:?}");
+
+        // The Vakspecialist's four set by the manager (art. 3 lid 3).
+        let vakspecialist = posted(&[
+            ("command", "choose_competencies"),
+            ("profile_id", "vakspecialist"),
+            ("scale", "12"),
+            ("specific", "analyseren,luisteren,vernieuwen,initiatief"),
+        ]);
+        ok(db, &p.manager, &id, vakspecialist, NOW).await;
+        let v = view_for(db, &p.manager, &id, NOW).await.unwrap();
+        let profile = v.profile.unwrap();
+        assert_eq!(profile.competencies.len(), 7);
+        assert_eq!(profile.level, "Schaal 11–18");
         t.finish().await;
     }
 }

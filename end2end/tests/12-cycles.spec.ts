@@ -194,8 +194,8 @@ const work = [
   { text: "Beleidsnotitie mantelzorg opleveren voor het college", weight: "" },
 ];
 const competencies = [
-  { text: "Samenwerken", crucial: true },
-  { text: "Klantgerichtheid", crucial: false },
+  { id: "samenwerken", name: "Samenwerken", text: "Stemt wekelijks af met de backoffice", crucial: true },
+  { id: "klantgericht-werken", name: "Klantgericht werken", text: "Vraagt door naar wat de inwoner nodig heeft", crucial: false },
 ];
 
 test("a probation cycle from planning to the second assessment, with a 360° scan, objections and the final setting", async ({ page, browser }, testInfo) => {
@@ -255,22 +255,46 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
     await expect(addWork.getByLabel("Nieuwe werkafspraak (SMART)")).toHaveValue("");
     await expect(addWork.getByLabel(/^Gewicht/)).toHaveValue("");
   }
+  // The profile (art. 3 lid 2): no development agreement before it is chosen; three of the
+  // manager's choice is one too many; then the Frontoffice profile at scale 6 with one choice.
+  await expect(manager.getByTestId("no-profile")).toBeVisible();
+  await expect(manager.getByTestId("add-development-agreement")).toHaveCount(0);
+  const choose = manager.getByTestId("choose-competencies");
+  await choose.getByLabel("Profiel van de functie").selectOption("medewerker-frontoffice");
+  await choose.getByLabel("Salarisschaal van de functie").fill("6");
+  const ownChoice = choose.getByRole("group", { name: /^Naar keuze van de leidinggevende/ });
+  for (const name of ["Analyseren", "Initiatief", "Vernieuwen"]) await ownChoice.getByLabel(name, { exact: true }).check();
+  const record = choose.getByRole("button", { name: "Profiel en competenties vastleggen" });
+  await refused(manager, js, record, "Het formulier bevat fouten");
+  await expect(manager.getByTestId("choose-competencies")).toContainText("U voegt ten hoogste 2 competenties naar keuze toe, niet 3 (art. 3 lid 2).");
+  // What was typed is still there to correct, with and without JavaScript.
+  await expect(choose.getByLabel("Salarisschaal van de functie")).toHaveValue("6");
+  await expect(ownChoice.getByLabel("Vernieuwen", { exact: true })).toBeChecked();
+  for (const name of ["Initiatief", "Vernieuwen"]) await ownChoice.getByLabel(name, { exact: true }).uncheck();
+  await submit(manager, js, record, "choose_competencies");
+  await expect(manager.getByTestId("cycle-profile")).toHaveText("Medewerker Frontoffice · schaal 6 (Schaal 3–7)");
+  await expect(manager.getByTestId("profile-competency")).toHaveCount(8);
+  await expect(manager.getByTestId("profile-competency").filter({ hasText: "Analyseren" })).toContainText("naar keuze");
+
   const addCompetency = manager.getByTestId("add-development-agreement");
   for (const competency of competencies) {
-    await addCompetency.getByLabel("Competentie met ontwikkelafspraak").fill(competency.text);
+    await addCompetency.getByLabel("Competentie", { exact: true }).selectOption(competency.id);
+    await addCompetency.getByLabel(/^Ontwikkelafspraak/).fill(competency.text);
     if (competency.crucial) await addCompetency.getByLabel("Cruciaal voor de functie (art. 6 lid 7)").check();
-    await submit(manager, js, addCompetency.getByRole("button", { name: "Competentie toevoegen" }), "add_development_agreement");
-    // Not ticked for the next competency: only the one marked is crucial.
-    await expect(addCompetency.getByLabel("Competentie met ontwikkelafspraak")).toHaveValue("");
+    await submit(manager, js, addCompetency.getByRole("button", { name: "Ontwikkelafspraak toevoegen" }), "add_development_agreement");
+    // Not ticked for the next competency: only the one marked is crucial; a competency once.
+    await expect(addCompetency.getByLabel(/^Ontwikkelafspraak/)).toHaveValue("");
     await expect(addCompetency.getByLabel("Cruciaal voor de functie (art. 6 lid 7)")).not.toBeChecked();
+    await expect(addCompetency.getByLabel("Competentie", { exact: true }).locator(`option[value="${competency.id}"]`)).toHaveCount(0);
   }
   const agreements = manager.getByTestId("agreement");
   await expect(agreements).toHaveCount(4);
   await expect(agreements.filter({ hasText: work[0].text })).toContainText("gewicht 2");
   // Weights 2 and 1 (equal): two thirds and one third of the work agreements' half (art. 4 lid 2).
   await expect(agreements.filter({ hasText: work[1].text })).toContainText("gewicht gelijk · 33,3 %");
+  await expect(agreements.filter({ hasText: "Samenwerken" })).toContainText(`Samenwerken: ${competencies[0].text}`);
   await expect(agreements.filter({ hasText: "Samenwerken" })).toContainText("cruciaal");
-  await expect(agreements.filter({ hasText: "Klantgerichtheid" })).not.toContainText("cruciaal");
+  await expect(agreements.filter({ hasText: "Klantgericht werken" })).not.toContainText("cruciaal");
   const planning = manager.getByTestId("planning-form");
   await planning.getByLabel("Loopbaan en levensfase").fill("Wil doorgroeien naar senior beleidsmedewerker.");
   await planning.getByLabel("Randvoorwaarden").fill("Inwerkprogramma en een vaste buddy.");
@@ -289,12 +313,12 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
   await expect(chart).toContainText("Samenwerken");
 
   // Assessment 1, the concept: work 4 and 3 (weights 2 and 1) = 3.67; Samenwerken (crucial) 1,
-  // Klantgerichtheid 3 and knowledge 3 = 2.33; together 3.00 → Normaal, and the crucial rule offered.
+  // Klantgericht werken 3 and knowledge 3 = 2.33; together 3.00 → Normaal, and the crucial rule offered.
   const firstRatings: [string, string][] = [
     [`${work[0].text} (werkafspraak)`, "goed"],
     [`${work[1].text} (werkafspraak)`, "normaal"],
-    ["Samenwerken (competentie)", "onvoldoende"],
-    ["Klantgerichtheid (competentie)", "normaal"],
+    [`Samenwerken: ${competencies[0].text} (competentie)`, "onvoldoende"],
+    [`Klantgericht werken: ${competencies[1].text} (competentie)`, "normaal"],
   ];
   // Six days ahead first: releasing it now would leave the employee less than a week (art. 6 lid 3).
   await saveConcept(manager, js, 1, day(6), firstRatings, "normaal");
@@ -318,9 +342,11 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
   await open(employee, js, cycle);
   await expect(employee.getByRole("heading", { level: 1 })).toHaveText(`Gesprekscyclus: ${who.employee.name}`);
   await expect(stage(employee, 1)).toHaveText("Concept vrijgegeven");
-  await expect(employee.getByTestId("ratings-1")).toContainText("Samenwerken (cruciaal)");
+  await expect(employee.getByTestId("ratings-1")).toContainText(`Samenwerken: ${competencies[0].text} (cruciaal)`);
   await expect(employee.getByTestId("cycle-scan-chart").locator("svg")).toBeVisible();
   await expect(employee.getByTestId("cycle-scan-chart")).toContainText("Samenwerken");
+  // And the figures per competency and group, as the manager received them (art. 6 lid 10).
+  await expect(employee.getByTestId("report-table")).toContainText("Samenwerken");
   // Assessment 2's concept is still the manager's alone; no forms of the manager's.
   await expect(assessment(employee, 2)).toHaveCount(0);
   await expect(employee.getByTestId("add-work-agreement")).toHaveCount(0);

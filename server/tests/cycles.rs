@@ -96,14 +96,44 @@ async fn the_documented_probation_cycle_through_the_api() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::PRECONDITION_FAILED);
+    // Development agreements on the profile's competencies (art. 3 lid 2): first a choice that
+    // breaks the count rule (422, the field named), then the profile at the job's scale.
     let r = manager
         .command(
             &id,
-            json!({"command": "add_development_agreement", "text": "Samenwerken", "crucial": true}),
+            json!({"command": "choose_competencies", "profile_id": "adviseur", "scale": 9,
+                "own_choice": ["luisteren", "vernieuwen", "initiatief"]}),
+            Some(&next),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem: Value = r.json().await.unwrap();
+    assert!(problem.to_string().contains("own_choice"), "{problem}");
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "choose_competencies", "profile_id": "adviseur", "scale": 9,
+                "own_choice": ["luisteren"]}),
             Some(&next),
         )
         .await;
     assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let next = r.headers()[ETAG].to_str().unwrap().to_owned();
+    let r = manager
+        .command(
+            &id,
+            json!({"command": "add_development_agreement", "competency": "samenwerken",
+                "text": "Samenwerken met de backoffice", "crucial": true}),
+            Some(&next),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    let (cycle, _) = manager.cycle(&id).await;
+    assert_eq!(cycle["profile"]["level"], "Schaal 8–10");
+    assert_eq!(
+        cycle["development_agreements"][0]["competency"],
+        "Samenwerken"
+    );
 
     // Invalid input: 422 with the field; a weight of zero (art. 4 lid 2), a sixth label.
     let r = manager

@@ -3,6 +3,7 @@
 
 pub mod mail;
 pub mod pdf;
+pub mod profile_view;
 pub mod reminders;
 pub mod service;
 pub mod view;

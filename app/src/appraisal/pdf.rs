@@ -120,13 +120,37 @@ pub fn cycle_pdf(view: &CycleView, language: Language) -> Result<Vec<u8>, PdfErr
         Style::Heading,
         40.0,
     );
+    if let Some(profile) = &view.profile {
+        layout.facts(&[
+            (
+                t("Competentieprofiel", "Competency profile"),
+                profile.name.clone(),
+            ),
+            (
+                t("Salarisschaal", "Salary scale"),
+                format!("{} ({})", profile.scale, profile.level),
+            ),
+            (
+                t("Competenties", "Competencies"),
+                profile
+                    .competencies
+                    .iter()
+                    .map(|c| format!("{} ({})", c.name, c.source_label.pick(language)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        ]);
+    }
     for a in &view.development_agreements {
         let crucial = if a.crucial {
             t(" (cruciaal)", " (crucial)")
         } else {
             String::new()
         };
-        layout.bullet(&format!("{}{crucial}", a.text), Style::Body);
+        layout.bullet(
+            &format!("{}: {}{crucial}", a.competency, a.text),
+            Style::Body,
+        );
     }
     layout.facts(&[
         (
@@ -150,15 +174,19 @@ pub fn cycle_pdf(view: &CycleView, language: Language) -> Result<Vec<u8>, PdfErr
             layout.bullet(&format!("{} ({by})", topic.text), Style::Body);
         }
     }
-    if let Some(held) = &view.progress_held_on {
+    for (number, progress) in view.progress.iter().enumerate() {
         layout.heading(
-            &t("Voortgangsgesprek", "Progress conversation"),
+            &format!(
+                "{} {}",
+                t("Voortgangsgesprek", "Progress conversation"),
+                number + 1
+            ),
             Style::Subheading,
             30.0,
         );
         layout.facts(&[
-            (t("Gevoerd op", "Held on"), held.clone()),
-            (t("Voortgang", "Progress"), view.progress_notes.clone()),
+            (t("Gevoerd op", "Held on"), progress.held_on.clone()),
+            (t("Voortgang", "Progress"), progress.notes.clone()),
         ]);
     }
     for a in &view.assessments {

@@ -170,10 +170,11 @@ mod tests {
                 conditions: String::new(),
                 manager_decided: String::new(),
                 planning_held_on: planning_held.map(str::to_owned),
-                progress_held_on: None,
-                progress_notes: String::new(),
                 scan_id: None,
                 scan_report: None,
+                profile_id: None,
+                salary_scale: None,
+                competencies: String::new(),
                 revision: 1,
                 created_at: 0,
                 updated_at: 0,
@@ -187,6 +188,7 @@ mod tests {
                 ..Default::default()
             }],
             topics: Vec::new(),
+            progress: Vec::new(),
             events: Vec::new(),
         }
     }

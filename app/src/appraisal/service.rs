@@ -14,11 +14,13 @@ use super::view::{self, Who};
 use crate::domain::account::{CurrentUser, Email};
 use crate::domain::appraisal::assessment_flow::{self, Actor, Stage, Step};
 use crate::domain::appraisal::command::{Choice, CycleCommand, FieldProblem};
+use crate::domain::appraisal::competency_choice::{CYCLE_FRAMEWORK_ID, PostedChoice, choose};
 use crate::domain::appraisal::cycle_plan::{CycleKind, plan};
 use crate::domain::appraisal::final_qualification::propose;
 use crate::domain::appraisal::final_setting::{FinalChoice, FinalQualification};
 use crate::domain::appraisal::view::{CycleListLine, CycleView, Overview, Text};
 use crate::domain::calendar::{Date, amsterdam_date};
+use crate::domain::catalog::Framework;
 use crate::email::templates::{Template, render};
 use crate::storage::appraisal::{
     self as store, NewCycle, StoredAgreement, StoredAssessment, StoredCycleRecord,
@@ -225,7 +227,18 @@ pub async fn view_for(
 ) -> Result<CycleView, AppraisalError> {
     let record = db.load_cycle(id).await?.ok_or(AppraisalError::Unknown)?;
     let who = who(&record, user).ok_or(AppraisalError::Unknown)?;
-    Ok(view::cycle_view(&record, who, amsterdam_date(now)))
+    let framework = competency_guide(db).await?;
+    Ok(view::cycle_view(
+        &record,
+        who,
+        amsterdam_date(now),
+        framework.as_ref(),
+    ))
+}
+
+/// The competency guide whose profiles cycles use (the newest stored version).
+async fn competency_guide(db: &Db) -> Result<Option<Framework>, AppraisalError> {
+    Ok(db.find_framework(CYCLE_FRAMEWORK_ID, None).await?)
 }
 
 /// The cycles `user` runs or is assessed in.
@@ -271,6 +284,10 @@ pub async fn act(
         return Err(AppraisalError::Stale);
     }
     let today = amsterdam_date(now);
+    let framework = match command {
+        CycleCommand::ChooseCompetencies { .. } => competency_guide(db).await?,
+        _ => None,
+    };
     let mut tx = db.begin().await?;
     if !store::claim_cycle_in(&mut tx, id, revision, now).await? {
         return Err(AppraisalError::Stale);
@@ -285,6 +302,7 @@ pub async fn act(
             today,
             now,
             link: &link,
+            framework: framework.as_ref(),
         },
         command,
     )
@@ -422,6 +440,8 @@ struct Acting<'a> {
     today: Date,
     now: i64,
     link: &'a str,
+    /// The competency guide, loaded for the steps that choose from it.
+    framework: Option<&'a Framework>,
 }
 
 /// Applies one command inside the transaction. Answers the step's code, a detail without
@@ -438,6 +458,7 @@ async fn apply(
         today,
         now,
         link,
+        framework,
     } = acting;
     let cycle_id = record.cycle.id.as_str();
     let link = link.to_string();
@@ -454,10 +475,7 @@ async fn apply(
                 )
             })
     };
-    let any_assessment_final = record
-        .assessments
-        .iter()
-        .all(|a| Stage::parse(&a.stage).is_some_and(|s| s.is_final()));
+    let any_assessment_final = view::cycle_complete(record);
     let agreements_open = || -> Result<(), AppraisalError> {
         manager_only(who)?;
         if any_assessment_final {
@@ -478,22 +496,42 @@ async fn apply(
                 text: &text,
                 weight,
                 crucial: false,
+                competency_id: None,
             };
             store::insert_agreement_in(tx, &new, None, now).await?;
             Ok(("agreement_added", String::new(), None))
         }
-        CycleCommand::AddDevelopmentAgreement { text, crucial } => {
+        CycleCommand::AddDevelopmentAgreement {
+            competency,
+            text,
+            crucial,
+        } => {
             agreements_open()?;
-            let current_development = record
-                .agreements
-                .iter()
-                .filter(|a| a.kind == "development" && a.status == "agreed")
-                .count();
-            if current_development >= 9 {
+            let chosen = super::profile_view::chosen(record);
+            if record.cycle.profile_id.is_none() || chosen.is_empty() {
                 return Err(invalid(
-                    "text",
-                    "Ten hoogste negen competenties (art. 3 lid 2: 3 kern, 4 specifiek, 2 naar keuze).",
-                    "At most nine competencies (art. 3(2): 3 core, 4 specific, 2 of choice).",
+                    "competency",
+                    "Kies eerst het competentieprofiel en de competenties (art. 3 lid 2).",
+                    "First choose the competency profile and its competencies (art. 3(2)).",
+                ));
+            }
+            if !chosen.iter().any(|c| c.id == competency) {
+                return Err(invalid(
+                    "competency",
+                    "Ontwikkelafspraken gaan over de competenties van het gekozen profiel (art. 3 lid 2).",
+                    "Development agreements are made on the chosen profile's competencies (art. 3(2)).",
+                ));
+            }
+            let already = record.agreements.iter().any(|a| {
+                a.kind == "development"
+                    && a.status == "agreed"
+                    && a.competency_id.as_deref() == Some(competency.as_str())
+            });
+            if already {
+                return Err(invalid(
+                    "competency",
+                    "Over deze competentie is al een afspraak; wijzig die.",
+                    "This competency has an agreement already; change that one.",
                 ));
             }
             let new = store::NewAgreement {
@@ -502,6 +540,7 @@ async fn apply(
                 text: &text,
                 weight: None,
                 crucial,
+                competency_id: Some(&competency),
             };
             store::insert_agreement_in(tx, &new, None, now).await?;
             Ok(("agreement_added", String::new(), None))
@@ -524,6 +563,7 @@ async fn apply(
                 text: &text,
                 weight,
                 crucial: old.crucial,
+                competency_id: old.competency_id.as_deref(),
             };
             store::insert_agreement_in(tx, &new, Some(old), now).await?;
             Ok(("agreement_changed", String::new(), None))
@@ -533,6 +573,62 @@ async fn apply(
             let old = current(&agreement_id)?;
             store::set_agreement_status_in(tx, &old.id, "dropped", now).await?;
             Ok(("agreement_dropped", String::new(), None))
+        }
+        CycleCommand::ChooseCompetencies {
+            profile_id,
+            scale,
+            specific,
+            own_choice,
+        } => {
+            agreements_open()?;
+            let framework = framework.ok_or_else(|| {
+                refused(
+                    "De competentiegids van Maastricht ontbreekt op deze server.",
+                    "Maastricht's competency guide is missing on this server.",
+                )
+            })?;
+            let chosen = choose(
+                framework,
+                &PostedChoice {
+                    profile_id: &profile_id,
+                    scale: &scale,
+                    specific: &specific,
+                    own_choice: &own_choice,
+                },
+            )
+            .map_err(AppraisalError::Invalid)?;
+            let orphaned: Vec<String> = record
+                .agreements
+                .iter()
+                .filter(|a| a.kind == "development" && a.status == "agreed")
+                .filter_map(|a| a.competency_id.as_deref())
+                .filter(|id| !chosen.competencies.iter().any(|c| c.id == *id))
+                .map(|id| super::profile_view::competency_name(Some(framework), id))
+                .collect();
+            if !orphaned.is_empty() {
+                let names = orphaned.join(", ");
+                return Err(invalid(
+                    "own_choice",
+                    &format!(
+                        "Er zijn afspraken over {names}; laat die eerst vervallen voordat de competentie uit de keuze gaat."
+                    ),
+                    &format!(
+                        "There are agreements on {names}; drop them before the competency leaves the selection."
+                    ),
+                ));
+            }
+            let json = serde_json::to_string(&chosen.competencies).map_err(|e| {
+                AppraisalError::Storage(StorageError::Corrupt(format!("selection: {e}")))
+            })?;
+            store::save_competencies_in(
+                tx,
+                cycle_id,
+                &chosen.profile_id,
+                i64::from(chosen.scale),
+                &json,
+            )
+            .await?;
+            Ok(("competencies_chosen", String::new(), None))
         }
         CycleCommand::SavePlanning {
             career,
@@ -801,7 +897,7 @@ async fn apply(
                     "A conversation in the future has not been held yet.",
                 ));
             }
-            store::save_progress_in(tx, cycle_id, &held_on.iso(), &notes).await?;
+            store::add_progress_in(tx, cycle_id, &held_on.iso(), &notes, now).await?;
             Ok(("progress_recorded", String::new(), None))
         }
         CycleCommand::RequestScan => {

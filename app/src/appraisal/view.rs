@@ -16,11 +16,12 @@ use crate::domain::appraisal::overview::{MIN_CELL, qualification_cells};
 use crate::domain::appraisal::qualification::Qualification;
 use crate::domain::appraisal::view::{
     AgreementLine, AssessmentView, CycleListLine, CycleView, DeadlineLine, EventLine, LabelCount,
-    Overview, OverviewLine, ProposalLine, QualificationCounts, RatingLine, ScanLine, ScheduleLine,
-    StageCount, Text, TopicLine,
+    Overview, OverviewLine, ProgressLine, ProposalLine, QualificationCounts, RatingLine, ScanLine,
+    ScheduleLine, StageCount, Text, TopicLine,
 };
 use crate::domain::appraisal::weight::Weight;
 use crate::domain::calendar::Date;
+use crate::domain::catalog::Framework;
 use crate::domain::language::Language;
 use crate::storage::appraisal::{CycleListRow, OverviewRow, StoredAssessment, StoredCycleRecord};
 
@@ -108,7 +109,11 @@ pub fn assessment_input(
                 weight: weight_of(agreement.weight),
             }),
             Some(q) => competencies.push(CompetencyRating {
-                competency: agreement.text.clone(),
+                // The competency's id (named by the view), or the text of an older agreement.
+                competency: agreement
+                    .competency_id
+                    .clone()
+                    .unwrap_or_else(|| agreement.text.clone()),
                 qualification: q,
                 crucial: agreement.crucial,
             }),
@@ -157,8 +162,14 @@ fn qualification_text(code: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The cycle as `who` sees it on `today`.
-pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleView {
+/// The cycle as `who` sees it on `today`; competency names and behaviours from `framework`
+/// (the competency guide), when it is there.
+pub fn cycle_view(
+    record: &StoredCycleRecord,
+    who: Who,
+    today: Date,
+    framework: Option<&Framework>,
+) -> CycleView {
     let cycle = &record.cycle;
     let kind = CycleKind::parse(&cycle.kind).unwrap_or(CycleKind::TwoYears);
     let start = Date::parse_iso(&cycle.start_on).unwrap_or(today);
@@ -184,9 +195,16 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         } else {
             String::new()
         };
+        let competency_id = a.competency_id.clone().unwrap_or_default();
         AgreementLine {
             id: a.id.clone(),
             text: a.text.clone(),
+            competency: if competency_id.is_empty() {
+                String::new()
+            } else {
+                super::profile_view::competency_name(framework, &competency_id)
+            },
+            competency_id,
             weight: a
                 .weight
                 .map(|_| weight_of(a.weight).to_string().replace('.', ","))
@@ -203,7 +221,7 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         for p in &planned.conversations {
             let done_on = match p.kind {
                 ConversationKind::Planning => cycle.planning_held_on.clone(),
-                ConversationKind::Progress => cycle.progress_held_on.clone(),
+                ConversationKind::Progress => record.progress.first().map(|p| p.held_on.clone()),
                 ConversationKind::Assessment => assessments.next().and_then(|a| a.held_on.clone()),
             };
             let label = match (p.kind, kind) {
@@ -228,7 +246,7 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         .filter(|a| {
             who == Who::Manager || Stage::parse(&a.stage).is_some_and(|s| s.visible_to_employee())
         })
-        .map(|a| assessment_view(record, a, who, today))
+        .map(|a| assessment_view(record, a, who, today, framework))
         .collect();
     let scan = cycle.scan_id.as_ref().map(|scan_id| ScanLine {
         scan_id: scan_id.clone(),
@@ -273,8 +291,18 @@ pub fn cycle_view(record: &StoredCycleRecord, who: Who, today: Date) -> CycleVie
         conditions: cycle.conditions.clone(),
         manager_decided: cycle.manager_decided.clone(),
         planning_held_on: cycle.planning_held_on.clone(),
-        progress_held_on: cycle.progress_held_on.clone(),
-        progress_notes: cycle.progress_notes.clone(),
+        profile: super::profile_view::profile_line(record, framework),
+        options: framework
+            .filter(|_| who == Who::Manager && !cycle_complete(record))
+            .map(super::profile_view::options),
+        progress: record
+            .progress
+            .iter()
+            .map(|p| ProgressLine {
+                held_on: p.held_on.clone(),
+                notes: p.notes.clone(),
+            })
+            .collect(),
         topics: record
             .topics
             .iter()
@@ -363,6 +391,10 @@ fn event_text(action: &str, detail: &str) -> Text {
             "360°-scan aangevraagd door de medewerker".into(),
             "360° scan requested by the employee".into(),
         ),
+        "competencies_chosen" => (
+            "Competentieprofiel en competenties gekozen".into(),
+            "Competency profile and competencies chosen".into(),
+        ),
         "progress_recorded" => (
             "Voortgangsgesprek vastgelegd".into(),
             "Progress conversation recorded".into(),
@@ -372,11 +404,20 @@ fn event_text(action: &str, detail: &str) -> Text {
     Text::new(nl, en)
 }
 
+/// True when every assessment is final: the agreements are then fixed.
+pub fn cycle_complete(record: &StoredCycleRecord) -> bool {
+    record
+        .assessments
+        .iter()
+        .all(|a| Stage::parse(&a.stage).is_some_and(|s| s.is_final()))
+}
+
 fn assessment_view(
     record: &StoredCycleRecord,
     a: &StoredAssessment,
     who: Who,
     today: Date,
+    framework: Option<&Framework>,
 ) -> AssessmentView {
     let stage = Stage::parse(&a.stage).unwrap_or(Stage::Concept);
     let ratings = ratings_of(a);
@@ -386,7 +427,14 @@ fn assessment_view(
         .filter(|g| g.status == "agreed")
         .map(|g| RatingLine {
             agreement_id: g.id.clone(),
-            text: g.text.clone(),
+            text: match &g.competency_id {
+                Some(id) => format!(
+                    "{}: {}",
+                    super::profile_view::competency_name(framework, id),
+                    g.text
+                ),
+                None => g.text.clone(),
+            },
             kind: g.kind.clone(),
             crucial: g.crucial,
             qualification: ratings
@@ -404,7 +452,13 @@ fn assessment_view(
                     knowledge_and_competencies: p.knowledge_and_competencies.format(Language::Nl),
                     score: p.score.format(Language::Nl),
                     qualification: p.qualification.code().into(),
-                    crucial_offered: p.crucial_rule.map(|r| r.competencies).unwrap_or_default(),
+                    crucial_offered: p
+                        .crucial_rule
+                        .map(|r| r.competencies)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|id| super::profile_view::competency_name(framework, id))
+                        .collect(),
                 }),
                 None,
             ),

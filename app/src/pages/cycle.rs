@@ -11,6 +11,7 @@ pub mod feedback;
 
 mod assessment;
 mod planning;
+mod profile;
 mod progress;
 
 use leptos::prelude::*;

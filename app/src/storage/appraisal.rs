@@ -14,11 +14,11 @@ use sqlx::{AnyConnection, Row};
 use super::{Db, StorageError};
 
 const CYCLE_COLUMNS: &str = "id, kind, manager_id, employee_name, employee_email, department, \
-    start_on, decision_on, career, conditions, manager_decided, planning_held_on, \
-    progress_held_on, progress_notes, scan_id, \
-    scan_report, revision, created_at, updated_at";
+    start_on, decision_on, career, conditions, manager_decided, planning_held_on, scan_id, \
+    scan_report, profile_id, salary_scale, competencies, revision, created_at, updated_at";
 
-const AGREEMENT_COLUMNS: &str = "id, cycle_id, kind, position, text, weight, crucial, status, replaces_id, created_at, changed_at";
+const AGREEMENT_COLUMNS: &str = "id, cycle_id, kind, position, text, weight, crucial, \
+    competency_id, status, replaces_id, created_at, changed_at";
 
 const ASSESSMENT_COLUMNS: &str = "id, cycle_id, number, stage, conversation_on, ratings, \
     released_on, held_on, final_qualification, proposed_qualification, basis, motivation, set_on, \
@@ -39,11 +39,14 @@ pub struct StoredCycle {
     pub conditions: String,
     pub manager_decided: String,
     pub planning_held_on: Option<String>,
-    pub progress_held_on: Option<String>,
-    pub progress_notes: String,
     pub scan_id: Option<String>,
     /// The attached scan's report view (JSON), frozen when attached.
     pub scan_report: Option<String>,
+    /// The competency profile the development agreements draw on (art. 3 lid 2), if chosen.
+    pub profile_id: Option<String>,
+    pub salary_scale: Option<i64>,
+    /// The chosen competencies as JSON (`competency_choice::ChosenCompetency` list); '' if none.
+    pub competencies: String,
     pub revision: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -60,6 +63,8 @@ pub struct StoredAgreement {
     /// Ten-thousandths; work agreements only.
     pub weight: Option<i64>,
     pub crucial: bool,
+    /// Development agreements: the competency it is made on.
+    pub competency_id: Option<String>,
     /// "agreed", "replaced" or "dropped".
     pub status: String,
     pub replaces_id: Option<String>,
@@ -109,7 +114,17 @@ pub struct StoredCycleRecord {
     pub agreements: Vec<StoredAgreement>,
     pub assessments: Vec<StoredAssessment>,
     pub topics: Vec<StoredTopic>,
+    /// Progress conversations (art. 5), in the order recorded.
+    pub progress: Vec<StoredProgress>,
     pub events: Vec<StoredEvent>,
+}
+
+/// One progress conversation: its day and what was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredProgress {
+    pub held_on: String,
+    pub notes: String,
+    pub created_at: i64,
 }
 
 /// Input a party brought to a conversation.
@@ -236,19 +251,46 @@ pub async fn save_planning_in(
     Ok(())
 }
 
-/// The progress conversation (art. 5): its day and notes.
-pub async fn save_progress_in(
+/// A progress conversation (art. 5) with its day and notes, after the earlier ones.
+pub async fn add_progress_in(
     conn: &mut AnyConnection,
-    id: &str,
+    cycle_id: &str,
     held_on: &str,
     notes: &str,
+    now: i64,
 ) -> Result<(), StorageError> {
     sqlx::query(
-        "UPDATE appraisal_cycles SET progress_held_on = $2, progress_notes = $3 WHERE id = $1",
+        // Under the cycle's compare-and-set, as every change: positions never collide.
+        "INSERT INTO appraisal_progress (id, cycle_id, position, held_on, notes, created_at) \
+         VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM appraisal_progress \
+         WHERE cycle_id = $2), $3, $4, $5)",
     )
-    .bind(id)
+    .bind(super::new_id())
+    .bind(cycle_id)
     .bind(held_on)
     .bind(notes)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The profile, the scale and the chosen competencies (JSON) development agreements draw on.
+pub async fn save_competencies_in(
+    conn: &mut AnyConnection,
+    id: &str,
+    profile_id: &str,
+    salary_scale: i64,
+    competencies_json: &str,
+) -> Result<(), StorageError> {
+    sqlx::query(
+        "UPDATE appraisal_cycles SET profile_id = $2, salary_scale = $3, competencies = $4 \
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(profile_id)
+    .bind(salary_scale)
+    .bind(competencies_json)
     .execute(&mut *conn)
     .await?;
     Ok(())
@@ -294,7 +336,7 @@ pub async fn set_scan_in(
 }
 
 /// An agreement's fields: "work" (with a weight in ten-thousandths, `None`: equal) or
-/// "development" (crucial or not).
+/// "development" (on a competency, crucial or not).
 #[derive(Debug, Clone, Copy)]
 pub struct NewAgreement<'a> {
     pub cycle_id: &'a str,
@@ -302,6 +344,7 @@ pub struct NewAgreement<'a> {
     pub text: &'a str,
     pub weight: Option<i64>,
     pub crucial: bool,
+    pub competency_id: Option<&'a str>,
 }
 
 /// A new agreement at the end of its kind's list, or a new version of `replaces` (which is
@@ -318,6 +361,7 @@ pub async fn insert_agreement_in(
         text,
         weight,
         crucial,
+        competency_id,
     } = *new;
     let position = match replaces {
         Some(old) => old.position,
@@ -339,7 +383,8 @@ pub async fn insert_agreement_in(
     let id = super::new_id();
     sqlx::query(
         "INSERT INTO appraisal_agreements (id, cycle_id, kind, position, text, weight, crucial, \
-         status, replaces_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'agreed', $8, $9)",
+         competency_id, status, replaces_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'agreed', $9, $10)",
     )
     .bind(&id)
     .bind(cycle_id)
@@ -348,6 +393,7 @@ pub async fn insert_agreement_in(
     .bind(text)
     .bind(weight)
     .bind(i64::from(crucial))
+    .bind(competency_id)
     .bind(replaces.map(|old| old.id.as_str()))
     .bind(now)
     .execute(&mut *conn)
@@ -497,11 +543,28 @@ pub async fn load_cycle_in(
         })
     })
     .collect::<Result<Vec<_>, StorageError>>()?;
+    let progress = sqlx::query(
+        "SELECT held_on, notes, created_at FROM appraisal_progress WHERE cycle_id = $1 \
+         ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|row| {
+        Ok(StoredProgress {
+            held_on: row.try_get("held_on")?,
+            notes: row.try_get("notes")?,
+            created_at: row.try_get("created_at")?,
+        })
+    })
+    .collect::<Result<Vec<_>, StorageError>>()?;
     Ok(Some(StoredCycleRecord {
         cycle,
         agreements,
         assessments,
         topics,
+        progress,
         events,
     }))
 }
@@ -520,10 +583,11 @@ fn cycle_from_row(row: &AnyRow) -> Result<StoredCycle, StorageError> {
         conditions: row.try_get("conditions")?,
         manager_decided: row.try_get("manager_decided")?,
         planning_held_on: row.try_get("planning_held_on")?,
-        progress_held_on: row.try_get("progress_held_on")?,
-        progress_notes: row.try_get("progress_notes")?,
         scan_id: row.try_get("scan_id")?,
         scan_report: row.try_get("scan_report")?,
+        profile_id: row.try_get("profile_id")?,
+        salary_scale: row.try_get("salary_scale")?,
+        competencies: row.try_get("competencies")?,
         revision: row.try_get("revision")?,
         created_at: row.try_get("created_at")?,
         updated_at: row.try_get("updated_at")?,
@@ -539,6 +603,7 @@ fn agreement_from_row(row: &AnyRow) -> Result<StoredAgreement, StorageError> {
         text: row.try_get("text")?,
         weight: row.try_get("weight")?,
         crucial: row.try_get::<i64, _>("crucial")? == 1,
+        competency_id: row.try_get("competency_id")?,
         status: row.try_get("status")?,
         replaces_id: row.try_get("replaces_id")?,
         created_at: row.try_get("created_at")?,

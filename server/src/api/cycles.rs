@@ -90,6 +90,7 @@ pub struct CycleList {
 pub enum CommandName {
     AddWorkAgreement,
     AddDevelopmentAgreement,
+    ChooseCompetencies,
     ChangeAgreement,
     DropAgreement,
     SavePlanning,
@@ -119,7 +120,9 @@ pub struct RatingInput {
 }
 
 /// One step. Which fields a step reads: agreements `text`, `weight` (empty: equal, art. 4 lid 2),
-/// `crucial`, `agreement_id`; planning `career`, `conditions`, `manager_decided`, `held_on`;
+/// `crucial`, `agreement_id`, and a development agreement's `competency` (one of the chosen);
+/// the profile (`choose_competencies`, art. 3 lid 2–3): `profile_id`, `scale` (the job's salary
+/// scale), `specific` (a Vakspecialist's four) and `own_choice` (at most two); planning `career`, `conditions`, `manager_decided`, `held_on`;
 /// assessments `number` with `conversation_on`, `ratings`, `knowledge` (concept), `held_on`
 /// (conversations), `choice` (`proposal`, `crucial` or a qualification) and `motivation` (final,
 /// art. 6 lid 8), `objections` ("voor gezien", art. 6 lid 11), `settlement` (`changed` or
@@ -169,6 +172,16 @@ pub struct CommandInput {
     pub scan_id: String,
     #[serde(default)]
     pub notes: String,
+    #[serde(default)]
+    pub competency: String,
+    #[serde(default)]
+    pub profile_id: String,
+    #[serde(default)]
+    pub scale: Option<i64>,
+    #[serde(default)]
+    pub specific: Vec<String>,
+    #[serde(default)]
+    pub own_choice: Vec<String>,
 }
 
 impl CommandInput {
@@ -207,6 +220,11 @@ impl CommandInput {
             settlement: self.settlement,
             scan_id: self.scan_id,
             notes: self.notes,
+            competency: self.competency,
+            profile_id: self.profile_id,
+            scale: self.scale.map(|s| s.to_string()).unwrap_or_default(),
+            specific: self.specific,
+            own_choice: self.own_choice,
         }
     }
 }

@@ -46,6 +46,15 @@ pub struct PostedCycleCommand {
     pub scan_id: String,
     /// The progress conversation's notes.
     pub notes: String,
+    /// The competency profile chosen for the job (art. 3 lid 2) and the job's salary scale.
+    pub profile_id: String,
+    pub scale: String,
+    /// Ticked job-specific competencies (a Vakspecialist's, art. 3 lid 3) and the manager's own
+    /// choices (art. 3 lid 2), as `specific[]` and `own_choice[]`.
+    pub specific: Vec<String>,
+    pub own_choice: Vec<String>,
+    /// The competency a development agreement is made on.
+    pub competency: String,
 }
 
 /// One typed command.
@@ -56,8 +65,17 @@ pub enum CycleCommand {
         weight: Option<Weight>,
     },
     AddDevelopmentAgreement {
+        competency: String,
         text: String,
         crucial: bool,
+    },
+    /// The profile, the scale and the competencies development agreements are made on
+    /// (checked against the competency guide by the service).
+    ChooseCompetencies {
+        profile_id: String,
+        scale: String,
+        specific: Vec<String>,
+        own_choice: Vec<String>,
     },
     ChangeAgreement {
         agreement_id: String,
@@ -189,9 +207,27 @@ impl PostedCycleCommand {
                 text: agreement_text(&self.text, problems)?,
                 weight: weight(&self.weight, problems)?,
             },
-            "add_development_agreement" => CycleCommand::AddDevelopmentAgreement {
-                text: agreement_text(&self.text, problems)?,
-                crucial: self.crucial.trim() == "on",
+            "add_development_agreement" => {
+                let competency = self.competency.trim().to_string();
+                if competency.is_empty() {
+                    problems.push(problem(
+                        "competency",
+                        "Kies de competentie van de afspraak.",
+                        "Choose the agreement's competency.",
+                    ));
+                }
+                let text = agreement_text(&self.text, problems);
+                CycleCommand::AddDevelopmentAgreement {
+                    competency,
+                    text: text?,
+                    crucial: self.crucial.trim() == "on",
+                }
+            }
+            "choose_competencies" => CycleCommand::ChooseCompetencies {
+                profile_id: self.profile_id.trim().to_string(),
+                scale: self.scale.trim().to_string(),
+                specific: self.specific.clone(),
+                own_choice: self.own_choice.clone(),
             },
             "change_agreement" => CycleCommand::ChangeAgreement {
                 agreement_id: self.agreement_id.trim().to_string(),

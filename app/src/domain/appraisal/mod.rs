@@ -28,12 +28,15 @@
 //! * [`development_agreements`]: the count rule of art. 3 lid 2–3: 3 core + 4 specific + at most
 //!   2 of the manager's choice; a Vakspecialist's 4 specific set by the manager; management
 //!   profiles 3 + 6 fixed; never more than 9.
+//! * [`competency_choice`]: a cycle's profile from the competency guide, read at the level of
+//!   the job's salary scale, with the manager's choices, checked by that count rule.
 //!
 //! `ARITHMETIC.md` next to this file explains the arithmetic with two worked examples (which are
 //! tested below).
 
 pub mod assessment_flow;
 pub mod command;
+pub mod competency_choice;
 pub mod cycle_plan;
 pub mod deadlines;
 pub mod development_agreements;

@@ -51,8 +51,13 @@ pub struct CycleView {
     pub conditions: String,
     pub manager_decided: String,
     pub planning_held_on: Option<String>,
-    pub progress_held_on: Option<String>,
-    pub progress_notes: String,
+    /// The profile development agreements draw on (art. 3 lid 2), once chosen.
+    pub profile: Option<ProfileLine>,
+    /// For the manager while agreements may change: the profiles and competencies to choose
+    /// from. `None` for the employee and once the cycle is complete.
+    pub options: Option<CompetencyOptions>,
+    /// Progress conversations (art. 5), in the order held.
+    pub progress: Vec<ProgressLine>,
     /// Input both parties brought, oldest first.
     pub topics: Vec<TopicLine>,
     pub scan: Option<ScanLine>,
@@ -71,11 +76,77 @@ pub struct ScheduleLine {
     pub overdue: bool,
 }
 
+/// The employee's competency profile as chosen, read at the level of the job's salary scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfileLine {
+    pub id: String,
+    pub name: String,
+    pub scale: i64,
+    /// The guide's level for that scale ("Schaal 8–10").
+    pub level: String,
+    pub competencies: Vec<CompetencyLine>,
+}
+
+/// One competency development agreements are made on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CompetencyLine {
+    pub id: String,
+    pub name: String,
+    /// "core", "specific" or "choice".
+    pub source: String,
+    pub source_label: Text,
+    pub definition: String,
+    /// The characteristic behaviours at the job's level.
+    pub behaviours: Vec<String>,
+    /// True when a current development agreement is made on it.
+    pub agreed: bool,
+}
+
+/// What the manager may choose from (the competency guide's profiles and competencies).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CompetencyOptions {
+    pub profiles: Vec<ProfileOption>,
+    /// Every competency outside the core, in the guide's order.
+    pub competencies: Vec<CompetencyOption>,
+    /// The scales the guide describes ("3-7, 8-10, 11-18").
+    pub scales: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProfileOption {
+    pub id: String,
+    pub name: String,
+    /// "ordinary", "vakspecialist" or "management".
+    pub kind: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CompetencyOption {
+    pub id: String,
+    pub name: String,
+}
+
+/// One progress conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ProgressLine {
+    pub held_on: String,
+    pub notes: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AgreementLine {
     pub id: String,
     pub text: String,
+    /// Development agreements: the competency's id and name (empty for work agreements).
+    pub competency_id: String,
+    pub competency: String,
     /// The weight as typed back ("2", "1,5"); empty for equal weights and development agreements.
     pub weight: String,
     /// The share of part (a) in per cent, rounded for display ("33,3 %").

@@ -37,7 +37,9 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
             </details>
         }
     });
-    let add_forms = manager.then(|| add_forms(i18n, ctx.clone()));
+    let add_forms = manager.then(|| add_forms(i18n, ctx.clone(), &view));
+    let profile_view = view.clone();
+    let profile_ctx = ctx.clone();
     let planning_form = if manager {
         let act = ctx.act;
         let error = ctx.error;
@@ -87,6 +89,7 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
             <h2 id="cycle-planning">{pick(i18n, "Planning: afspraken", "Planning: agreements")}</h2>
             <h3>{pick(i18n, "Werkafspraken", "Work agreements")}</h3>
             {work}
+            <super::profile::ProfileSection view=profile_view ctx=profile_ctx />
             <h3>{pick(i18n, "Ontwikkelafspraken (competenties)", "Development agreements (competencies)")}</h3>
             {development}
             {add_forms}
@@ -101,7 +104,10 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
 /// is rendered into the same elements), so the add forms are emptied as a fresh page after a
 /// plain post shows them: the next agreement does not start from the previous one's text, its
 /// weight or its "crucial" tick. A refused post keeps what was typed, to correct.
-fn empty_when_done(act: ServerAction<CycleAct>, forms: [NodeRef<leptos::html::Form>; 2]) {
+pub(super) fn empty_when_done<const N: usize>(
+    act: ServerAction<CycleAct>,
+    forms: [NodeRef<leptos::html::Form>; N],
+) {
     Effect::new(move |seen: Option<()>| {
         let done = matches!(act.value().get(), Some(Ok(_)));
         // Not on the first run: that is the cycle rendered after the command, not a new one.
@@ -115,12 +121,50 @@ fn empty_when_done(act: ServerAction<CycleAct>, forms: [NodeRef<leptos::html::Fo
     });
 }
 
-fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx) -> AnyView {
+fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx, view: &CycleView) -> AnyView {
     let act = ctx.act;
     let error = ctx.error;
     let (work_ctx, development_ctx) = (ctx.clone(), ctx);
     let (work_form, development_form) = (NodeRef::new(), NodeRef::new());
     empty_when_done(act, [work_form, development_form]);
+    // Development agreements are made on the chosen competencies that have none yet.
+    let open: Vec<(String, String)> = view
+        .profile
+        .iter()
+        .flat_map(|p| p.competencies.iter())
+        .filter(|c| !c.agreed)
+        .map(|c| (c.id.clone(), c.name.clone()))
+        .collect();
+    let development = if view.profile.is_none() {
+        view! { <p class="record-empty">{pick(i18n, "Kies eerst het competentieprofiel; dan maakt u hier de ontwikkelafspraken.", "Choose the competency profile first; then make the development agreements here.")}</p> }.into_any()
+    } else if open.is_empty() {
+        view! { <p class="record-empty">{pick(i18n, "Over elke gekozen competentie is een afspraak gemaakt.", "Every chosen competency has an agreement.")}</p> }.into_any()
+    } else {
+        let options = open
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id>{name}</option> })
+            .collect_view();
+        view! {
+            <ActionForm action=act node_ref=development_form attr:class="no-print stacked-form" attr:data-testid="add-development-agreement">
+                <CommandFields ctx=development_ctx command="add_development_agreement" />
+                <div class="field">
+                    <label for="development-competency">{pick(i18n, "Competentie", "Competency")}</label>
+                    <select id="development-competency" name="competency" required aria-describedby="development-competency-problem">{options}</select>
+                    <FieldText error field="competency" id="development-competency-problem".to_string() />
+                </div>
+                <div class="field">
+                    <label for="development-text">{pick(i18n, "Ontwikkelafspraak: wat de medewerker ontwikkelt of laat zien", "Development agreement: what the employee develops or shows")}</label>
+                    <textarea id="development-text" name="text" rows="2" required></textarea>
+                </div>
+                <div class="choice">
+                    <input id="development-crucial" name="crucial" type="checkbox" />
+                    <label for="development-crucial">{pick(i18n, "Cruciaal voor de functie (art. 6 lid 7)", "Crucial for the job (art. 6(7))")}</label>
+                </div>
+                <SubmitButton pending=act.pending() label=pick(i18n, "Ontwikkelafspraak toevoegen", "Add development agreement") class="button" />
+            </ActionForm>
+        }
+        .into_any()
+    };
     view! {
         <ActionForm action=act node_ref=work_form attr:class="no-print stacked-form" attr:data-testid="add-work-agreement">
             <CommandFields ctx=work_ctx command="add_work_agreement" />
@@ -135,18 +179,7 @@ fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx) -> AnyView {
             </div>
             <SubmitButton pending=act.pending() label=pick(i18n, "Werkafspraak toevoegen", "Add work agreement") class="button" />
         </ActionForm>
-        <ActionForm action=act node_ref=development_form attr:class="no-print stacked-form" attr:data-testid="add-development-agreement">
-            <CommandFields ctx=development_ctx command="add_development_agreement" />
-            <div class="field">
-                <label for="development-text">{pick(i18n, "Competentie met ontwikkelafspraak", "Competency with a development agreement")}</label>
-                <input id="development-text" name="text" type="text" required />
-            </div>
-            <div class="choice">
-                <input id="development-crucial" name="crucial" type="checkbox" />
-                <label for="development-crucial">{pick(i18n, "Cruciaal voor de functie (art. 6 lid 7)", "Crucial for the job (art. 6(7))")}</label>
-            </div>
-            <SubmitButton pending=act.pending() label=pick(i18n, "Competentie toevoegen", "Add competency") class="button" />
-        </ActionForm>
+        {development}
     }
     .into_any()
 }
@@ -168,9 +201,10 @@ fn agreement_list(
                 view! { <span class="agreement-weight">{pick(i18n, "gewicht ", "weight ")}{weight}" · "{a.share.clone()}</span> }
             });
             let crucial = a.crucial.then(|| view! { <span class="badge">{pick(i18n, "cruciaal", "crucial")}</span> });
+            let competency = (!a.competency.is_empty()).then(|| view! { <strong>{a.competency.clone()}": "</strong> });
             let change = ctx.manager.then(|| change_form(i18n, ctx.clone(), a.clone(), work));
             let text = a.text.clone();
-            view! { <li data-testid="agreement">{text}" "{weight}{crucial}{change}</li> }
+            view! { <li data-testid="agreement">{competency}{text}" "{weight}{crucial}{change}</li> }
         })
         .collect_view();
     view! { <ul class="agreements">{items}</ul> }.into_any()
@@ -236,9 +270,17 @@ pub(super) fn ScanSection(
                     &format!("Report of the 360° scan about {} ({} competencies), as the manager received it; the same anonymity rules apply.", r.subject_name, r.rows.len()),
                 )
             });
+            // The figures per competency and group under the report's own anonymity rules:
+            // what the manager received, the employee sees (art. 6 lid 10).
+            let table = scan.report.clone().map(|report| {
+                view! {
+                    <crate::pages::report_sections::CompetencyTable view=report />
+                }
+            });
             view! {
                 <p>{figures}</p>
                 <div class="chart" data-testid="cycle-scan-chart" inner_html=chart.clone()></div>
+                {table}
             }
             .into_any()
         }

@@ -1,6 +1,7 @@
 //! Input both parties bring to a conversation (art. 4 lid 3, 5 lid 2) and the progress
-//! conversation (art. 5): the topics with who brought them, a form for either party to add one,
-//! and for the manager the day the progress conversation was held with what was said.
+//! conversations (art. 5): the topics with who brought them, a form for either party to add one,
+//! the progress conversations held (one at least, more on request), each with its day and what
+//! was said, and for the manager a form to record the next.
 
 use leptos::prelude::*;
 
@@ -42,36 +43,58 @@ pub(super) fn InputSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
             <SubmitButton pending=act.pending() label=pick(i18n, "Inbreng toevoegen", "Add input") class="button" />
         </ActionForm>
     };
-    let progress = if ctx.manager {
+    let held = view
+        .progress
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let heading = format!(
+                "{} {}",
+                pick(i18n, "Voortgangsgesprek", "Progress conversation"),
+                index + 1
+            );
+            let (day, notes) = (p.held_on.clone(), p.notes.clone());
+            view! {
+                <li data-testid="progress-conversation">
+                    <strong>{heading}</strong>" · "{pick(i18n, "gevoerd op ", "held on ")}{day}
+                    <p class="record-text">{notes}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let none_yet = view.progress.is_empty().then(|| {
+        view! { <p class="record-empty">{pick(i18n, "Nog geen voortgangsgesprek gevoerd.", "No progress conversation held yet.")}</p> }
+    });
+    let progress_form = ctx.manager.then(|| {
         let progress_ctx = ctx.clone();
-        let held = view.progress_held_on.clone().unwrap_or_default();
-        let notes = view.progress_notes.clone();
+        let form = NodeRef::new();
+        super::planning::empty_when_done(act, [form]);
+        let label = if view.progress.is_empty() {
+            pick(i18n, "Voortgangsgesprek vastleggen", "Record the progress conversation")
+        } else {
+            pick(i18n, "Nog een voortgangsgesprek vastleggen (op verzoek)", "Record another progress conversation (on request)")
+        };
         view! {
-            <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="record-progress">
+            <ActionForm action=act node_ref=form attr:class="no-print stacked-form" attr:data-testid="record-progress">
                 <CommandFields ctx=progress_ctx command="record_progress" />
                 <div class="field">
                     <label for="progress-held">{pick(i18n, "Voortgangsgesprek gevoerd op", "Progress conversation held on")}</label>
-                    <input id="progress-held" name="held_on" type="date" required value=held aria-describedby="progress-held-problem" />
+                    <input id="progress-held" name="held_on" type="date" required aria-describedby="progress-held-problem" />
                     <FieldText error field="held_on" id="progress-held-problem".to_string() />
                 </div>
                 <div class="field">
                     <label for="progress-notes">{pick(i18n, "Voortgang per afspraak (wijzigingen legt u hierboven vast)", "Progress per agreement (record changes above)")}</label>
-                    <textarea id="progress-notes" name="notes" rows="4">{notes}</textarea>
+                    <textarea id="progress-notes" name="notes" rows="4"></textarea>
                 </div>
-                <SubmitButton pending=act.pending() label=pick(i18n, "Voortgangsgesprek vastleggen", "Record the progress conversation") class="button" />
+                <SubmitButton pending=act.pending() label=label class="button" />
             </ActionForm>
         }
-        .into_any()
-    } else {
-        let held = view.progress_held_on.clone().unwrap_or_else(|| "—".into());
-        let notes = view.progress_notes.clone();
-        view! {
-            <dl class="facts">
-                <dt>{pick(i18n, "Voortgangsgesprek", "Progress conversation")}</dt><dd>{held}</dd>
-                <dt>{pick(i18n, "Voortgang", "Progress")}</dt><dd>{notes}</dd>
-            </dl>
-        }
-        .into_any()
+    });
+    let progress = view! {
+        <h3>{pick(i18n, "Voortgangsgesprekken (art. 5)", "Progress conversations (art. 5)")}</h3>
+        <ol class="progress-conversations" data-testid="progress-conversations">{held}</ol>
+        {none_yet}
+        {progress_form}
     };
     view! {
         <section class="card" aria-labelledby="cycle-input">
