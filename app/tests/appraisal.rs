@@ -154,7 +154,13 @@ async fn rate_all(
     code: &str,
     now: i64,
 ) {
-    let record = db.load_cycle(id).await.unwrap().unwrap();
+    let v = view_for(db, manager, id, now).await.unwrap();
+    let lines = &v
+        .assessments
+        .iter()
+        .find(|a| a.number.to_string() == number)
+        .expect("the assessment")
+        .ratings;
     let mut form = PostedCycleCommand {
         command: "save_concept".into(),
         number: number.into(),
@@ -162,9 +168,10 @@ async fn rate_all(
         knowledge: code.into(),
         ..Default::default()
     };
-    for agreement in record.agreements.iter().filter(|a| a.status == "agreed") {
-        form.rated_id.push(agreement.id.clone());
-        form.rating.push(if agreement.crucial {
+    // Every work agreement and every chosen competency (art. 6 lid 5).
+    for line in lines {
+        form.rated_id.push(line.agreement_id.clone());
+        form.rating.push(if line.crucial {
             "onvoldoende".into()
         } else {
             code.into()
@@ -788,7 +795,6 @@ async fn of_two_approvals_at_once_exactly_one_lands() {
         let before = view_for(db, &p.manager, &id, at("2027-05-20"))
             .await
             .unwrap();
-        let record = db.load_cycle(&id).await.unwrap().unwrap();
         let mut concept = PostedCycleCommand {
             command: "save_concept".into(),
             number: "1".into(),
@@ -797,8 +803,8 @@ async fn of_two_approvals_at_once_exactly_one_lands() {
             career_evaluation: "De cursus Wmo is gevolgd; de stap naar teamleider nog niet.".into(),
             ..Default::default()
         };
-        for agreement in &record.agreements {
-            concept.rated_id.push(agreement.id.clone());
+        for line in &before.assessments[0].ratings {
+            concept.rated_id.push(line.agreement_id.clone());
             concept.rating.push("goed".into());
         }
         ok(
@@ -1128,6 +1134,27 @@ async fn article_3_development_agreements_are_made_on_the_chosen_profiles_compet
                 .iter()
                 .any(|c| c.id == "luisteren" && c.agreed)
         );
+        // Art. 6 lid 5: the concept rates every chosen competency, with or without an agreement.
+        let rated: Vec<_> = v.assessments[0]
+            .ratings
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(rated.len(), 9, "{rated:?}");
+        assert!(rated.contains(&"Luisteren: Laat het zien in het klantcontact"));
+        assert!(rated.contains(&"Integriteit"));
+        let mut stray = PostedCycleCommand {
+            command: "save_concept".into(),
+            number: "1".into(),
+            conversation_on: "2027-05-20".into(),
+            ..Default::default()
+        };
+        stray.rated_id.push("presentatie".into());
+        stray.rating.push("goed".into());
+        assert!(matches!(
+            refused(db, &p.manager, &id, stray.parse().unwrap(), NOW).await,
+            AppraisalError::Invalid(_)
+        ));
 
         // A competency with an agreement does not leave the selection silently.
         let without = posted(&[

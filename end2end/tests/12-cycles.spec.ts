@@ -312,13 +312,16 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
   await expect(chart.locator("svg")).toBeVisible();
   await expect(chart).toContainText("Samenwerken");
 
-  // Assessment 1, the concept: work 4 and 3 (weights 2 and 1) = 3.67; Samenwerken (crucial) 1,
-  // Klantgericht werken 3 and knowledge 3 = 2.33; together 3.00 → Normaal, and the crucial rule offered.
+  // Assessment 1, the concept: every work agreement and every chosen competency (art. 6 lid 5).
+  // Work 4 and 3 (weights 2 and 1) = 3.67; Samenwerken (crucial) 1, the seven other competencies
+  // and knowledge 3 = 25 / 9 = 2.78; together 3.22 → Normaal, and the crucial rule offered.
+  const unagreed = ["Integriteit", "Inlevingsvermogen", "Flexibel zijn", "Luisteren", "Accuraat werken", "Analyseren"];
   const firstRatings: [string, string][] = [
     [`${work[0].text} (werkafspraak)`, "goed"],
     [`${work[1].text} (werkafspraak)`, "normaal"],
     [`Samenwerken: ${competencies[0].text} (competentie)`, "onvoldoende"],
     [`Klantgericht werken: ${competencies[1].text} (competentie)`, "normaal"],
+    ...unagreed.map((name): [string, string] => [`${name} (competentie)`, "normaal"]),
   ];
   // Six days ahead first: releasing it now would leave the employee less than a week (art. 6 lid 3).
   await saveConcept(manager, js, 1, day(6), firstRatings, "normaal");

@@ -668,15 +668,16 @@ async fn apply(
                 .map_err(flow_refusal)?;
             let mut stored = a.clone();
             let mut by_id = BTreeMap::new();
-            for (agreement_id, q) in ratings {
-                let agreement = current(&agreement_id).map_err(|_| {
-                    invalid(
-                        &format!("rating_{agreement_id}"),
-                        "Deze afspraak bestaat niet (meer).",
-                        "No such (current) agreement.",
-                    )
-                })?;
-                by_id.insert(agreement.id.clone(), q.code().to_string());
+            let items = view::rated_items(record);
+            for (key, q) in ratings {
+                if !items.iter().any(|item| item.key == key) {
+                    return Err(invalid(
+                        &format!("rating_{key}"),
+                        "Deze afspraak of competentie wordt (niet meer) beoordeeld.",
+                        "This agreement or competency is not (or no longer) rated.",
+                    ));
+                }
+                by_id.insert(key, q.code().to_string());
             }
             let ratings = view::StoredRatings {
                 agreements: by_id,

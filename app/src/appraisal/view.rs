@@ -83,7 +83,69 @@ fn basis_text(code: &str) -> Option<Text> {
     ))
 }
 
-/// The weighed input of an assessment from the current agreements, or what is still unrated.
+/// One thing an assessment rates (art. 6 lid 5: "iedere werkafspraak, competentie en het
+/// kennisniveau"): a current work agreement, or a chosen competency with the development
+/// agreement made on it, if any. Ratings are stored under `key`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RatedItem {
+    /// The work agreement's id, or the competency's id.
+    pub key: String,
+    pub work: bool,
+    /// A work agreement's text, or the development agreement's ("" when none is made yet).
+    pub text: String,
+    pub competency_id: Option<String>,
+    pub crucial: bool,
+    pub weight: Option<i64>,
+}
+
+/// What an assessment of the cycle rates, in order: the work agreements, then every chosen
+/// competency. A cycle planned before profiles were chosen rates its development agreements.
+pub fn rated_items(record: &StoredCycleRecord) -> Vec<RatedItem> {
+    let current = || record.agreements.iter().filter(|a| a.status == "agreed");
+    let mut items: Vec<RatedItem> = current()
+        .filter(|a| a.kind == "work")
+        .map(|a| RatedItem {
+            key: a.id.clone(),
+            work: true,
+            text: a.text.clone(),
+            competency_id: None,
+            crucial: false,
+            weight: a.weight,
+        })
+        .collect();
+    let chosen = super::profile_view::chosen(record);
+    if chosen.is_empty() {
+        items.extend(
+            current()
+                .filter(|a| a.kind == "development")
+                .map(|a| RatedItem {
+                    key: a.id.clone(),
+                    work: false,
+                    text: a.text.clone(),
+                    competency_id: a.competency_id.clone(),
+                    crucial: a.crucial,
+                    weight: None,
+                }),
+        );
+    } else {
+        items.extend(chosen.into_iter().map(|c| {
+            let agreement = current().find(|a| {
+                a.kind == "development" && a.competency_id.as_deref() == Some(c.id.as_str())
+            });
+            RatedItem {
+                key: c.id.clone(),
+                work: false,
+                text: agreement.map(|a| a.text.clone()).unwrap_or_default(),
+                crucial: agreement.is_some_and(|a| a.crucial),
+                competency_id: Some(c.id),
+                weight: None,
+            }
+        }));
+    }
+    items
+}
+
+/// The weighed input of an assessment from what it rates, or what is still unrated.
 pub fn assessment_input(
     record: &StoredCycleRecord,
     ratings: &StoredRatings,
@@ -98,24 +160,25 @@ pub fn assessment_input(
     let mut missing_en = Vec::new();
     let mut work = Vec::new();
     let mut competencies = Vec::new();
-    for agreement in record.agreements.iter().filter(|a| a.status == "agreed") {
-        match rated(&agreement.id) {
+    for item in rated_items(record) {
+        match rated(&item.key) {
             None => {
-                missing_nl.push(format!("“{}”", agreement.text));
-                missing_en.push(format!("“{}”", agreement.text));
+                let name = item
+                    .competency_id
+                    .clone()
+                    .unwrap_or_else(|| item.text.clone());
+                missing_nl.push(format!("“{name}”"));
+                missing_en.push(format!("“{name}”"));
             }
-            Some(q) if agreement.kind == "work" => work.push(WorkAgreementRating {
+            Some(q) if item.work => work.push(WorkAgreementRating {
                 qualification: q,
-                weight: weight_of(agreement.weight),
+                weight: weight_of(item.weight),
             }),
             Some(q) => competencies.push(CompetencyRating {
                 // The competency's id (named by the view), or the text of an older agreement.
-                competency: agreement
-                    .competency_id
-                    .clone()
-                    .unwrap_or_else(|| agreement.text.clone()),
+                competency: item.competency_id.clone().unwrap_or(item.text),
                 qualification: q,
-                crucial: agreement.crucial,
+                crucial: item.crucial,
             }),
         }
     }
@@ -421,27 +484,28 @@ fn assessment_view(
 ) -> AssessmentView {
     let stage = Stage::parse(&a.stage).unwrap_or(Stage::Concept);
     let ratings = ratings_of(a);
-    let lines = record
-        .agreements
-        .iter()
-        .filter(|g| g.status == "agreed")
-        .map(|g| RatingLine {
-            agreement_id: g.id.clone(),
-            text: match &g.competency_id {
+    let lines = rated_items(record)
+        .into_iter()
+        .map(|item| RatingLine {
+            text: match &item.competency_id {
+                Some(id) if item.text.is_empty() => {
+                    super::profile_view::competency_name(framework, id)
+                }
                 Some(id) => format!(
                     "{}: {}",
                     super::profile_view::competency_name(framework, id),
-                    g.text
+                    item.text
                 ),
-                None => g.text.clone(),
+                None => item.text.clone(),
             },
-            kind: g.kind.clone(),
-            crucial: g.crucial,
+            kind: if item.work { "work" } else { "development" }.into(),
+            crucial: item.crucial,
             qualification: ratings
                 .agreements
-                .get(&g.id)
+                .get(&item.key)
                 .map(|c| qualification_text(c))
                 .unwrap_or_default(),
+            agreement_id: item.key,
         })
         .collect();
     let (proposal, proposal_missing) = match assessment_input(record, &ratings) {

@@ -110,7 +110,9 @@ pub enum CommandName {
     RequestScan,
 }
 
-/// One rating of a concept: an agreement's id and a qualification.
+/// One rating of a concept: what the cycle's `ratings` list names as `agreement_id` (a work
+/// agreement's id, or a chosen competency's id: every one is rated, art. 6 lid 5) and a
+/// qualification.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RatingInput {

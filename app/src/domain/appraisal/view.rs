@@ -168,6 +168,7 @@ pub struct ScanLine {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct RatingLine {
+    /// What the rating is stored under: a work agreement's id, or a chosen competency's id.
     pub agreement_id: String,
     pub text: String,
     /// "work" or "development".
