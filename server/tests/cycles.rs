@@ -144,14 +144,20 @@ async fn the_documented_probation_cycle_through_the_api() {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // What a concept rates: every work agreement and every chosen competency (art. 6 lid 5),
+    // each under the key the cycle's `ratings` list names.
     let (cycle, _) = manager.cycle(&id).await;
-    let agreements: Vec<String> = cycle["work_agreements"]
+    let agreements: Vec<String> = cycle["assessments"][0]["ratings"]
         .as_array()
         .unwrap()
         .iter()
-        .chain(cycle["development_agreements"].as_array().unwrap())
-        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .map(|a| a["agreement_id"].as_str().unwrap().to_owned())
         .collect();
+    assert_eq!(
+        agreements.len(),
+        1 + 8,
+        "a work agreement, the Adviseur's 7 and one choice"
+    );
     let r = manager
         .command(
             &id,
@@ -377,6 +383,125 @@ async fn a_refused_plain_post_comes_back_with_its_dutch_reason_and_changes_nothi
     let record = app.db.load_cycle(&id).await.unwrap().unwrap();
     assert!(record.agreements.is_empty());
     assert_eq!(record.cycle.revision, 1);
+}
+
+/// The checkbox or option with `id_or_value` carries `checked` / `selected` in the served HTML.
+fn ticked(html: &str, opening: &str, flag: &str) -> bool {
+    html.split('<')
+        .filter(|tag| tag.contains(opening))
+        .any(|tag| tag.split('>').next().unwrap_or("").contains(flag))
+}
+
+#[tokio::test]
+async fn a_plain_post_chooses_a_vakspecialists_competencies_and_the_scan_starts_from_them() {
+    let app = spawn_app().await;
+    app.setup_admin().await;
+    app.add_organiser(MANAGER).await;
+    app.add_organiser(STRANGER).await;
+    let manager = app.signed_in_as(MANAGER).await;
+    let form = [
+        ("kind", "two_years"),
+        ("employee_name", "Mila Martens"),
+        ("employee_email", EMPLOYEE),
+        ("department", "Publiekszaken"),
+        ("start_on", "2027-01-04"),
+    ];
+    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    let page = support::location(&r);
+    let id = page.trim_start_matches("/cycli/").to_owned();
+    // Without JavaScript the ticked boxes arrive as repeated `specific[]` fields (art. 3 lid 3).
+    let choose = |specific: &'static [&'static str]| {
+        let mut fields = vec![
+            ("id", id.clone()),
+            ("revision", String::new()),
+            ("command", "choose_competencies".to_owned()),
+            ("profile_id", "vakspecialist".to_owned()),
+            ("scale", "12".to_owned()),
+        ];
+        fields.extend(specific.iter().map(|s| ("specific[]", (*s).to_owned())));
+        fields.push(("own_choice[]", "presentatie".to_owned()));
+        fields
+    };
+    let three = choose(&["analyseren", "luisteren", "vernieuwen"]);
+    let three: Vec<(&str, &str)> = three.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = post_form(&manager, "cycles/act", &page, &three).await;
+    let back = support::location(&r);
+    let html = manager.get(&back).await.text().await.unwrap();
+    assert!(
+        html.contains("Kies voor de Vakspecialist 4 functiespecifieke competenties, niet 3"),
+        "{html}"
+    );
+    // The form comes back as ticked, to correct.
+    assert!(ticked(&html, "id=\"specific-vernieuwen\"", "checked"));
+    assert!(!ticked(&html, "id=\"specific-initiatief\"", "checked"));
+    assert!(
+        app.db
+            .load_cycle(&id)
+            .await
+            .unwrap()
+            .unwrap()
+            .cycle
+            .profile_id
+            .is_none()
+    );
+
+    let four = choose(&["analyseren", "luisteren", "vernieuwen", "initiatief"]);
+    let four: Vec<(&str, &str)> = four.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = post_form(&manager, "cycles/act", &page, &four).await;
+    assert!(support::location(&r).contains("gedaan=choose_competencies"));
+    let html = manager.get(&page).await.text().await.unwrap();
+    assert!(
+        html.contains("Vakspecialist · schaal 12 (Schaal 11–18)"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("data-testid=\"profile-competency\"").count(),
+        8
+    );
+
+    // From the cycle, the new-scan form is filled in: the employee, the guide's level for scale
+    // 12 and the eight chosen competencies ticked, nothing else (art. 6 lid 10).
+    assert!(html.contains(&format!("/scans/new?cycle={id}")));
+    let scan_form = manager
+        .get(&format!("/scans/new?cycle={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(scan_form.contains("value=\"Mila Martens\""), "{scan_form}");
+    assert!(scan_form.contains(&format!("value=\"{EMPLOYEE}\"")));
+    assert!(ticked(&scan_form, "option value=\"11-18\"", "selected"));
+    for chosen in [
+        "samenwerken",
+        "integriteit",
+        "analyseren",
+        "initiatief",
+        "presentatie",
+    ] {
+        assert!(
+            ticked(
+                &scan_form,
+                &format!("id=\"competency-{chosen}\""),
+                "checked"
+            ),
+            "{chosen}"
+        );
+    }
+    assert!(!ticked(
+        &scan_form,
+        "id=\"competency-motiveren\"",
+        "checked"
+    ));
+    // Nobody else starts from this cycle, nor learns who it is about.
+    let stranger = app.signed_in_as(STRANGER).await;
+    let other = stranger
+        .get(&format!("/scans/new?cycle={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!other.contains("Mila Martens"));
+    assert!(!other.contains(EMPLOYEE));
 }
 
 async fn post_form(

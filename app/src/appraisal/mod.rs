@@ -5,6 +5,7 @@ pub mod mail;
 pub mod pdf;
 pub mod profile_view;
 pub mod reminders;
+pub mod scan_start;
 pub mod service;
 pub mod view;
 

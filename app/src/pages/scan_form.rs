@@ -49,10 +49,10 @@ fn ScanFormLoader(editing: bool) -> impl IntoView {
         } else {
             String::new()
         };
-        (get("framework"), get("profile"), scan_id, get("flash"))
+        (get("framework"), get("profile"), scan_id, get("flash"), get("cycle"))
     };
-    let page = Resource::new(args, |(framework, profile, scan_id, flash)| {
-        load_scan_form(framework, profile, scan_id, flash)
+    let page = Resource::new(args, |(framework, profile, scan_id, flash, cycle)| {
+        load_scan_form(framework, profile, scan_id, flash, cycle)
     });
     view! {
         <h1>{move || if editing { t_string!(i18n, scan_edit_title) } else { t_string!(i18n, scan_new_title) }}</h1>

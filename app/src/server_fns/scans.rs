@@ -178,13 +178,14 @@ fn outline(f: &crate::domain::catalog::Framework) -> FormOutline {
 
 /// The scan form: step one (choose a framework and profile) when `framework` is empty, step
 /// two otherwise; a stored scan's values when `scan_id` is set; the refused form when `flash`
-/// names one.
+/// names one; filled in from an appraisal cycle its manager starts it from when `cycle` is set.
 #[server]
 pub async fn load_scan_form(
     framework: String,
     profile: String,
     scan_id: String,
     flash: String,
+    cycle: String,
 ) -> Result<ScanFormPage, ActionError> {
     use crate::scans::service;
 
@@ -233,6 +234,29 @@ pub async fn load_scan_form(
         page.form = Some(ScanForm::from_scan(&stored.scan, stored.revision));
         page.scan_id = Some(stored.id);
         page.status = Some(stored.status);
+    } else if !cycle.is_empty() && refused.is_none() {
+        let guide = crate::domain::appraisal::competency_choice::CYCLE_FRAMEWORK_ID;
+        let f = frameworks
+            .iter()
+            .find(|f| f.id == guide)
+            .ok_or_else(|| internal("the cycle's competency guide is missing"))?;
+        let form = crate::appraisal::scan_start::scan_form_for_cycle(
+            &state.db,
+            &user,
+            &cycle,
+            f,
+            crate::state::unix_now(),
+        )
+        .await
+        .map_err(|error| match error {
+            // The same answer for a cycle that does not exist and one of someone else's.
+            crate::appraisal::AppraisalError::Unknown => {
+                ActionError::from(crate::domain::user_error::UserError::Forbidden)
+            }
+            other => internal(other),
+        })?;
+        page.outline = Some(outline(f));
+        page.form = Some(form);
     } else {
         let wanted = refused
             .as_ref()
