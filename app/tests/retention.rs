@@ -991,3 +991,60 @@ async fn a_record_never_approved_goes_after_its_types_months_and_frees_its_scans
         w.t.finish().await;
     }
 }
+
+#[tokio::test]
+async fn a_scan_attached_to_an_appraisal_cycle_takes_its_report_copy_along() {
+    use app::appraisal::{NewCycleInput, act, create, view_for};
+    use app::domain::appraisal::command::CycleCommand;
+    for w in worlds().await {
+        let (t, db) = (&w.t, &w.t.db);
+        let due = closed_scan(db, &w.mailer, &w.secret, &w.hr, "Reiger", CLOSED).await;
+        let input = NewCycleInput {
+            kind: "two_years".into(),
+            employee_name: "Mila Martens".into(),
+            employee_email: "m.martens@gemeente.nl".into(),
+            start_on: "2027-01-04".into(),
+            ..Default::default()
+        };
+        let cycle = create(db, &w.hr, &input, CLOSED).await.unwrap();
+        let attach = CycleCommand::AttachScan {
+            scan_id: due.open.id.clone(),
+        };
+        act(
+            db,
+            &w.hr,
+            &cycle,
+            None,
+            attach,
+            "https://x.example",
+            CLOSED + 60,
+        )
+        .await
+        .unwrap();
+        // The cycle holds the report as the manager received it: the subject and the comments.
+        let record = db.load_cycle(&cycle).await.unwrap().unwrap();
+        let copy = record
+            .cycle
+            .scan_report
+            .clone()
+            .expect("the report is attached");
+        assert!(copy.contains("Betrokkene Reiger"), "{}", t.name);
+        assert!(copy.contains("Opmerking-Reiger-0"), "{}", t.name);
+
+        let work = run_retention(db, Some(&w.mail_dir), LATER).await.unwrap();
+        assert_eq!(work.scans_removed, 1, "{}", t.name);
+        let record = db.load_cycle(&cycle).await.unwrap().unwrap();
+        assert_eq!(record.cycle.scan_report, None, "{}", t.name);
+        assert_eq!(record.cycle.scan_id.as_deref(), Some(due.open.id.as_str()));
+        let seen = view_for(db, &w.hr, &cycle, LATER).await.unwrap();
+        assert!(seen.scan.is_some_and(|s| s.report.is_none()));
+        // Nowhere at rest: the database, its WAL (after a checkpoint too) and the mail files.
+        assert_nowhere(t, &w.mail_dir, &due.personal, "as they are");
+        if db.backend() == Backend::Sqlite {
+            db.checkpoint().await.unwrap();
+        }
+        assert_nowhere(t, &w.mail_dir, &due.personal, "after a checkpoint");
+        assert_somewhere(t, &["Mila Martens".to_string()]);
+        w.t.finish().await;
+    }
+}

@@ -70,7 +70,7 @@ const CONVERSATION_CONTENT: [&str; 7] = [
 ];
 
 /// A scan's content, deleted after its messages (which are found through its invitations).
-const SCAN_CONTENT: [&str; 6] = [
+const SCAN_CONTENT: [&str; 7] = [
     "DELETE FROM response_drafts WHERE invitation_id IN \
      (SELECT id FROM scan_invitations WHERE scan_id = $1)",
     "DELETE FROM scan_invitations WHERE scan_id = $1",
@@ -78,6 +78,9 @@ const SCAN_CONTENT: [&str; 6] = [
     "DELETE FROM submission_markers WHERE scan_id = $1",
     "DELETE FROM sealed_drafts WHERE scan_id = $1",
     "DELETE FROM report_reader_notices WHERE scan_id = $1",
+    // The report as an appraisal cycle's manager received it (art. 6 lid 10) goes with the scan:
+    // the cycle keeps that a scan was attached, not the informants' figures and words.
+    "UPDATE appraisal_cycles SET scan_report = NULL WHERE scan_id = $1",
 ];
 
 impl Db {
