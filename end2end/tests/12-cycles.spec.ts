@@ -450,6 +450,7 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
   const employeeSteps = (action: string) => `${action} (Medewerker / Employee)`;
   const expectedSteps = [
     managerSteps("Cyclus gestart"),
+    managerSteps("Competentieprofiel en competenties gekozen"),
     ...Array(4).fill(managerSteps("Afspraak toegevoegd")),
     managerSteps("Planningsgesprek vastgelegd"),
     managerSteps("360°-scan bijgevoegd"),

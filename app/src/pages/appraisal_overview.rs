@@ -20,7 +20,7 @@ use crate::server_fns::cycles::load_appraisal_overview;
 pub fn AppraisalOverviewPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=pick(i18n, "Overzicht gesprekscyclus", "Appraisal overview") />
+        <Title text=t_string!(i18n, cycle_overview_title).to_string() />
         <RequireUser children=move |_| view! { <OverviewLoader /> } />
     }
 }
@@ -30,7 +30,7 @@ fn OverviewLoader() -> impl IntoView {
     let i18n = use_i18n();
     let data = Resource::new(|| (), |_| load_appraisal_overview());
     view! {
-        <h1>{pick(i18n, "Overzicht gesprekscyclus (HR)", "Appraisal overview (HR)")}</h1>
+        <h1>{t!(i18n, cycle_overview_heading)}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -70,27 +70,19 @@ fn OverviewTables(overview: Overview) -> impl IntoView {
         .map(|q| {
             let cells = match &q.counts {
                 Some(counts) => counts.iter().map(|c| view! { <td>{c.count}</td> }).collect_view().into_any(),
-                None => view! { <td colspan="5" data-testid="suppressed">{pick(
-                    i18n,
-                    &format!("niet getoond: minder dan {} eindoordelen of allemaal gelijk", overview.min_cell),
-                    &format!("not shown: fewer than {} final assessments, or all the same", overview.min_cell),
-                )}</td> }.into_any(),
+                None => view! { <td colspan="5" data-testid="suppressed">{t_string!(i18n, cycle_overview_suppressed, min_cell = overview.min_cell).to_string()}</td> }.into_any(),
             };
             view! { <tr><th scope="row">{q.department.clone()}</th><td>{q.final_assessments}</td>{cells}</tr> }
         })
         .collect_view();
-    let stages_caption = pick(i18n, "Beoordelingen per fase", "Assessments per stage");
-    let labels_caption = pick(
-        i18n,
-        "Eindkwalificaties per afdeling",
-        "Final qualifications per department",
-    );
+    let stages_caption = t_string!(i18n, cycle_overview_stages_caption).to_string();
+    let labels_caption = t_string!(i18n, cycle_overview_labels_caption).to_string();
     view! {
         <section class="card">
             <h2>{stages_caption.clone()}</h2>
             <TableWrap label=stages_caption.clone()>
                 <table data-testid="overview-stages">
-                    <thead><tr><th scope="col">{pick(i18n, "Afdeling", "Department")}</th><th scope="col">{pick(i18n, "Leidinggevende", "Manager")}</th>{stage_heads}<th scope="col">{pick(i18n, "Termijn verstreken", "Overdue")}</th></tr></thead>
+                    <thead><tr><th scope="col">{t!(i18n, cycle_department)}</th><th scope="col">{t!(i18n, cycle_overview_manager)}</th>{stage_heads}<th scope="col">{t!(i18n, cycle_overview_overdue)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </TableWrap>
@@ -99,7 +91,7 @@ fn OverviewTables(overview: Overview) -> impl IntoView {
             <h2>{labels_caption.clone()}</h2>
             <TableWrap label=labels_caption.clone()>
                 <table data-testid="overview-qualifications">
-                    <thead><tr><th scope="col">{pick(i18n, "Afdeling", "Department")}</th><th scope="col">{pick(i18n, "Eindoordelen", "Final assessments")}</th>{label_heads}</tr></thead>
+                    <thead><tr><th scope="col">{t!(i18n, cycle_department)}</th><th scope="col">{t!(i18n, cycle_overview_final_assessments)}</th>{label_heads}</tr></thead>
                     <tbody>{qualification_rows}</tbody>
                 </table>
             </TableWrap>

@@ -19,7 +19,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::components::action::SubmitButton;
-use crate::components::localized::{language, pick};
+use crate::components::localized::language;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::appraisal::command::PostedCycleCommand;
 use crate::domain::appraisal::view::CycleView;
@@ -84,7 +84,7 @@ pub fn CommandButton(
 pub fn CyclePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=pick(i18n, "Gesprekscyclus", "Appraisal cycle") />
+        <Title text=t_string!(i18n, cycle_title).to_string() />
         <CycleLoader />
     }
 }
@@ -114,7 +114,7 @@ fn CycleLoader() -> impl IntoView {
     #[cfg(feature = "ssr")]
     let response = use_context::<leptos_axum::ResponseOptions>();
     view! {
-        <p class="no-print"><a href="/cycli">{pick(i18n, "Terug naar de cycli", "Back to the cycles")}</a></p>
+        <p class="no-print"><a href="/cycli">{t!(i18n, cycle_back)}</a></p>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || {
                 #[cfg(feature = "ssr")]
@@ -128,7 +128,7 @@ fn CycleLoader() -> impl IntoView {
                                 response.set_status(axum::http::StatusCode::NOT_FOUND);
                             }
                             view! {
-                                <h1>{pick(i18n, "Gesprekscyclus", "Appraisal cycle")}</h1>
+                                <h1>{t!(i18n, cycle_title)}</h1>
                                 <CycleErrorMessage error />
                             }
                             .into_any()
@@ -167,13 +167,13 @@ fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
     let query = use_query_map();
     let done = move || {
         query.read().get("gedaan").filter(|_| error.get().is_none()).map(|_| {
-            view! { <div class="message message-ok" role="status">{pick(i18n, "Vastgelegd.", "Recorded.")}</div> }
+            view! { <div class="message message-ok" role="status">{t!(i18n, cycle_recorded)}</div> }
         })
     };
     let you = if ctx.manager {
-        pick(i18n, "leidinggevende", "manager")
+        t_string!(i18n, cycle_role_manager).to_string()
     } else {
-        pick(i18n, "medewerker", "employee")
+        t_string!(i18n, cycle_role_employee).to_string()
     };
     let assessments = view
         .assessments
@@ -184,7 +184,7 @@ fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
     let add_assessment = ctx.manager.then(|| {
         view! {
             <CommandButton ctx=ctx.clone() command="add_assessment"
-                label=pick(i18n, "Extra beoordeling toevoegen (op verzoek)", "Add an extra assessment (on request)") />
+                label=t_string!(i18n, cycle_add_assessment).to_string() />
         }
     });
     let pdf = format!("/cycli/{}/cyclus.pdf", view.id);
@@ -193,16 +193,16 @@ fn Cycle(page: CyclePageData, act: ServerAction<CycleAct>) -> impl IntoView {
     // done command moves on at once), so a test can wait for the reload before using a form.
     view! {
         <article class="cycle" data-testid="cycle" data-revision=loaded.to_string()>
-            <h1>{pick(i18n, "Gesprekscyclus", "Appraisal cycle")}": "{view.employee_name.clone()}</h1>
+            <h1>{t!(i18n, cycle_title)}": "{view.employee_name.clone()}</h1>
             {done}
             <CycleRefusal error />
             <dl class="facts">
-                <dt>{pick(i18n, "Soort", "Kind")}</dt><dd data-testid="cycle-kind">{view.kind_label.pick(lang).to_string()}</dd>
-                <dt>{pick(i18n, "Periode", "Period")}</dt><dd>{format!("{} – {}", view.starts, view.ends)}</dd>
-                <dt>{pick(i18n, "Afdeling", "Department")}</dt><dd>{view.department.clone()}</dd>
-                <dt>{pick(i18n, "U bent", "You are")}</dt><dd>{you}</dd>
+                <dt>{t!(i18n, cycle_kind)}</dt><dd data-testid="cycle-kind">{view.kind_label.pick(lang).to_string()}</dd>
+                <dt>{t!(i18n, cycle_period)}</dt><dd>{format!("{} – {}", view.starts, view.ends)}</dd>
+                <dt>{t!(i18n, cycle_department)}</dt><dd>{view.department.clone()}</dd>
+                <dt>{t!(i18n, cycle_you_are)}</dt><dd>{you}</dd>
             </dl>
-            <p class="actions no-print"><a class="button" href=pdf download="" data-testid="cycle-pdf">{pick(i18n, "Download als PDF (voor het personeelsdossier)", "Download as PDF (for the personnel file)")}</a></p>
+            <p class="actions no-print"><a class="button" href=pdf download="" data-testid="cycle-pdf">{t!(i18n, cycle_download_pdf)}</a></p>
             <Schedule view=view.clone() />
             <planning::PlanningSection view=view.clone() ctx=ctx.clone() />
             <progress::InputSection view=view.clone() ctx=ctx.clone() />
@@ -223,22 +223,14 @@ fn Schedule(view: CycleView) -> impl IntoView {
         .iter()
         .map(|line| {
             let state = match (&line.done_on, line.overdue) {
-                (Some(on), _) => pick(i18n, &format!("gevoerd op {on}"), &format!("held on {on}")),
-                (None, true) => pick(i18n, "termijn verstreken", "deadline passed"),
+                (Some(on), _) => t_string!(i18n, cycle_schedule_held_on, date = on).to_string(),
+                (None, true) => t_string!(i18n, cycle_schedule_overdue).to_string(),
                 (None, false) => String::new(),
             };
             let by = if line.is_deadline {
-                pick(
-                    i18n,
-                    &format!("uiterlijk {}", line.by),
-                    &format!("by {}", line.by),
-                )
+                t_string!(i18n, cycle_schedule_by, date = &line.by).to_string()
             } else {
-                pick(
-                    i18n,
-                    &format!("rond {}", line.by),
-                    &format!("around {}", line.by),
-                )
+                t_string!(i18n, cycle_schedule_around, date = &line.by).to_string()
             };
             view! {
                 <tr class=if line.overdue { "overdue" } else { "" }>
@@ -249,20 +241,16 @@ fn Schedule(view: CycleView) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = pick(
-        i18n,
-        "Gesprekken en termijnen",
-        "Conversations and deadlines",
-    );
+    let caption = t_string!(i18n, cycle_schedule_caption).to_string();
     view! {
         <section class="card" aria-labelledby="cycle-schedule">
             <h2 id="cycle-schedule">{caption.clone()}</h2>
             <TableWrap label=caption.clone()>
                 <table data-testid="cycle-schedule">
                     <thead><tr>
-                        <th scope="col">{pick(i18n, "Gesprek", "Conversation")}</th>
-                        <th scope="col">{pick(i18n, "Termijn", "Deadline")}</th>
-                        <th scope="col">{pick(i18n, "Stand", "Status")}</th>
+                        <th scope="col">{t!(i18n, cycle_schedule_conversation)}</th>
+                        <th scope="col">{t!(i18n, cycle_schedule_deadline)}</th>
+                        <th scope="col">{t!(i18n, cycle_schedule_status)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -285,7 +273,7 @@ fn Steps(view: CycleView) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="cycle-steps">
-            <h2 id="cycle-steps">{pick(i18n, "Verloop", "Steps")}</h2>
+            <h2 id="cycle-steps">{t!(i18n, cycle_steps)}</h2>
             <ol class="cycle-steps" data-testid="cycle-steps">{items}</ol>
         </section>
     }

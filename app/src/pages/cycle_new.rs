@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::components::action::SubmitButton;
-use crate::components::localized::{language, pick};
+use crate::components::localized::language;
 use crate::components::require_user::RequireUser;
 use crate::domain::appraisal::cycle_plan::CycleKind;
 use crate::i18n::*;
@@ -18,7 +18,7 @@ use crate::server_fns::cycles::{CreateCycle, NewCycleForm, load_new_cycle_flash}
 pub fn NewCyclePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=pick(i18n, "Nieuwe cyclus", "New cycle") />
+        <Title text=t_string!(i18n, cycle_new_title).to_string() />
         <RequireUser children=move |_| view! { <NewCycleLoader /> } />
     }
 }
@@ -33,8 +33,8 @@ fn NewCycleLoader() -> impl IntoView {
         load_new_cycle_flash,
     );
     view! {
-        <p><a href="/cycli">{pick(i18n, "Terug naar de cycli", "Back to the cycles")}</a></p>
-        <h1>{pick(i18n, "Nieuwe cyclus", "New cycle")}</h1>
+        <p><a href="/cycli">{t!(i18n, cycle_back)}</a></p>
+        <h1>{t!(i18n, cycle_new_title)}</h1>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match flash.await {
@@ -96,16 +96,16 @@ fn NewCycleFormView(
         <ActionForm action=create attr:class="card" attr:data-testid="new-cycle">
             <CycleRefusal error />
             <fieldset>
-                <legend>{pick(i18n, "Soort cyclus", "Kind of cycle")}</legend>
+                <legend>{t!(i18n, cycle_new_kind)}</legend>
                 {kinds}
                 <FieldText error field="kind" id="cycle-kind-problem".to_string() />
             </fieldset>
-            {field("employee_name", pick(i18n, "Naam medewerker", "Employee's name"), posted.employee_name.clone(), "text", true)}
-            {field("employee_email", pick(i18n, "E-mailadres medewerker (om in te loggen)", "Employee's email address (to sign in)"), posted.employee_email.clone(), "email", true)}
-            {field("department", pick(i18n, "Afdeling", "Department"), posted.department.clone(), "text", false)}
-            {field("start_on", pick(i18n, "Startdatum (bij een nieuwe medewerker of proeftijd: de dag van indiensttreding)", "Start date (for a new employee or probation: the day of entry)"), posted.start_on.clone(), "date", true)}
-            {field("decision_on", pick(i18n, "Proeftijd: datum van het besluit over de vaste aanstelling", "Probation: day of the decision on a permanent appointment"), posted.decision_on.clone(), "date", false)}
-            <SubmitButton pending=create.pending() label=pick(i18n, "Cyclus starten", "Start the cycle") class="button button-primary" />
+            {field("employee_name", t_string!(i18n, cycle_new_employee_name).to_string(), posted.employee_name.clone(), "text", true)}
+            {field("employee_email", t_string!(i18n, cycle_new_employee_email).to_string(), posted.employee_email.clone(), "email", true)}
+            {field("department", t_string!(i18n, cycle_department).to_string(), posted.department.clone(), "text", false)}
+            {field("start_on", t_string!(i18n, cycle_new_start_on).to_string(), posted.start_on.clone(), "date", true)}
+            {field("decision_on", t_string!(i18n, cycle_new_decision_on).to_string(), posted.decision_on.clone(), "date", false)}
+            <SubmitButton pending=create.pending() label=t_string!(i18n, cycle_new_submit).to_string() class="button button-primary" />
         </ActionForm>
     }
 }

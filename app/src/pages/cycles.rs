@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::localized::pick;
 use crate::components::require_user::RequireUser;
 use crate::components::table_wrap::TableWrap;
 use crate::domain::appraisal::view::CycleListLine;
@@ -17,7 +16,7 @@ use crate::server_fns::cycles::load_cycles;
 pub fn CyclesPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Title text=pick(i18n, "Gesprekscyclus", "Appraisal cycles") />
+        <Title text=t_string!(i18n, cycle_list_title).to_string() />
         <RequireUser children=move |_| view! { <CycleList /> } />
     }
 }
@@ -27,22 +26,18 @@ fn CycleList() -> impl IntoView {
     let i18n = use_i18n();
     let list = Resource::new(|| (), |_| load_cycles());
     view! {
-        <h1>{pick(i18n, "Gesprekscyclus: het goede gesprek", "Appraisal cycle: het goede gesprek")}</h1>
-        <p>{pick(
-            i18n,
-            "Planning, voortgang en beoordeling per medewerker volgens de Regeling gesprekscyclus het goede gesprek (Maastricht).",
-            "Planning, progress and assessment per employee under Maastricht's regulation 'het goede gesprek'.",
-        )}</p>
-        <p><a class="button button-primary" href="/cycli/nieuw">{pick(i18n, "Nieuwe cyclus", "New cycle")}</a></p>
+        <h1>{t!(i18n, cycle_list_heading)}</h1>
+        <p>{t!(i18n, cycle_list_intro)}</p>
+        <p><a class="button button-primary" href="/cycli/nieuw">{t!(i18n, cycle_new_title)}</a></p>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(page) => {
                         let admin = page.is_admin.then(|| view! {
-                            <p><a href="/admin/cycli">{pick(i18n, "Overzicht voor HR", "Overview for HR")}</a></p>
+                            <p><a href="/admin/cycli">{t!(i18n, cycle_list_overview_link)}</a></p>
                         });
                         let table = if page.lines.is_empty() {
-                            view! { <p>{pick(i18n, "Nog geen cycli.", "No cycles yet.")}</p> }.into_any()
+                            view! { <p>{t!(i18n, cycle_list_empty)}</p> }.into_any()
                         } else {
                             view! { <CycleTable lines=page.lines /> }.into_any()
                         };
@@ -62,13 +57,13 @@ fn CycleTable(lines: Vec<CycleListLine>) -> impl IntoView {
         .into_iter()
         .map(|line| {
             let you = if line.you == "manager" {
-                pick(i18n, "leidinggevende", "manager")
+                t_string!(i18n, cycle_role_manager).to_string()
             } else {
-                pick(i18n, "medewerker", "employee")
+                t_string!(i18n, cycle_role_employee).to_string()
             };
             let deadline = line.next_deadline.map(|d| {
                 let class = if d.overdue { "badge badge-overdue" } else { "" };
-                let overdue = d.overdue.then(|| pick(i18n, " (verlopen)", " (overdue)"));
+                let overdue = d.overdue.then(|| t_string!(i18n, cycle_list_overdue).to_string());
                 view! { <span class=class>{format!("{} — {}", d.label.pick(crate::components::localized::language(i18n)), d.by)}{overdue}</span> }
             });
             view! {
@@ -83,19 +78,19 @@ fn CycleTable(lines: Vec<CycleListLine>) -> impl IntoView {
             }
         })
         .collect_view();
-    let caption = pick(i18n, "Cycli", "Cycles");
+    let caption = t_string!(i18n, cycle_list_caption).to_string();
     view! {
         <TableWrap label=caption.clone()>
             <table data-testid="cycles">
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{pick(i18n, "Medewerker", "Employee")}</th>
-                        <th scope="col">{pick(i18n, "Afdeling", "Department")}</th>
-                        <th scope="col">{pick(i18n, "Soort", "Kind")}</th>
-                        <th scope="col">{pick(i18n, "U bent", "You are")}</th>
-                        <th scope="col">{pick(i18n, "Fase", "Stage")}</th>
-                        <th scope="col">{pick(i18n, "Eerstvolgende termijn", "Next deadline")}</th>
+                        <th scope="col">{t!(i18n, cycle_list_employee)}</th>
+                        <th scope="col">{t!(i18n, cycle_department)}</th>
+                        <th scope="col">{t!(i18n, cycle_kind)}</th>
+                        <th scope="col">{t!(i18n, cycle_you_are)}</th>
+                        <th scope="col">{t!(i18n, cycle_stage)}</th>
+                        <th scope="col">{t!(i18n, cycle_list_next_deadline)}</th>
                     </tr>
                 </thead>
                 <tbody>{body}</tbody>

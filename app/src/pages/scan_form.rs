@@ -49,7 +49,13 @@ fn ScanFormLoader(editing: bool) -> impl IntoView {
         } else {
             String::new()
         };
-        (get("framework"), get("profile"), scan_id, get("flash"), get("cycle"))
+        (
+            get("framework"),
+            get("profile"),
+            scan_id,
+            get("flash"),
+            get("cycle"),
+        )
     };
     let page = Resource::new(args, |(framework, profile, scan_id, flash, cycle)| {
         load_scan_form(framework, profile, scan_id, flash, cycle)

@@ -39,7 +39,7 @@ fn qualification_select(
         })
         .collect_view();
     let empty = with_empty
-        .then(|| view! { <option value="">{pick(i18n, "— nog niet —", "— not yet —")}</option> });
+        .then(|| view! { <option value="">{t!(i18n, cycle_assessment_not_yet)}</option> });
     view! { <select id=id name=name>{empty}{options}</select> }.into_any()
 }
 
@@ -56,17 +56,17 @@ pub(super) fn AssessmentSection(
     let may = |command: &str| a.allowed.iter().any(|c| c == command);
     let n = || vec![("number", number.to_string())];
     let deadline = a.next_deadline.as_ref().map(|d| {
-        let overdue = d.overdue.then(|| pick(i18n, " — verlopen", " — overdue"));
+        let overdue = d.overdue.then(|| t_string!(i18n, cycle_assessment_overdue).to_string());
         view! { <p class=if d.overdue { "message message-warning" } else { "help" } data-testid="assessment-deadline">
-            {pick(i18n, "Termijn: ", "Deadline: ")}{d.label.pick(lang).to_string()}", "{d.by.clone()}{overdue}
+            {t!(i18n, cycle_assessment_deadline)}{d.label.pick(lang).to_string()}", "{d.by.clone()}{overdue}
         </p> }
     });
     let dates = view! {
         <dl class="facts">
-            <dt>{pick(i18n, "Fase", "Stage")}</dt><dd data-testid="assessment-stage">{a.stage_label.pick(lang).to_string()}</dd>
-            <dt>{pick(i18n, "Gesprek gepland", "Conversation planned")}</dt><dd>{a.conversation_on.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>{pick(i18n, "Concept vrijgegeven", "Concept released")}</dt><dd data-testid="released-on">{a.released_on.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>{pick(i18n, "Gesprek gevoerd", "Conversation held")}</dt><dd>{a.held_on.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{t!(i18n, cycle_stage)}</dt><dd data-testid="assessment-stage">{a.stage_label.pick(lang).to_string()}</dd>
+            <dt>{t!(i18n, cycle_assessment_planned_on)}</dt><dd>{a.conversation_on.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{t!(i18n, cycle_assessment_released_on)}</dt><dd data-testid="released-on">{a.released_on.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{t!(i18n, cycle_assessment_held_on)}</dt><dd>{a.held_on.clone().unwrap_or_else(|| "—".into())}</dd>
         </dl>
     };
     // The five qualifications with their definitions (art. 6 lid 5), beside the ratings.
@@ -81,7 +81,7 @@ pub(super) fn AssessmentSection(
         .collect_view();
     let definitions = view! {
         <details class="qualification-definitions" data-testid=format!("definitions-{number}")>
-            <summary>{pick(i18n, "De vijf kwalificaties en wat ze betekenen (art. 6 lid 5)", "The five qualifications and what they mean (art. 6(5))")}</summary>
+            <summary>{t!(i18n, cycle_assessment_definitions)}</summary>
             <dl class="facts">{definitions}</dl>
         </details>
     };
@@ -92,23 +92,23 @@ pub(super) fn AssessmentSection(
         let rows = a
             .ratings
             .iter()
-            .map(|r| view! { <tr><td>{r.text.clone()}{r.crucial.then(|| pick(i18n, " (cruciaal)", " (crucial)"))}</td><td>{label(i18n, &r.qualification)}</td></tr> })
+            .map(|r| view! { <tr><td>{r.text.clone()}{r.crucial.then(|| t_string!(i18n, cycle_assessment_crucial_mark).to_string())}</td><td>{label(i18n, &r.qualification)}</td></tr> })
             .collect_view();
         let career = (!a.career_evaluation.is_empty()).then(|| {
             let text = a.career_evaluation.clone();
             view! {
                 <p data-testid=format!("career-{number}")>
-                    <strong>{pick(i18n, "Loopbaanafspraken (geëvalueerd, wegen niet mee, art. 6 lid 4): ", "Career agreements (evaluated, never weighed, art. 6(4)): ")}</strong>
+                    <strong>{t!(i18n, cycle_assessment_career_evaluated)}</strong>
                     {text}
                 </p>
             }
         });
         view! {
             <table class="ratings" data-testid=format!("ratings-{number}")>
-                <thead><tr><th scope="col">{pick(i18n, "Afspraak of competentie", "Agreement or competency")}</th><th scope="col">{pick(i18n, "Kwalificatie", "Qualification")}</th></tr></thead>
+                <thead><tr><th scope="col">{t!(i18n, cycle_assessment_agreement_or_competency)}</th><th scope="col">{t!(i18n, cycle_assessment_qualification)}</th></tr></thead>
                 <tbody>
                     {rows}
-                    <tr><td>{pick(i18n, "Kennisniveau", "Knowledge level")}</td><td>{label(i18n, &a.knowledge)}</td></tr>
+                    <tr><td>{t!(i18n, cycle_knowledge_level)}</td><td>{label(i18n, &a.knowledge)}</td></tr>
                 </tbody>
             </table>
             {career}
@@ -118,30 +118,26 @@ pub(super) fn AssessmentSection(
     let proposal = match (&a.proposal, &a.proposal_missing) {
         (Some(p), _) => {
             let crucial = (!p.crucial_offered.is_empty()).then(|| view! {
-                <p class="message message-warning">{pick(
-                    i18n,
-                    &format!("Een cruciale competentie is onvoldoende beoordeeld ({}): de leidinggevende kan de eindkwalificatie onvoldoende geven (art. 6 lid 7).", p.crucial_offered.join(", ")),
-                    &format!("A crucial competency is rated insufficient ({}): the manager may give insufficient as final (art. 6(7)).", p.crucial_offered.join(", ")),
-                )}</p>
+                <p class="message message-warning">{t_string!(i18n, cycle_assessment_crucial_insufficient, competencies = p.crucial_offered.join(", ")).to_string()}</p>
             });
             view! {
                 <p data-testid=format!("proposal-{number}")>
-                    {pick(i18n, "Voorstel (art. 6 lid 6): werkafspraken ", "Proposal (art. 6(6)): work agreements ")}{p.work_agreements.clone()}
-                    {pick(i18n, ", kennis en competenties ", ", knowledge and competencies ")}{p.knowledge_and_competencies.clone()}
-                    {pick(i18n, ", samen (50/50) ", ", together (50/50) ")}{p.score.clone()}" → "<strong>{label(i18n, &p.qualification)}</strong>
+                    {t!(i18n, cycle_assessment_proposal_work)}{p.work_agreements.clone()}
+                    {t!(i18n, cycle_assessment_proposal_knowledge)}{p.knowledge_and_competencies.clone()}
+                    {t!(i18n, cycle_assessment_proposal_together)}{p.score.clone()}" → "<strong>{label(i18n, &p.qualification)}</strong>
                 </p>
                 {crucial}
             }
             .into_any()
         }
-        (None, Some(missing)) => view! { <p class="help">{pick(i18n, "Nog geen voorstel: ", "No proposal yet: ")}{missing.pick(lang).to_string()}</p> }.into_any(),
+        (None, Some(missing)) => view! { <p class="help">{t!(i18n, cycle_assessment_no_proposal)}{missing.pick(lang).to_string()}</p> }.into_any(),
         (None, None) => ().into_any(),
     };
     let release = if ctx.manager && may("release_concept") {
         let c = ctx.clone();
         Some(view! {
             <CommandButton ctx=c command="release_concept" hidden=n()
-                label=pick(i18n, "Concept vrijgeven aan de medewerker", "Release the concept to the employee") class="button button-primary" />
+                label=t_string!(i18n, cycle_assessment_release).to_string() class="button button-primary" />
         })
     } else {
         None
@@ -152,12 +148,8 @@ pub(super) fn AssessmentSection(
             ctx.clone(),
             number,
             "hold_assessment",
-            pick(
-                i18n,
-                "Beoordelingsgesprek gevoerd op",
-                "Assessment conversation held on",
-            ),
-            pick(i18n, "Gesprek vastleggen", "Record the conversation"),
+            t_string!(i18n, cycle_assessment_hold_label).to_string(),
+            t_string!(i18n, cycle_assessment_hold_submit).to_string(),
         )
     });
     let set_final = (ctx.manager && may("set_final"))
@@ -166,22 +158,22 @@ pub(super) fn AssessmentSection(
         let deviation = a.deviation.as_ref().map(|d| d.pick(lang).to_string());
         let basis = a.basis.as_ref().map(|b| b.pick(lang).to_string());
         let reward = a.extra_reward_possible.then(|| view! {
-            <p class="message message-ok" data-testid="extra-reward">{pick(i18n, "Bij deze eindkwalificatie kan een extra beloning worden toegekend (art. 6 lid 9).", "With this final qualification an extra reward may be granted (art. 6(9)).")}</p>
+            <p class="message message-ok" data-testid="extra-reward">{t!(i18n, cycle_assessment_extra_reward)}</p>
         });
         view! {
             <dl class="facts" data-testid=format!("final-{number}")>
-                <dt>{pick(i18n, "Eindkwalificatie", "Final qualification")}</dt><dd><strong>{label(i18n, q)}</strong></dd>
-                <dt>{pick(i18n, "Grond", "Basis")}</dt><dd>{basis}</dd>
-                <dt>{pick(i18n, "Ten opzichte van het voorstel", "Against the proposal")}</dt><dd data-testid="deviation">{deviation}</dd>
-                <dt>{pick(i18n, "Motivering", "Motivation")}</dt><dd>{a.motivation.clone()}</dd>
-                <dt>{pick(i18n, "Gegeven op", "Given on")}</dt><dd>{a.set_on.clone().unwrap_or_default()}</dd>
-                <dt>{pick(i18n, "Akkoord medewerker", "Employee's approval")}</dt><dd>{a.approved_on.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{pick(i18n, "Voor gezien getekend", "Signed as seen")}</dt><dd>{a.seen_on.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{pick(i18n, "Bedenkingen", "Objections")}</dt><dd data-testid="objections">{a.objections.clone()}</dd>
-                <dt>{pick(i18n, "Bedenkingengesprek", "Objection conversation")}</dt><dd>{a.objection_held_on.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{pick(i18n, "Vastgesteld", "Set")}</dt><dd data-testid="settled-on">{a.settled_on.clone().or_else(|| a.approved_on.clone()).unwrap_or_else(|| "—".into())}</dd>
-                <dt>{pick(i18n, "Besluit na bedenkingen", "Decision after objections")}</dt>
-                <dd>{a.settlement.as_deref().map(|s| if s == "changed" { pick(i18n, "gewijzigd", "changed") } else { pick(i18n, "gehandhaafd", "kept") })}" "{a.settlement_motivation.clone()}</dd>
+                <dt>{t!(i18n, cycle_final_qualification)}</dt><dd><strong>{label(i18n, q)}</strong></dd>
+                <dt>{t!(i18n, cycle_assessment_basis)}</dt><dd>{basis}</dd>
+                <dt>{t!(i18n, cycle_assessment_deviation)}</dt><dd data-testid="deviation">{deviation}</dd>
+                <dt>{t!(i18n, cycle_assessment_motivation)}</dt><dd>{a.motivation.clone()}</dd>
+                <dt>{t!(i18n, cycle_assessment_set_on)}</dt><dd>{a.set_on.clone().unwrap_or_default()}</dd>
+                <dt>{t!(i18n, cycle_assessment_approved_on)}</dt><dd>{a.approved_on.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!(i18n, cycle_assessment_seen_on)}</dt><dd>{a.seen_on.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!(i18n, cycle_assessment_objections)}</dt><dd data-testid="objections">{a.objections.clone()}</dd>
+                <dt>{t!(i18n, cycle_assessment_objection_held_on)}</dt><dd>{a.objection_held_on.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!(i18n, cycle_assessment_settled_on)}</dt><dd data-testid="settled-on">{a.settled_on.clone().or_else(|| a.approved_on.clone()).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t!(i18n, cycle_assessment_settlement)}</dt>
+                <dd>{a.settlement.as_deref().map(|s| if s == "changed" { t_string!(i18n, cycle_assessment_settlement_changed).to_string() } else { t_string!(i18n, cycle_assessment_settlement_kept).to_string() })}" "{a.settlement_motivation.clone()}</dd>
             </dl>
             {reward}
         }
@@ -189,7 +181,7 @@ pub(super) fn AssessmentSection(
     let approve = if !ctx.manager && may("approve") {
         let c = ctx.clone();
         Some(view! {
-            <CommandButton ctx=c command="approve" hidden=n() label=pick(i18n, "Akkoord", "Approve") class="button button-primary" />
+            <CommandButton ctx=c command="approve" hidden=n() label=t_string!(i18n, cycle_assessment_approve).to_string() class="button button-primary" />
         })
     } else {
         None
@@ -201,16 +193,8 @@ pub(super) fn AssessmentSection(
             ctx.clone(),
             number,
             "hold_objection_conversation",
-            pick(
-                i18n,
-                "Bedenkingengesprek gevoerd op",
-                "Objection conversation held on",
-            ),
-            pick(
-                i18n,
-                "Bedenkingengesprek vastleggen",
-                "Record the objection conversation",
-            ),
+            t_string!(i18n, cycle_assessment_objection_label).to_string(),
+            t_string!(i18n, cycle_assessment_objection_submit).to_string(),
         )
     });
     let settle = (ctx.manager && may("settle"))
@@ -219,19 +203,15 @@ pub(super) fn AssessmentSection(
         let c = ctx.clone();
         Some(view! {
             <CommandButton ctx=c command="settle_without_objections" hidden=n()
-                label=pick(i18n, "Vaststellen (geen bedenkingen binnen twee weken)", "Set (no objections within two weeks)") />
+                label=t_string!(i18n, cycle_assessment_settle_plain).to_string() />
         })
     } else {
         None
     };
     let title = if cycle.kind == "probation" || cycle.assessments.len() > 1 {
-        pick(
-            i18n,
-            &format!("Beoordeling {number}"),
-            &format!("Assessment {number}"),
-        )
+        t_string!(i18n, cycle_assessment_title_numbered, number).to_string()
     } else {
-        pick(i18n, "Beoordeling", "Assessment")
+        t_string!(i18n, cycle_assessment_title).to_string()
     };
     let section_id = format!("assessment-{number}");
     let stage = a.stage.clone();
@@ -296,16 +276,8 @@ fn seen_form(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx, number: i64)
     let input_id = format!("objections-{number}");
     let label_for = input_id.clone();
     let problem_id = format!("objections-{number}-problem");
-    let label_text = pick(
-        i18n,
-        "Niet akkoord? Teken voor gezien en schrijf uw bedenkingen (binnen twee weken na het gesprek, art. 6 lid 11)",
-        "Not agreed? Sign as seen and write your objections (within two weeks of the conversation, art. 6(11))",
-    );
-    let button = pick(
-        i18n,
-        "Voor gezien tekenen en bedenkingen indienen",
-        "Sign as seen and file objections",
-    );
+    let label_text = t_string!(i18n, cycle_assessment_seen_label).to_string();
+    let button = t_string!(i18n, cycle_assessment_seen_submit).to_string();
     let number = number.to_string();
     view! {
         <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid=form_id>
@@ -341,9 +313,9 @@ fn concept_form(
             let problem_id = format!("{id}-problem");
             let field = format!("rating_{}", r.agreement_id);
             let kind = if r.kind == "work" {
-                pick(i18n, "werkafspraak", "work agreement")
+                t_string!(i18n, cycle_assessment_kind_work).to_string()
             } else {
-                pick(i18n, "competentie", "competency")
+                t_string!(i18n, cycle_assessment_kind_competency).to_string()
             };
             let select = qualification_select(i18n, id, "rating[]", &r.qualification, true);
             let rated = r.agreement_id.clone();
@@ -367,21 +339,13 @@ fn concept_form(
     let knowledge_for = knowledge_id.clone();
     let knowledge_problem = format!("knowledge-{number}-problem");
     let knowledge = qualification_select(i18n, knowledge_id, "knowledge", &a.knowledge, true);
-    let day_label = pick(
-        i18n,
-        "Dag van het beoordelingsgesprek",
-        "Day of the assessment conversation",
-    );
-    let knowledge_label = pick(i18n, "Kennisniveau", "Knowledge level");
+    let day_label = t_string!(i18n, cycle_assessment_conversation_day).to_string();
+    let knowledge_label = t_string!(i18n, cycle_knowledge_level).to_string();
     let career_id = format!("career-evaluation-{number}");
     let career_for = career_id.clone();
-    let career_label = pick(
-        i18n,
-        "Evaluatie van de loopbaanafspraken (weegt niet mee in de eindbeoordeling, art. 6 lid 4)",
-        "Evaluation of the career agreements (not weighed in the final assessment, art. 6(4))",
-    );
+    let career_label = t_string!(i18n, cycle_assessment_career_label).to_string();
     let career_value = a.career_evaluation.clone();
-    let button = pick(i18n, "Concept opslaan", "Save the concept");
+    let button = t_string!(i18n, cycle_assessment_save_concept).to_string();
     let number = number.to_string();
     view! {
         <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid=form_id>
@@ -451,28 +415,20 @@ fn final_form(
         })
         .collect_view();
     let settlement = after_objections.then(|| {
-        let legend = pick(
-            i18n,
-            "Na het bedenkingengesprek (art. 6 lid 12)",
-            "After the objection conversation (art. 6(12))",
-        );
+        let legend = t_string!(i18n, cycle_assessment_settlement_legend).to_string();
         let kept = radio(
             format!("{id}-kept"),
             "settlement",
             "kept",
             true,
-            pick(
-                i18n,
-                "Beoordeling handhaven, met schriftelijke motivering",
-                "Keep the assessment, with written reasons",
-            ),
+            t_string!(i18n, cycle_assessment_keep).to_string(),
         );
         let changed = radio(
             format!("{id}-changed"),
             "settlement",
             "changed",
             false,
-            pick(i18n, "Beoordeling wijzigen", "Change the assessment"),
+            t_string!(i18n, cycle_assessment_change).to_string(),
         );
         let problem_id = format!("{id}-settlement-problem");
         view! {
@@ -491,7 +447,7 @@ fn final_form(
         true,
         format!(
             "{}{}",
-            pick(i18n, "Zoals voorgesteld: ", "As proposed: "),
+            t_string!(i18n, cycle_assessment_as_proposed),
             proposal_label
         ),
     );
@@ -501,39 +457,23 @@ fn final_form(
             "choice",
             "crucial",
             false,
-            pick(
-                i18n,
-                "Onvoldoende op grond van een cruciale competentie (art. 6 lid 7)",
-                "Insufficient because of a crucial competency (art. 6(7))",
-            ),
+            t_string!(i18n, cycle_assessment_crucial_choice).to_string(),
         )
     });
     let legend = if after_objections {
-        pick(
-            i18n,
-            "Eindkwalificatie bij wijzigen",
-            "Final qualification when changing",
-        )
+        t_string!(i18n, cycle_assessment_final_when_changing).to_string()
     } else {
-        pick(i18n, "Eindkwalificatie", "Final qualification")
+        t_string!(i18n, cycle_final_qualification).to_string()
     };
     let choice_problem = format!("{id}-choice-problem");
     let motivation_id = format!("{id}-motivation");
     let motivation_for = motivation_id.clone();
     let motivation_problem = format!("{id}-motivation-problem");
-    let motivation_label = pick(
-        i18n,
-        "Motivering (verplicht, art. 6 lid 8)",
-        "Motivation (required, art. 6(8))",
-    );
+    let motivation_label = t_string!(i18n, cycle_assessment_motivation_label).to_string();
     let button = if after_objections {
-        pick(i18n, "Beoordeling vaststellen", "Set the assessment")
+        t_string!(i18n, cycle_assessment_settle_submit).to_string()
     } else {
-        pick(
-            i18n,
-            "Eindkwalificatie geven",
-            "Give the final qualification",
-        )
+        t_string!(i18n, cycle_assessment_final_submit).to_string()
     };
     let number = number.to_string();
     view! {

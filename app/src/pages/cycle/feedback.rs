@@ -9,28 +9,16 @@ use crate::server_fns::cycles::CycleError;
 
 fn message(i18n: leptos_i18n::I18nContext<Locale>, error: &CycleError) -> String {
     match error {
-        CycleError::Unknown => pick(
-            i18n,
-            "Deze cyclus bestaat niet, of u hebt er geen toegang toe.",
-            "This cycle does not exist, or you have no access to it.",
-        ),
-        CycleError::SignIn => pick(i18n, "Log eerst in.", "Sign in first."),
+        CycleError::Unknown => t_string!(i18n, cycle_error_unknown).to_string(),
+        CycleError::SignIn => t_string!(i18n, cycle_error_sign_in).to_string(),
         CycleError::Refused { nl, en } => pick(i18n, nl, en),
         CycleError::Invalid(problems) if problems.iter().all(|p| p.field.is_empty()) => problems
             .iter()
             .map(|p| pick(i18n, &p.nl, &p.en))
             .collect::<Vec<_>>()
             .join(" "),
-        CycleError::Invalid(_) => pick(
-            i18n,
-            "Het formulier bevat fouten; zie de velden hieronder.",
-            "The form has problems; see the fields below.",
-        ),
-        CycleError::Stale => pick(
-            i18n,
-            "Iemand anders heeft de cyclus intussen gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.",
-            "Someone else changed the cycle meanwhile. Look at it again and retry.",
-        ),
+        CycleError::Invalid(_) => t_string!(i18n, cycle_error_invalid).to_string(),
+        CycleError::Stale => t_string!(i18n, cycle_error_stale).to_string(),
         CycleError::Internal => t_string!(i18n, error_internal).to_string(),
     }
 }

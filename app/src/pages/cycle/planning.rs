@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 
 use crate::components::action::SubmitButton;
-use crate::components::localized::pick;
 use crate::domain::appraisal::view::{AgreementLine, CycleView};
 use crate::i18n::*;
 use crate::server_fns::cycles::{AttachableScan, CycleAct};
@@ -26,13 +25,17 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
             .history
             .iter()
             .map(|a| {
-                let status = if a.status == "dropped" { pick(i18n, "vervallen", "dropped") } else { pick(i18n, "eerdere versie", "earlier version") };
+                let status = if a.status == "dropped" {
+                    t_string!(i18n, cycle_history_dropped).to_string()
+                } else {
+                    t_string!(i18n, cycle_history_earlier).to_string()
+                };
                 view! { <li>{a.text.clone()}" ("{status}", "{a.since.clone()}")"</li> }
             })
             .collect_view();
         view! {
             <details class="agreement-history">
-                <summary>{pick(i18n, "Eerdere versies en vervallen afspraken", "Earlier versions and dropped agreements")}</summary>
+                <summary>{t!(i18n, cycle_history_summary)}</summary>
                 <ul data-testid="agreement-history">{items}</ul>
             </details>
         }
@@ -54,47 +57,47 @@ pub(super) fn PlanningSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
             <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="planning-form">
                 <CommandFields ctx=c command="save_planning" />
                 <div class="field">
-                    <label for="planning-career">{pick(i18n, "Loopbaan en levensfase", "Career and life phase")}</label>
+                    <label for="planning-career">{t!(i18n, cycle_planning_career)}</label>
                     <textarea id="planning-career" name="career" rows="3">{career}</textarea>
                 </div>
                 <div class="field">
-                    <label for="planning-conditions">{pick(i18n, "Randvoorwaarden", "Conditions")}</label>
+                    <label for="planning-conditions">{t!(i18n, cycle_planning_conditions)}</label>
                     <textarea id="planning-conditions" name="conditions" rows="3">{conditions}</textarea>
                 </div>
                 <div class="field">
-                    <label for="planning-decided">{pick(i18n, "Waar u het niet eens werd: wat de leidinggevende besliste (art. 4 lid 3)", "Where you disagreed: what the manager decided (art. 4(3))")}</label>
+                    <label for="planning-decided">{t!(i18n, cycle_planning_decided_label)}</label>
                     <textarea id="planning-decided" name="manager_decided" rows="2">{decided}</textarea>
                 </div>
                 <div class="field">
-                    <label for="planning-held">{pick(i18n, "Planningsgesprek gevoerd op", "Planning conversation held on")}</label>
+                    <label for="planning-held">{t!(i18n, cycle_planning_held_on)}</label>
                     <input id="planning-held" name="held_on" type="date" value=held aria-describedby="planning-held-problem" />
                     <FieldText error field="held_on" id="planning-held-problem".to_string() />
                 </div>
-                <SubmitButton pending=act.pending() label=pick(i18n, "Planning vastleggen", "Record the planning") class="button" />
+                <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_planning_submit).to_string() class="button" />
             </ActionForm>
         }
         .into_any()
     } else {
         view! {
             <dl class="facts">
-                <dt>{pick(i18n, "Loopbaan en levensfase", "Career and life phase")}</dt><dd>{view.career.clone()}</dd>
-                <dt>{pick(i18n, "Randvoorwaarden", "Conditions")}</dt><dd>{view.conditions.clone()}</dd>
-                <dt>{pick(i18n, "Besluit van de leidinggevende", "The manager's decision")}</dt><dd>{view.manager_decided.clone()}</dd>
+                <dt>{t!(i18n, cycle_planning_career)}</dt><dd>{view.career.clone()}</dd>
+                <dt>{t!(i18n, cycle_planning_conditions)}</dt><dd>{view.conditions.clone()}</dd>
+                <dt>{t!(i18n, cycle_planning_decided)}</dt><dd>{view.manager_decided.clone()}</dd>
             </dl>
         }
         .into_any()
     };
     view! {
         <section class="card" aria-labelledby="cycle-planning">
-            <h2 id="cycle-planning">{pick(i18n, "Planning: afspraken", "Planning: agreements")}</h2>
-            <h3>{pick(i18n, "Werkafspraken", "Work agreements")}</h3>
+            <h2 id="cycle-planning">{t!(i18n, cycle_planning_heading)}</h2>
+            <h3>{t!(i18n, cycle_planning_work)}</h3>
             {work}
             <super::profile::ProfileSection view=profile_view ctx=profile_ctx />
-            <h3>{pick(i18n, "Ontwikkelafspraken (competenties)", "Development agreements (competencies)")}</h3>
+            <h3>{t!(i18n, cycle_planning_development)}</h3>
             {development}
             {add_forms}
             {history}
-            <h3>{pick(i18n, "Loopbaan, randvoorwaarden en besluiten", "Career, conditions and decisions")}</h3>
+            <h3>{t!(i18n, cycle_planning_career_heading)}</h3>
             {planning_form}
         </section>
     }
@@ -136,9 +139,9 @@ fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx, view: &Cycle
         .map(|c| (c.id.clone(), c.name.clone()))
         .collect();
     let development = if view.profile.is_none() {
-        view! { <p class="record-empty">{pick(i18n, "Kies eerst het competentieprofiel; dan maakt u hier de ontwikkelafspraken.", "Choose the competency profile first; then make the development agreements here.")}</p> }.into_any()
+        view! { <p class="record-empty">{t!(i18n, cycle_development_no_profile)}</p> }.into_any()
     } else if open.is_empty() {
-        view! { <p class="record-empty">{pick(i18n, "Over elke gekozen competentie is een afspraak gemaakt.", "Every chosen competency has an agreement.")}</p> }.into_any()
+        view! { <p class="record-empty">{t!(i18n, cycle_development_all_agreed)}</p> }.into_any()
     } else {
         let options = open
             .into_iter()
@@ -148,19 +151,19 @@ fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx, view: &Cycle
             <ActionForm action=act node_ref=development_form attr:class="no-print stacked-form" attr:data-testid="add-development-agreement">
                 <CommandFields ctx=development_ctx command="add_development_agreement" />
                 <div class="field">
-                    <label for="development-competency">{pick(i18n, "Competentie", "Competency")}</label>
+                    <label for="development-competency">{t!(i18n, cycle_development_competency)}</label>
                     <select id="development-competency" name="competency" required aria-describedby="development-competency-problem">{options}</select>
                     <FieldText error field="competency" id="development-competency-problem".to_string() />
                 </div>
                 <div class="field">
-                    <label for="development-text">{pick(i18n, "Ontwikkelafspraak: wat de medewerker ontwikkelt of laat zien", "Development agreement: what the employee develops or shows")}</label>
+                    <label for="development-text">{t!(i18n, cycle_development_text)}</label>
                     <textarea id="development-text" name="text" rows="2" required></textarea>
                 </div>
                 <div class="choice">
                     <input id="development-crucial" name="crucial" type="checkbox" />
-                    <label for="development-crucial">{pick(i18n, "Cruciaal voor de functie (art. 6 lid 7)", "Crucial for the job (art. 6(7))")}</label>
+                    <label for="development-crucial">{t!(i18n, cycle_development_crucial)}</label>
                 </div>
-                <SubmitButton pending=act.pending() label=pick(i18n, "Ontwikkelafspraak toevoegen", "Add development agreement") class="button" />
+                <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_development_submit).to_string() class="button" />
             </ActionForm>
         }
         .into_any()
@@ -169,15 +172,15 @@ fn add_forms(i18n: leptos_i18n::I18nContext<Locale>, ctx: CycleCtx, view: &Cycle
         <ActionForm action=act node_ref=work_form attr:class="no-print stacked-form" attr:data-testid="add-work-agreement">
             <CommandFields ctx=work_ctx command="add_work_agreement" />
             <div class="field">
-                <label for="work-text">{pick(i18n, "Nieuwe werkafspraak (SMART)", "New work agreement (SMART)")}</label>
+                <label for="work-text">{t!(i18n, cycle_work_text)}</label>
                 <textarea id="work-text" name="text" rows="2" required></textarea>
             </div>
             <div class="field">
-                <label for="work-weight">{pick(i18n, "Gewicht (leeg: gelijk gewicht, art. 4 lid 2)", "Weight (empty: equal weight, art. 4(2))")}</label>
+                <label for="work-weight">{t!(i18n, cycle_work_weight)}</label>
                 <input id="work-weight" name="weight" type="text" inputmode="decimal" aria-describedby="work-weight-problem" />
                 <FieldText error field="weight" id="work-weight-problem".to_string() />
             </div>
-            <SubmitButton pending=act.pending() label=pick(i18n, "Werkafspraak toevoegen", "Add work agreement") class="button" />
+            <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_work_submit).to_string() class="button" />
         </ActionForm>
         {development}
     }
@@ -191,16 +194,16 @@ fn agreement_list(
     ctx: &CycleCtx,
 ) -> AnyView {
     if list.is_empty() {
-        return view! { <p class="record-empty">{pick(i18n, "Nog geen afspraken.", "No agreements yet.")}</p> }.into_any();
+        return view! { <p class="record-empty">{t!(i18n, cycle_agreements_none)}</p> }.into_any();
     }
     let items = list
         .iter()
         .map(|a| {
             let weight = work.then(|| {
-                let weight = if a.weight.is_empty() { pick(i18n, "gelijk", "equal") } else { a.weight.clone() };
-                view! { <span class="agreement-weight">{pick(i18n, "gewicht ", "weight ")}{weight}" · "{a.share.clone()}</span> }
+                let weight = if a.weight.is_empty() { t_string!(i18n, cycle_agreement_weight_equal).to_string() } else { a.weight.clone() };
+                view! { <span class="agreement-weight">{t!(i18n, cycle_agreement_weight_prefix)}{weight}" · "{a.share.clone()}</span> }
             });
-            let crucial = a.crucial.then(|| view! { <span class="badge">{pick(i18n, "cruciaal", "crucial")}</span> });
+            let crucial = a.crucial.then(|| view! { <span class="badge">{t!(i18n, cycle_agreement_crucial)}</span> });
             let competency = (!a.competency.is_empty()).then(|| view! { <strong>{a.competency.clone()}": "</strong> });
             let change = ctx.manager.then(|| change_form(i18n, ctx.clone(), a.clone(), work));
             let text = a.text.clone();
@@ -223,7 +226,7 @@ fn change_form(
     let text_for = text_id.clone();
     let weight_id = format!("change-weight-{}", a.id);
     let weight_for = weight_id.clone();
-    let weight_label = pick(i18n, "Gewicht", "Weight");
+    let weight_label = t_string!(i18n, cycle_change_weight).to_string();
     let weight = work.then(move || view! {
         <div class="field">
             <label for=weight_for>{weight_label}</label>
@@ -235,19 +238,19 @@ fn change_form(
     let text = a.text.clone();
     view! {
         <details class="no-print">
-            <summary>{pick(i18n, "Wijzigen of laten vervallen", "Change or drop")}</summary>
+            <summary>{t!(i18n, cycle_change_summary)}</summary>
             <ActionForm action=act attr:class="stacked-form">
                 <CommandFields ctx command="change_agreement" />
                 <input type="hidden" name="agreement_id" value=id />
                 <div class="field">
-                    <label for=text_for>{pick(i18n, "Nieuwe tekst (de vorige versie blijft bewaard)", "New text (the previous version is kept)")}</label>
+                    <label for=text_for>{t!(i18n, cycle_change_text)}</label>
                     <textarea id=text_id name="text" rows="2" required>{text}</textarea>
                 </div>
                 {weight}
-                <SubmitButton pending=act.pending() label=pick(i18n, "Wijziging vastleggen", "Record the change") class="button" />
+                <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_change_submit).to_string() class="button" />
             </ActionForm>
             <CommandButton ctx=drop_ctx command="drop_agreement" hidden=vec![("agreement_id", drop_id)]
-                label=pick(i18n, "Laten vervallen", "Drop") />
+                label=t_string!(i18n, cycle_change_drop).to_string() />
         </details>
     }
     .into_any()
@@ -263,13 +266,18 @@ pub(super) fn ScanSection(
     let i18n = use_i18n();
     let body = match &view.scan {
         Some(scan) => {
-            let figures = scan.report.as_ref().map(|r| {
-                pick(
+            // Attached reports are always closed ones: no report left means the scan's
+            // retention period removed it, the cycle's copy with it.
+            let figures = match scan.report.as_ref() {
+                Some(r) => t_string!(
                     i18n,
-                    &format!("Rapport van de 360°-scan over {} ({} competenties), zoals de leidinggevende het ontving; dezelfde anonimiteitsregels gelden.", r.subject_name, r.rows.len()),
-                    &format!("Report of the 360° scan about {} ({} competencies), as the manager received it; the same anonymity rules apply.", r.subject_name, r.rows.len()),
+                    cycle_scan_report,
+                    subject = &r.subject_name,
+                    number = r.rows.len()
                 )
-            });
+                .to_string(),
+                None => t_string!(i18n, cycle_scan_report_removed).to_string(),
+            };
             // The figures per competency and group under the report's own anonymity rules:
             // what the manager received, the employee sees (art. 6 lid 10).
             let table = scan.report.clone().map(|report| {
@@ -285,6 +293,9 @@ pub(super) fn ScanSection(
             .into_any()
         }
         None if ctx.manager => {
+            // The new-scan form filled in from the cycle: the employee as subject, the chosen
+            // profile's competencies at the scale's level.
+            let start_scan = format!("/scans/new?cycle={}", view.id);
             let act = ctx.act;
             let options = attachable
                 .iter()
@@ -295,15 +306,15 @@ pub(super) fn ScanSection(
                 <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="attach-scan">
                     <CommandFields ctx=c command="attach_scan" />
                     <div class="field">
-                        <label for="cycle-scan">{pick(i18n, "Gesloten scan over deze medewerker", "Closed scan about this employee")}</label>
+                        <label for="cycle-scan">{t!(i18n, cycle_scan_closed)}</label>
                         <select id="cycle-scan" name="scan_id">{options}</select>
                     </div>
-                    <SubmitButton pending=act.pending() label=pick(i18n, "Scan bijvoegen", "Attach the scan") class="button" />
+                    <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_scan_attach).to_string() class="button" />
                 </ActionForm>
             });
             view! {
-                <p>{pick(i18n, "De informanten geven hun input met een 360°-scan (art. 6 lid 10). Start er een over deze medewerker; na het sluiten voegt u het rapport hier bij, en de medewerker ziet wat u ontving.", "Informants give their input through a 360° scan (art. 6(10)). Start one about this employee; once closed, attach its report here, and the employee sees what you received.")}</p>
-                <p class="no-print"><a class="button" href="/scans/new">{pick(i18n, "360°-scan starten", "Start a 360° scan")}</a></p>
+                <p>{t!(i18n, cycle_scan_manager_intro)}</p>
+                <p class="no-print"><a class="button" href=start_scan data-testid="start-cycle-scan">{t!(i18n, cycle_scan_start)}</a></p>
                 {form}
             }
             .into_any()
@@ -314,15 +325,19 @@ pub(super) fn ScanSection(
                 .events
                 .iter()
                 .any(|e| e.action.en.starts_with("360° scan requested"));
-            let ask = (!requested).then(move || view! {
-                <CommandButton ctx=c command="request_scan"
-                    label=pick(i18n, "Mijn leidinggevende om een 360°-scan vragen", "Ask my manager for a 360° scan") />
+            let ask = (!requested).then(move || {
+                view! {
+                    <CommandButton ctx=c command="request_scan"
+                        label=t_string!(i18n, cycle_scan_request).to_string() />
+                }
             });
-            let asked = requested.then(|| view! {
-                <p data-testid="scan-requested">{pick(i18n, "U hebt om een 360°-scan gevraagd.", "You asked for a 360° scan.")}</p>
+            let asked = requested.then(|| {
+                view! {
+                    <p data-testid="scan-requested">{t!(i18n, cycle_scan_requested)}</p>
+                }
             });
             view! {
-                <p>{pick(i18n, "Er is (nog) geen 360°-scan bijgevoegd. U kunt uw leidinggevende om een scan vragen (art. 6 lid 10).", "No 360° scan is attached (yet). You may ask your manager for one (art. 6(10)).")}</p>
+                <p>{t!(i18n, cycle_scan_none)}</p>
                 {asked}
                 {ask}
             }
@@ -331,7 +346,7 @@ pub(super) fn ScanSection(
     };
     view! {
         <section class="card" aria-labelledby="cycle-scan-heading">
-            <h2 id="cycle-scan-heading">{pick(i18n, "Input van informanten (360°-scan)", "Informants' input (360° scan)")}</h2>
+            <h2 id="cycle-scan-heading">{t!(i18n, cycle_scan_heading)}</h2>
             {body}
         </section>
     }

@@ -23,9 +23,7 @@ pub(super) fn ProfileSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
     let shown = match &view.profile {
         Some(profile) => chosen_profile(i18n, profile),
         None => view! {
-            <p class="record-empty" data-testid="no-profile">{pick(i18n,
-                "Nog geen competentieprofiel gekozen. Ontwikkelafspraken gaan over de competenties van het profiel van de functie, op het niveau van de salarisschaal (art. 3 lid 2).",
-                "No competency profile chosen yet. Development agreements are made on the competencies of the job's profile, at the level of its salary scale (art. 3(2)).")}</p>
+            <p class="record-empty" data-testid="no-profile">{t!(i18n, cycle_profile_none)}</p>
         }
         .into_any(),
     };
@@ -39,7 +37,7 @@ pub(super) fn ProfileSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
         _ => None,
     };
     view! {
-        <h3 id="cycle-profile">{pick(i18n, "Competentieprofiel", "Competency profile")}</h3>
+        <h3 id="cycle-profile">{t!(i18n, cycle_profile_heading)}</h3>
         {shown}
         {form}
     }
@@ -49,7 +47,7 @@ fn chosen_profile(i18n: leptos_i18n::I18nContext<Locale>, profile: &ProfileLine)
     let heading = format!(
         "{} · {} {} ({})",
         profile.name,
-        pick(i18n, "schaal", "scale"),
+        t_string!(i18n, cycle_profile_scale),
         profile.scale,
         profile.level
     );
@@ -59,9 +57,9 @@ fn chosen_profile(i18n: leptos_i18n::I18nContext<Locale>, profile: &ProfileLine)
         .map(|c| {
             let source = pick(i18n, &c.source_label.nl, &c.source_label.en);
             let state = if c.agreed {
-                pick(i18n, "afspraak gemaakt", "agreement made")
+                t_string!(i18n, cycle_profile_agreed).to_string()
             } else {
-                pick(i18n, "nog geen afspraak", "no agreement yet")
+                t_string!(i18n, cycle_profile_not_agreed).to_string()
             };
             let behaviours = c
                 .behaviours
@@ -74,7 +72,7 @@ fn chosen_profile(i18n: leptos_i18n::I18nContext<Locale>, profile: &ProfileLine)
                     <details>
                         <summary><strong>{name}</strong>" "<span class="badge">{source}</span>" · "{state}</summary>
                         <p>{definition}</p>
-                        <p>{pick(i18n, "Kenmerkend gedrag op dit niveau:", "Characteristic behaviour at this level:")}</p>
+                        <p>{t!(i18n, cycle_profile_behaviour)}</p>
                         <ul>{behaviours}</ul>
                     </details>
                 </li>
@@ -137,8 +135,8 @@ fn choose_form(
         .iter()
         .map(|p| {
             let note = match p.kind.as_str() {
-                "vakspecialist" => pick(i18n, " (u kiest de vier specifieke)", " (you choose the four specific)"),
-                "management" => pick(i18n, " (sturend: negen vast)", " (management: nine fixed)"),
+                "vakspecialist" => t_string!(i18n, cycle_profile_note_vakspecialist).to_string(),
+                "management" => t_string!(i18n, cycle_profile_note_management).to_string(),
                 _ => String::new(),
             };
             let selected = p.id == picked_profile;
@@ -166,17 +164,9 @@ fn choose_form(
     let choice_boxes = boxes("own_choice[]", "own-choice", choice_ticked);
     let open = current.is_none() || typed.is_some();
     let summary = if current.is_none() {
-        pick(
-            i18n,
-            "Competentieprofiel kiezen",
-            "Choose the competency profile",
-        )
+        t_string!(i18n, cycle_profile_choose).to_string()
     } else {
-        pick(
-            i18n,
-            "Competentieprofiel of keuze wijzigen",
-            "Change the profile or the choice",
-        )
+        t_string!(i18n, cycle_profile_change).to_string()
     };
     let scales = options.scales.clone();
     view! {
@@ -185,37 +175,31 @@ fn choose_form(
             <ActionForm action=act attr:class="stacked-form" attr:data-testid="choose-competencies">
                 <CommandFields ctx command=CHOOSE />
                 <div class="field">
-                    <label for="profile-id">{pick(i18n, "Profiel van de functie", "The job's profile")}</label>
+                    <label for="profile-id">{t!(i18n, cycle_profile_job_profile)}</label>
                     <select id="profile-id" name="profile_id" required aria-describedby="profile-id-problem">
-                        <option value="">{pick(i18n, "— kies —", "— choose —")}</option>
+                        <option value="">{t!(i18n, cycle_profile_pick_placeholder)}</option>
                         {profile_options}
                     </select>
                     <FieldText error field="profile_id" id="profile-id-problem".to_string() />
                 </div>
                 <div class="field">
-                    <label for="profile-scale">{pick(i18n, "Salarisschaal van de functie", "The job's salary scale")}</label>
+                    <label for="profile-scale">{t!(i18n, cycle_profile_salary_scale)}</label>
                     <input id="profile-scale" name="scale" type="number" min="1" max="18" required value=scale
                         aria-describedby="profile-scale-hint profile-scale-problem" />
-                    <p class="field-hint" id="profile-scale-hint">{pick(i18n,
-                        &format!("De gids beschrijft het gedrag per schaalgroep: {scales}."),
-                        &format!("The guide describes behaviour per scale group: {scales}."))}</p>
+                    <p class="field-hint" id="profile-scale-hint">{t_string!(i18n, cycle_profile_scale_hint, scales).to_string()}</p>
                     <FieldText error field="scale" id="profile-scale-problem".to_string() />
                 </div>
                 <fieldset aria-describedby="specific-problem">
-                    <legend>{pick(i18n,
-                        "Functiespecifieke competenties: alleen voor de Vakspecialist, kies er vier (art. 3 lid 3). Andere profielen leggen ze vast.",
-                        "Job-specific competencies: for the Vakspecialist only, choose four (art. 3(3)). Other profiles fix them.")}</legend>
+                    <legend>{t!(i18n, cycle_profile_specific)}</legend>
                     <FieldText error field="specific" id="specific-problem".to_string() />
                     <div class="choice-columns">{specific_boxes}</div>
                 </fieldset>
                 <fieldset aria-describedby="own-choice-problem">
-                    <legend>{pick(i18n,
-                        "Naar keuze van de leidinggevende, na overleg: ten hoogste twee; niet bij sturende functies (art. 3 lid 2).",
-                        "Of the manager's choice, after consultation: at most two; none for management profiles (art. 3(2)).")}</legend>
+                    <legend>{t!(i18n, cycle_profile_own_choice)}</legend>
                     <FieldText error field="own_choice" id="own-choice-problem".to_string() />
                     <div class="choice-columns">{choice_boxes}</div>
                 </fieldset>
-                <SubmitButton pending=act.pending() label=pick(i18n, "Profiel en competenties vastleggen", "Record the profile and competencies") class="button" />
+                <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_profile_submit).to_string() class="button" />
             </ActionForm>
         </details>
     }

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use crate::components::action::SubmitButton;
-use crate::components::localized::pick;
 use crate::domain::appraisal::view::CycleView;
 use crate::i18n::*;
 
@@ -21,9 +20,9 @@ pub(super) fn InputSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
         .iter()
         .map(|topic| {
             let by = if topic.added_by == "manager" {
-                pick(i18n, "leidinggevende", "manager")
+                t_string!(i18n, cycle_role_manager).to_string()
             } else {
-                pick(i18n, "medewerker", "employee")
+                t_string!(i18n, cycle_role_employee).to_string()
             };
             let text = topic.text.clone();
             view! { <li>{text}" ("{by}")"</li> }
@@ -36,11 +35,11 @@ pub(super) fn InputSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
         <ActionForm action=act attr:class="no-print stacked-form" attr:data-testid="add-topic">
             <CommandFields ctx=topic_ctx command="add_topic" />
             <div class="field">
-                <label for="topic-text">{pick(i18n, "Inbreng voor het volgende gesprek", "Input for the next conversation")}</label>
+                <label for="topic-text">{t!(i18n, cycle_topic_label)}</label>
                 <textarea id="topic-text" name="text" rows="2" required aria-describedby="topic-text-problem"></textarea>
                 <FieldText error field="text" id="topic-text-problem".to_string() />
             </div>
-            <SubmitButton pending=act.pending() label=pick(i18n, "Inbreng toevoegen", "Add input") class="button" />
+            <SubmitButton pending=act.pending() label=t_string!(i18n, cycle_topic_submit).to_string() class="button" />
         </ActionForm>
     };
     let held = view
@@ -50,40 +49,40 @@ pub(super) fn InputSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
         .map(|(index, p)| {
             let heading = format!(
                 "{} {}",
-                pick(i18n, "Voortgangsgesprek", "Progress conversation"),
+                t_string!(i18n, cycle_progress_conversation),
                 index + 1
             );
             let (day, notes) = (p.held_on.clone(), p.notes.clone());
             view! {
                 <li data-testid="progress-conversation">
-                    <strong>{heading}</strong>" · "{pick(i18n, "gevoerd op ", "held on ")}{day}
+                    <strong>{heading}</strong>" · "{t!(i18n, cycle_progress_held_on_prefix)}{day}
                     <p class="record-text">{notes}</p>
                 </li>
             }
         })
         .collect_view();
     let none_yet = view.progress.is_empty().then(|| {
-        view! { <p class="record-empty">{pick(i18n, "Nog geen voortgangsgesprek gevoerd.", "No progress conversation held yet.")}</p> }
+        view! { <p class="record-empty">{t!(i18n, cycle_progress_none)}</p> }
     });
     let progress_form = ctx.manager.then(|| {
         let progress_ctx = ctx.clone();
         let form = NodeRef::new();
         super::planning::empty_when_done(act, [form]);
         let label = if view.progress.is_empty() {
-            pick(i18n, "Voortgangsgesprek vastleggen", "Record the progress conversation")
+            t_string!(i18n, cycle_progress_submit).to_string()
         } else {
-            pick(i18n, "Nog een voortgangsgesprek vastleggen (op verzoek)", "Record another progress conversation (on request)")
+            t_string!(i18n, cycle_progress_submit_another).to_string()
         };
         view! {
             <ActionForm action=act node_ref=form attr:class="no-print stacked-form" attr:data-testid="record-progress">
                 <CommandFields ctx=progress_ctx command="record_progress" />
                 <div class="field">
-                    <label for="progress-held">{pick(i18n, "Voortgangsgesprek gevoerd op", "Progress conversation held on")}</label>
+                    <label for="progress-held">{t!(i18n, cycle_progress_held_on)}</label>
                     <input id="progress-held" name="held_on" type="date" required aria-describedby="progress-held-problem" />
                     <FieldText error field="held_on" id="progress-held-problem".to_string() />
                 </div>
                 <div class="field">
-                    <label for="progress-notes">{pick(i18n, "Voortgang per afspraak (wijzigingen legt u hierboven vast)", "Progress per agreement (record changes above)")}</label>
+                    <label for="progress-notes">{t!(i18n, cycle_progress_notes)}</label>
                     <textarea id="progress-notes" name="notes" rows="4"></textarea>
                 </div>
                 <SubmitButton pending=act.pending() label=label class="button" />
@@ -91,14 +90,14 @@ pub(super) fn InputSection(view: CycleView, ctx: CycleCtx) -> impl IntoView {
         }
     });
     let progress = view! {
-        <h3>{pick(i18n, "Voortgangsgesprekken (art. 5)", "Progress conversations (art. 5)")}</h3>
+        <h3>{t!(i18n, cycle_progress_heading)}</h3>
         <ol class="progress-conversations" data-testid="progress-conversations">{held}</ol>
         {none_yet}
         {progress_form}
     };
     view! {
         <section class="card" aria-labelledby="cycle-input">
-            <h2 id="cycle-input">{pick(i18n, "Inbreng en voortgang", "Input and progress")}</h2>
+            <h2 id="cycle-input">{t!(i18n, cycle_input_heading)}</h2>
             <ul data-testid="cycle-topics">{topics}</ul>
             {topic_form}
             {progress}
