@@ -11,7 +11,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use support::api_caller::{Caller, caller};
 use support::logs::logs;
-use support::{TestApp, spawn_app};
+use support::spawn_app;
 
 const MANAGER: &str = "leidinggevende@maastricht.nl";
 const EMPLOYEE: &str = "logvrij.medewerker@maastricht.nl";
@@ -45,17 +45,6 @@ async fn cycle(caller: &Caller, id: &str) -> Value {
         .get(&format!("/api/v1/cycles/{id}"))
         .await
         .json()
-        .await
-        .unwrap()
-}
-
-async fn post_form(app: &TestApp, referer: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/cycles/act", app.base))
-        .header(reqwest::header::REFERER, format!("{}{referer}", app.base))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .form(form)
-        .send()
         .await
         .unwrap()
 }
@@ -126,18 +115,19 @@ async fn no_cycle_content_reaches_the_text_or_json_log() {
     // The plain-form door: a refused post travels back in a flash, not through the log.
     let page = format!("/cycli/{id}");
     let browser = app.signed_in_as(MANAGER).await;
-    let r = post_form(
-        &browser,
-        &page,
-        &[
-            ("id", id.as_str()),
-            ("revision", ""),
-            ("command", "add_work_agreement"),
-            ("text", TYPED[8]),
-            ("weight", "nul"),
-        ],
-    )
-    .await;
+    let r = browser
+        .post_plain(
+            "cycles/act",
+            &page,
+            &[
+                ("id", id.as_str()),
+                ("revision", ""),
+                ("command", "add_work_agreement"),
+                ("text", TYPED[8]),
+                ("weight", "nul"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::FOUND);
     // The release mail goes out through the outbox; the PDF is downloaded.
     let mail_dir = tempfile::tempdir().unwrap();

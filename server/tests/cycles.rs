@@ -12,7 +12,7 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use support::api_caller::{Caller, caller};
-use support::{TestApp, spawn_app};
+use support::spawn_app;
 
 const MANAGER: &str = "leidinggevende@maastricht.nl";
 const EMPLOYEE: &str = "m.martens@maastricht.nl";
@@ -273,17 +273,17 @@ async fn the_documented_probation_cycle_through_the_api() {
     assert!(html.contains("De vijf kwalificaties en wat ze betekenen"));
     // Without JavaScript the employee asks for a 360° scan (art. 6 lid 10): a plain post.
     let page = format!("/cycli/{id}");
-    let r = post_form(
-        &page_employee,
-        "cycles/act",
-        &page,
-        &[
-            ("id", id.as_str()),
-            ("revision", ""),
-            ("command", "request_scan"),
-        ],
-    )
-    .await;
+    let r = page_employee
+        .post_plain(
+            "cycles/act",
+            &page,
+            &[
+                ("id", id.as_str()),
+                ("revision", ""),
+                ("command", "request_scan"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::FOUND);
     let html = page_employee
         .get(&support::location(&r))
@@ -344,7 +344,9 @@ async fn a_refused_plain_post_comes_back_with_its_dutch_reason_and_changes_nothi
         ("decision_on", "2027-03-01"),
     ];
     // Too short a probation for two assessments (art. 6 lid 2): back to the form, typed.
-    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    let r = manager
+        .post_plain("cycles/create", "/cycli/nieuw", &form)
+        .await;
     assert_eq!(r.status(), StatusCode::FOUND);
     let back = support::location(&r);
     assert!(back.starts_with("/cycli/nieuw?flash="), "{back}");
@@ -357,25 +359,27 @@ async fn a_refused_plain_post_comes_back_with_its_dutch_reason_and_changes_nothi
 
     let mut form = form;
     form[5].1 = "2028-01-04";
-    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    let r = manager
+        .post_plain("cycles/create", "/cycli/nieuw", &form)
+        .await;
     assert_eq!(r.status(), StatusCode::FOUND);
     let page = support::location(&r);
     let id = page.trim_start_matches("/cycli/").to_owned();
 
     // A weight of zero: refused with its reason, nothing added.
-    let r = post_form(
-        &manager,
-        "cycles/act",
-        &page,
-        &[
-            ("id", id.as_str()),
-            ("revision", ""),
-            ("command", "add_work_agreement"),
-            ("text", "Nul"),
-            ("weight", "0"),
-        ],
-    )
-    .await;
+    let r = manager
+        .post_plain(
+            "cycles/act",
+            &page,
+            &[
+                ("id", id.as_str()),
+                ("revision", ""),
+                ("command", "add_work_agreement"),
+                ("text", "Nul"),
+                ("weight", "0"),
+            ],
+        )
+        .await;
     let back = support::location(&r);
     let html = manager.get(&back).await.text().await.unwrap();
     assert!(html.contains("groter dan nul"), "{html}");
@@ -406,7 +410,9 @@ async fn a_plain_post_chooses_a_vakspecialists_competencies_and_the_scan_starts_
         ("department", "Publiekszaken"),
         ("start_on", "2027-01-04"),
     ];
-    let r = post_form(&manager, "cycles/create", "/cycli/nieuw", &form).await;
+    let r = manager
+        .post_plain("cycles/create", "/cycli/nieuw", &form)
+        .await;
     let page = support::location(&r);
     let id = page.trim_start_matches("/cycli/").to_owned();
     // Without JavaScript the ticked boxes arrive as repeated `specific[]` fields (art. 3 lid 3).
@@ -424,7 +430,7 @@ async fn a_plain_post_chooses_a_vakspecialists_competencies_and_the_scan_starts_
     };
     let three = choose(&["analyseren", "luisteren", "vernieuwen"]);
     let three: Vec<(&str, &str)> = three.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = post_form(&manager, "cycles/act", &page, &three).await;
+    let r = manager.post_plain("cycles/act", &page, &three).await;
     let back = support::location(&r);
     let html = manager.get(&back).await.text().await.unwrap();
     assert!(
@@ -447,7 +453,7 @@ async fn a_plain_post_chooses_a_vakspecialists_competencies_and_the_scan_starts_
 
     let four = choose(&["analyseren", "luisteren", "vernieuwen", "initiatief"]);
     let four: Vec<(&str, &str)> = four.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = post_form(&manager, "cycles/act", &page, &four).await;
+    let r = manager.post_plain("cycles/act", &page, &four).await;
     assert!(support::location(&r).contains("gedaan=choose_competencies"));
     let html = manager.get(&page).await.text().await.unwrap();
     assert!(
@@ -502,22 +508,6 @@ async fn a_plain_post_chooses_a_vakspecialists_competencies_and_the_scan_starts_
         .unwrap();
     assert!(!other.contains("Mila Martens"));
     assert!(!other.contains(EMPLOYEE));
-}
-
-async fn post_form(
-    app: &TestApp,
-    endpoint: &str,
-    referer: &str,
-    form: &[(&str, &str)],
-) -> reqwest::Response {
-    app.client
-        .post(format!("{}/api/{endpoint}", app.base))
-        .header(reqwest::header::REFERER, format!("{}{referer}", app.base))
-        .header(reqwest::header::ACCEPT, "text/html")
-        .form(form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// The PDF's text as poppler's pdftotext reads it.

@@ -136,6 +136,24 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Posts `form` as a browser without JavaScript does to the server function at
+    /// `/api/<endpoint>`, from `page` (the `Referer`); the answer is the redirect.
+    pub async fn post_plain(
+        &self,
+        endpoint: &str,
+        page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(reqwest::header::REFERER, format!("{}{page}", self.base))
+            .header(reqwest::header::ACCEPT, "text/html")
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// A one-time setup code, as the server prints on start while no account exists.
     pub async fn setup_code(&self) -> String {
         app::auth::setup_code::issue(&self.db, app::state::unix_now())
