@@ -302,6 +302,19 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
   await submit(manager, js, planning.getByRole("button", { name: "Planning vastleggen" }), "save_planning");
   await expect(schedule.nth(0)).toContainText(`gevoerd op ${day(0)}`);
 
+  // Progress conversations (art. 5): a second one on request keeps the first, each with its day.
+  const progress = manager.getByTestId("record-progress");
+  for (const notes of ["Loopt op schema; de Wmo-achterstand slinkt.", "Extra gesprek op verzoek: de notitie schuift een maand."]) {
+    await progress.getByLabel("Voortgangsgesprek gevoerd op").fill(day(0));
+    await progress.getByLabel(/^Voortgang per afspraak/).fill(notes);
+    await submit(manager, js, progress.getByRole("button", { name: /oortgangsgesprek vastleggen/ }), "record_progress");
+    await expect(progress.getByLabel(/^Voortgang per afspraak/)).toHaveValue("");
+  }
+  const held = manager.getByTestId("progress-conversation");
+  await expect(held).toHaveCount(2);
+  await expect(held.nth(0)).toContainText("Loopt op schema");
+  await expect(held.nth(1)).toContainText(`Voortgangsgesprek 2 · gevoerd op ${day(0)}`);
+
   // The closed scan about the employee is offered; attached, its gap chart shows.
   const attach = manager.getByTestId("attach-scan");
   await expect(attach.getByLabel("Gesloten scan over deze medewerker").locator("option")).toHaveCount(1);
@@ -453,6 +466,7 @@ test("a probation cycle from planning to the second assessment, with a 360° sca
     managerSteps("Competentieprofiel en competenties gekozen"),
     ...Array(4).fill(managerSteps("Afspraak toegevoegd")),
     managerSteps("Planningsgesprek vastgelegd"),
+    ...Array(2).fill(managerSteps("Voortgangsgesprek vastgelegd")),
     managerSteps("360°-scan bijgevoegd"),
     managerSteps("Concept beoordeling 1 bijgewerkt"),
     managerSteps("Concept beoordeling 1 bijgewerkt"),
