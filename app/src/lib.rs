@@ -23,8 +23,6 @@ pub mod charts;
 pub mod conversations;
 #[cfg(feature = "ssr")]
 pub mod email;
-#[cfg(feature = "hydrate")]
-pub mod enhance;
 #[cfg(feature = "ssr")]
 pub mod flash;
 #[cfg(feature = "ssr")]

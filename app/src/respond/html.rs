@@ -1,7 +1,8 @@
 //! The respondent's pages as plain HTML, rendered straight to a string (maud escapes every
 //! value). These pages skip Leptos' per-request render: a respondent's page is a form that the
-//! server handles, and the WebAssembly only enhances it (`crate::enhance`), so there is nothing
-//! to hydrate. The markup, classes and texts are those of the rest of the app.
+//! server handles, and a small script of its own only enhances it (`enhance.js`, inlined): the
+//! respondent never loads the organiser app's WebAssembly. The markup, classes and texts are
+//! those of the rest of the app.
 
 use leptos::config::LeptosOptions;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -18,43 +19,27 @@ use crate::promise_text::promise_text;
 use crate::request_language::switch_address;
 use text::Text;
 
-/// Where the stylesheet and the WebAssembly bundle are served.
+/// The respondent's enhancement: save-as-you-go and in-place page changes, in plain JavaScript.
+const ENHANCE_SCRIPT: &str = include_str!("enhance.js");
+
+/// Where the stylesheet is served (the only file a respondent's page loads).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Assets {
     css: String,
-    js: String,
-    wasm: String,
 }
 
 impl Assets {
-    /// The same file names as Leptos' own hydration scripts use (without hashed file names,
-    /// which this project does not switch on).
+    /// The stylesheet's name as Leptos' own pages use it (without hashed file names, which this
+    /// project does not switch on).
     pub fn new(options: &LeptosOptions) -> Self {
-        let pkg = format!("/{}", options.site_pkg_dir);
-        let name = &options.output_name;
-        // cargo-leptos names the bundle after the output name; a plain cargo build of the
-        // server (the tests) serves wasm-bindgen's own `_bg` name.
-        let wasm = if option_env!("LEPTOS_OUTPUT_NAME").is_some() {
-            format!("{pkg}/{name}.wasm")
-        } else {
-            format!("{pkg}/{name}_bg.wasm")
-        };
         Assets {
-            css: format!("{pkg}/{name}.css"),
-            js: format!("{pkg}/{name}.js"),
-            wasm,
+            css: format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
         }
     }
 
-    /// The page's start-up script: the same start-up as Leptos' hydration script, calling the
-    /// respondent's enhancement instead of hydrating an app. Without JavaScript nothing here
-    /// runs and the forms post.
-    fn start_script(&self) -> String {
-        format!(
-            "import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.enhance_respondent()));",
-            js = self.js,
-            wasm = self.wasm,
-        )
+    /// The page's script, inlined: without JavaScript nothing here runs and the forms post.
+    fn start_script(&self) -> &'static str {
+        ENHANCE_SCRIPT
     }
 
     /// The Content-Security-Policy source that allows exactly the start-up script
@@ -131,8 +116,6 @@ fn document(assets: &Assets, language: Language, path: &str, main: Markup) -> Ma
                 title { (td_string!(locale, respond_title)) }
                 link rel="stylesheet" href=(assets.css);
                 link rel="icon" href="data:,";
-                link rel="modulepreload" href=(assets.js);
-                link rel="preload" href=(assets.wasm) as="fetch" type="application/wasm" crossorigin="";
                 script type="module" { (PreEscaped(start)) }
             }
             body {

@@ -1,12 +1,13 @@
 //! Saving a respondent's answer as it is given, called by the enhanced questionnaire page
-//! (`crate::enhance`). The pages themselves are plain HTML (`crate::respond::html`).
+//! (its own small script, `respond/enhance.js`). The pages themselves are plain HTML
+//! (`crate::respond::html`).
 
 use leptos::prelude::*;
 
 /// Saves one changed field of a part: the part's saved answers with this one field replaced.
 /// `false` when the link is not open or the change was refused (the page's own submit then
-/// shows why).
-#[server]
+/// shows why). Called by the respondent's own script (`respond/enhance.js`) at this address.
+#[server(endpoint = "respond/save")]
 pub async fn save_field(
     token: String,
     index: usize,
