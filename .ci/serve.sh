@@ -10,6 +10,7 @@ source .ci/tools.sh
 ensure_build_tools
 log "building a release (cargo leptos build --release)"
 cargo leptos build --release
+precompress_site 11
 export SITE_ROOT="${SITE_ROOT:-$ROOT/target/site}"
 log "starting Ontwikkelscan"
 exec "$ROOT/target/release/server" "${@:-serve}"

@@ -18,6 +18,7 @@ cargo fmt --all --check
 # cargo test compile every crate a second time.)
 log "building the WebAssembly bundle and stylesheet (cargo leptos build --frontend-only)"
 cargo leptos build --frontend-only
+precompress_site 4
 
 if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://$(id -un)@127.0.0.1:5432/test}"

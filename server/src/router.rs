@@ -47,6 +47,7 @@ pub fn build(state: AppState) -> Router {
     };
     let server_fn_context = context.clone();
     let fallback_context = context.clone();
+    let static_files = crate::routes::static_files::service(&state.leptos_options);
     let router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/language", get(language::switch_language))
@@ -76,6 +77,10 @@ pub fn build(state: AppState) -> Router {
             post(move |request| {
                 leptos_axum::handle_server_fns_with_context(server_fn_context.clone(), request)
             }),
+        )
+        .nest_service(
+            &format!("/{}", state.leptos_options.site_pkg_dir),
+            static_files,
         )
         .leptos_routes_with_context(&state, pages, context, render_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<

@@ -12,3 +12,4 @@ mod personal_pdf;
 pub mod report_files;
 pub mod respond_forms;
 pub mod respond_pages;
+pub mod static_files;
