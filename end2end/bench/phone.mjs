@@ -12,6 +12,7 @@
 // the server writes to DATA_DIR/outbox. LINK=/s/<token> skips the preparation.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -322,10 +323,10 @@ async function measureOnce(browser, url) {
   const usable =
     timings.enhanced === null ? null : Math.max(timings.enhanced, timings.domContentLoaded ?? 0);
   return {
-    fcp: timings.fcp,
-    usable,
-    load: timings.load,
-    wasmInstantiated: timings.wasmInstantiated,
+    fcp: round(timings.fcp),
+    usable: round(usable),
+    load: round(timings.load),
+    wasmInstantiated: round(timings.wasmInstantiated),
     bytes: { total, ...bytes },
     requests: resources.length,
     resources,
@@ -346,7 +347,10 @@ function summary(values) {
 }
 
 const ms = (x) => (x === null ? "—" : `${(x / 1000).toFixed(2)} s`);
-const kb = (x) => (x === null ? "—" : `${(x / 1024).toFixed(1)} KiB`);
+const kb = (x) =>
+  x === null ? "—" : x >= 1024 * 1024 ? `${(x / 1024 / 1024).toFixed(2)} MiB` : `${(x / 1024).toFixed(1)} KiB`;
+/** Milliseconds to one decimal in the JSON line. */
+const round = (x) => (typeof x === "number" ? Math.round(x * 10) / 10 : x);
 
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
@@ -400,6 +404,7 @@ async function main() {
     );
     console.log(`Times are from the start of navigation. ${USABLE_DEFINITION}`);
     console.log("Bytes = sum of encodedDataLength of Network.loadingFinished (headers included, as transferred).");
+    const loadBefore = loadavg();
     const results = [];
     for (const p of pages) {
       const runs = [];
@@ -418,11 +423,24 @@ async function main() {
         resources: runs[0].resources,
       });
     }
+    const loadAfter = loadavg();
+    // Other work on the machine skews the CPU-bound figures: say how busy it was.
+    const machine = {
+      cpus: cpus().length,
+      loadAverage1mBefore: Number(loadBefore[0].toFixed(2)),
+      loadAverage1mAfter: Number(loadAfter[0].toFixed(2)),
+      loadAverage15mAfter: Number(loadAfter[2].toFixed(2)),
+    };
+    console.log(
+      `\nmachine: ${machine.cpus} CPUs; load average (1 min) ${machine.loadAverage1mBefore} before, ` +
+        `${machine.loadAverage1mAfter} after; (15 min) ${machine.loadAverage15mAfter}`,
+    );
     const json = {
       benchmark: "phone",
       date: new Date().toISOString(),
       baseUrl: config.baseUrl,
       settings: { ...phone, runs: config.runs, cacheDisabled: true },
+      machine,
       definitions: {
         fcp: "performance paint entry first-contentful-paint, ms from navigation start",
         usable: USABLE_DEFINITION,
