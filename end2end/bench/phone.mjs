@@ -63,8 +63,9 @@ const launchArgs = [
 const USABLE_DEFINITION =
   "usable = the later of DOMContentLoaded (end) and the moment the respondent enhancement is " +
   "active, i.e. the page's script has put both its save-as-you-go 'change' listener and its " +
-  "'submit' listener on the document (enhance_respondent() in app/src/enhance.rs, run after " +
-  "the WebAssembly is instantiated). Observed by an init script wrapping addEventListener; " +
+  "'submit' listener on the document (before issue 23: enhance_respondent() in " +
+  "app/src/enhance.rs, run once the WebAssembly is instantiated; after it: the inlined " +
+  "app/src/respond/enhance.js). Observed by an init script wrapping addEventListener; " +
   "the pages set no marker of their own.";
 
 function fail(message) {
@@ -393,6 +394,14 @@ async function main() {
   const browser = await chromium.launch({ executablePath: config.chromium, args: launchArgs });
   try {
     const link = config.link ?? (await prepare(browser));
+    // A mistyped or used link measures an error page: refuse it.
+    for (const path of [link, `${link}/q/0`]) {
+      const response = await fetch(`${config.baseUrl}${path}`, { redirect: "manual" });
+      const html = await response.text();
+      if (response.status !== 200 || /data-testid="link-invalid"/.test(html) || !/<form|Beginnen|Verdergaan/.test(html)) {
+        fail(`${path.replace(/[0-9a-f]{64}/, "<token>")} is not a respondent's page (HTTP ${response.status}); is LINK a valid, unused personal link?`);
+      }
+    }
     const pages = [
       { name: "welcome page", path: link },
       { name: "first questionnaire page", path: `${link}/q/0` },
