@@ -8,9 +8,9 @@ cd "$ROOT"
 source .ci/tools.sh
 
 ensure_build_tools
-log "building a release (cargo leptos build --release)"
-cargo leptos build --release
-precompress_site 11
+log "building the server (cargo build --release -p server)"
+cargo build --release -p server
+bash .ci/build_site.sh --release
 export SITE_ROOT="${SITE_ROOT:-$ROOT/target/site}"
 log "starting Ontwikkelscan"
 exec "$ROOT/target/release/server" "${@:-serve}"

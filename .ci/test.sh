@@ -13,12 +13,9 @@ ensure_test_tools
 log "formatting (cargo fmt --check)"
 cargo fmt --all --check
 
-# Only the WebAssembly bundle and CSS here: `cargo test` below builds the server binary itself.
-# (cargo-leptos builds its debug server with RUSTFLAGS="--cfg erase_components", which would make
-# cargo test compile every crate a second time.)
-log "building the WebAssembly bundle and stylesheet (cargo leptos build --frontend-only)"
-cargo leptos build --frontend-only
-precompress_site 4
+# Only the WebAssembly bundle and CSS here (.ci/build_site.sh): `cargo test` below builds the
+# server binary itself.
+bash .ci/build_site.sh
 
 if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then
   export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgres://$(id -un)@127.0.0.1:5432/test}"

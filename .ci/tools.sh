@@ -29,6 +29,8 @@ ensure_wasm_target() {
   fi
 }
 
+# Optional, for `cargo leptos watch` while developing: the run and test commands build the site
+# with .ci/build_site.sh and need no cargo-leptos (issue 23).
 # cargo-leptos 0.3.11's own lockfile (and a fresh resolution) pull crates that need a newer
 # rustc than these machines have; .ci/cargo-leptos-0.3.11.lock pins the two offenders
 # (cargo-util-schemas, kstring) to versions that build with rustc 1.95.
@@ -61,7 +63,7 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want"
 }
 
-# Debian's binaryen provides wasm-opt, which cargo-leptos runs on release builds.
+# Debian's binaryen provides wasm-opt, which .ci/build_site.sh runs on release builds.
 ensure_wasm_opt() {
   if ! command -v wasm-opt >/dev/null; then log "installing binaryen (wasm-opt)"; apt_install binaryen; fi
 }
@@ -74,10 +76,11 @@ ensure_brotli() {
 # Brotli and gzip copies beside each stylesheet, script and WebAssembly file of the site, which
 # the server sends to browsers that accept them (issue 23). QUALITY is brotli's 0-11: the release
 # build takes the smallest files, the tests' debug build a quick level.
+# DIR defaults to the site's pkg directory.
 precompress_site() {
-  local quality="${1:-11}" file
+  local quality="${1:-11}" dir="${2:-$ROOT/target/site/pkg}" file
   log "precompressing the site's static files (brotli -q $quality, gzip -9)"
-  for file in "$ROOT"/target/site/pkg/*.css "$ROOT"/target/site/pkg/*.js "$ROOT"/target/site/pkg/*.wasm; do
+  for file in "$dir"/*.css "$dir"/*.js "$dir"/*.wasm; do
     [ -e "$file" ] || continue
     brotli -f -q "$quality" -o "$file.br" "$file"
     gzip -9 -k -f -n "$file"
@@ -127,7 +130,6 @@ ensure_schemathesis() {
 
 ensure_build_tools() {
   ensure_wasm_target
-  ensure_cargo_leptos
   ensure_wasm_bindgen
   ensure_wasm_opt
   ensure_brotli

@@ -43,6 +43,7 @@ use crate::pages::{
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = stylesheet_address(&options);
     view! {
         <!DOCTYPE html>
         // `lang` and `dir` are set by the I18nContextProvider from the visitor's language.
@@ -53,7 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light" />
                 // In the server-only shell rather than a <Stylesheet/> in the app: nothing to
                 // hydrate, and the CSS is requested before any script runs.
-                <link rel="stylesheet" href="/pkg/ontwikkelscan.css" />
+                <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="data:," />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
@@ -64,6 +65,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet's content-hashed address from the server's state (`crate::site_assets`);
+/// the plain name where there is no state (the browser never renders the shell).
+fn stylesheet_address(options: &LeptosOptions) -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(state) = use_context::<crate::state::AppState>() {
+        return state.assets.stylesheet().to_owned();
+    }
+    format!("/{}/{}.css", options.site_pkg_dir, options.output_name)
 }
 
 #[component]

@@ -36,6 +36,8 @@ pub mod respond;
 #[cfg(feature = "ssr")]
 pub mod scans;
 #[cfg(feature = "ssr")]
+pub mod site_assets;
+#[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod storage;

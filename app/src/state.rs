@@ -12,6 +12,7 @@ use leptos::config::LeptosOptions;
 
 use crate::auth::rate_limit::LoginLimiter;
 use crate::flash::FlashStore;
+use crate::site_assets::SiteAssets;
 use crate::storage::Db;
 
 mod clock;
@@ -31,6 +32,8 @@ pub struct AppState(Arc<Shared>);
 /// What [`AppState`] shares; its fields are read through the state (`state.db`).
 pub struct Shared {
     pub leptos_options: LeptosOptions,
+    /// The compiled stylesheet's (content-hashed) address.
+    pub assets: SiteAssets,
     pub db: Db,
     pub settings: Arc<Settings>,
     pub login_limiter: Arc<LoginLimiter>,

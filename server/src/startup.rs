@@ -2,7 +2,7 @@
 //! Leptos options, state. Shared by `main` and the integration tests.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -10,6 +10,7 @@ use leptos::config::{Env, LeptosOptions};
 use thiserror::Error;
 
 use app::auth::rate_limit::LoginLimiter;
+use app::site_assets::SiteAssets;
 use app::state::{AppState, Settings};
 use app::storage::{Db, StorageError};
 
@@ -125,19 +126,42 @@ pub fn mail_settings(config: &Config) -> MailSettings {
 }
 
 pub fn leptos_options(config: &Config, addr: SocketAddr) -> LeptosOptions {
+    let manifest = site_manifest_path(config);
     LeptosOptions::builder()
-        .output_name("ontwikkelscan")
+        .output_name(OUTPUT_NAME)
         .site_root(config.site_root.display().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(PKG_DIR)
         .site_addr(addr)
         .env(Env::PROD)
+        // Leptos names the hashed script and WebAssembly from the build's manifest; an absolute
+        // path, because Leptos otherwise looks beside the server binary.
+        .hash_files(manifest.exists())
+        .hash_file(Arc::<str>::from(manifest.display().to_string()))
         .build()
+}
+
+/// The compiled files' base name and directory under the site root (`.ci/build_site.sh`).
+const OUTPUT_NAME: &str = "ontwikkelscan";
+const PKG_DIR: &str = "pkg";
+
+fn site_manifest_path(config: &Config) -> PathBuf {
+    config
+        .site_root
+        .join(PKG_DIR)
+        .join(app::site_assets::MANIFEST_FILE)
+}
+
+/// The stylesheet's address from the build's manifest (plain names when the site has none).
+pub fn site_assets(config: &Config) -> SiteAssets {
+    let manifest = std::fs::read_to_string(site_manifest_path(config)).ok();
+    SiteAssets::new(&format!("/{PKG_DIR}"), OUTPUT_NAME, manifest.as_deref())
 }
 
 /// The shared state; `secret_key` is the server secret (see [`secret_key`]).
 pub fn state(config: &Config, db: Db, addr: SocketAddr, secret_key: &str) -> AppState {
     AppState::new(app::state::Shared {
         leptos_options: leptos_options(config, addr),
+        assets: site_assets(config),
         flash: app::flash::FlashStore::new(db.clone()),
         db,
         settings: Arc::new(Settings {

@@ -4,7 +4,6 @@
 //! respondent never loads the organiser app's WebAssembly. The markup, classes and texts are
 //! those of the rest of the app.
 
-use leptos::config::LeptosOptions;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 mod text;
@@ -17,6 +16,7 @@ use crate::domain::language::Language;
 use crate::i18n::*;
 use crate::promise_text::promise_text;
 use crate::request_language::switch_address;
+use crate::site_assets::SiteAssets;
 use text::Text;
 
 /// The respondent's enhancement: save-as-you-go and in-place page changes, in plain JavaScript.
@@ -29,11 +29,10 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// The stylesheet's name as Leptos' own pages use it (without hashed file names, which this
-    /// project does not switch on).
-    pub fn new(options: &LeptosOptions) -> Self {
+    /// The stylesheet's (content-hashed) address, as Leptos' own pages use it.
+    pub fn new(site: &SiteAssets) -> Self {
         Assets {
-            css: format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+            css: site.stylesheet().to_owned(),
         }
     }
 

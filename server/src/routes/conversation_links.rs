@@ -35,17 +35,13 @@ fn cookie_safe(token: &str) -> bool {
 }
 
 /// The page for a link that does not (or no longer) work. It names no record and no person.
-fn unavailable() -> Response {
-    let body = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\
+/// `stylesheet` is the stylesheet's address (`SiteAssets`), made of a path and hexadecimal only.
+fn unavailable(stylesheet: &str) -> Response {
+    let head = "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">\
         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-        <title>Link werkt niet – Ontwikkelscan</title>\
-        <link rel=\"stylesheet\" href=\"/pkg/ontwikkelscan.css\"></head>\
-        <body><main id=\"main\" class=\"content\">\
-        <h1>Deze link werkt niet</h1>\
-        <div class=\"message message-error\" role=\"alert\" data-testid=\"link-unavailable\">\
-        <p>Deze link naar een gesprek is niet (meer) geldig. Een persoonlijke link werkt 30 dagen. \
-        Vraag degene die het gesprek plant om een nieuwe link, of log in als u een account heeft.</p>\
-        </div><p><a href=\"/login\">Inloggen</a></p></main></body></html>\n";
+        <title>Link werkt niet – Ontwikkelscan</title>";
+    let body =
+        format!("{head}<link rel=\"stylesheet\" href=\"{stylesheet}\"></head>{UNAVAILABLE_BODY}");
     (
         StatusCode::NOT_FOUND,
         [
@@ -58,10 +54,17 @@ fn unavailable() -> Response {
         .into_response()
 }
 
+const UNAVAILABLE_BODY: &str = "<body><main id=\"main\" class=\"content\">\
+        <h1>Deze link werkt niet</h1>\
+        <div class=\"message message-error\" role=\"alert\" data-testid=\"link-unavailable\">\
+        <p>Deze link naar een gesprek is niet (meer) geldig. Een persoonlijke link werkt 30 dagen. \
+        Vraag degene die het gesprek plant om een nieuwe link, of log in als u een account heeft.</p>\
+        </div><p><a href=\"/login\">Inloggen</a></p></main></body></html>\n";
+
 /// `GET /g/{token}`: opens the record the link belongs to.
 pub async fn open(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     if !cookie_safe(&token) {
-        return unavailable();
+        return unavailable(state.assets.stylesheet());
     }
     match app::conversations::open_link(&state.db, &token, app::state::unix_now()).await {
         Ok(id) => {
@@ -89,7 +92,7 @@ pub async fn open(State(state): State<AppState>, Path(token): Path<String>) -> R
             )
                 .into_response()
         }
-        Err(_) => unavailable(),
+        Err(_) => unavailable(state.assets.stylesheet()),
     }
 }
 

@@ -36,7 +36,7 @@ fn page_response_in(
 ) -> Response {
     let language = app::request_language::of_respondent_request(headers, scan_language);
     let path = uri.path_and_query().map_or(uri.path(), |p| p.as_str());
-    let body = html::render(&Assets::new(&state.leptos_options), language, path, page);
+    let body = html::render(&Assets::new(&state.assets), language, path, page);
     let status = if matches!(page, RespondentPage::Internal) {
         StatusCode::INTERNAL_SERVER_ERROR
     } else {

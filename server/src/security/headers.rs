@@ -74,7 +74,7 @@ struct Policy {
 
 impl HeaderPolicy {
     pub fn new(state: &AppState) -> Self {
-        let hash = Assets::new(&state.leptos_options).start_script_source();
+        let hash = Assets::new(&state.assets).start_script_source();
         let default_csp = HeaderValue::from_str(&content_security_policy(&hash))
             .expect("the policy is plain ASCII");
         HeaderPolicy(Arc::new(Policy {
