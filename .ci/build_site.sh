@@ -3,7 +3,9 @@
 # done directly so a fresh machine needs no cargo-leptos (issue 23):
 #   1. the organiser app's WebAssembly: `cargo build -p app` for wasm32 with the `hydrate` feature;
 #   2. its JavaScript glue: wasm-bindgen (the CLI matching Cargo.lock, see ensure_wasm_bindgen);
-#   3. on --release, wasm-opt -Oz (Debian's binaryen);
+#   3. no wasm-opt: Debian's binaryen (version 108) breaks wasm-bindgen 0.2.130's externref
+#      table — the optimised module fails in the browser with "WebAssembly.Table.set(): Argument
+#      1 is invalid for table" — so the release profile strips names at link time instead;
 #   4. the stylesheet, copied;
 #   5. content-hashed names (ontwikkelscan.<hash>.js/.wasm/.css) listed in pkg/hash.txt, which
 #      the server reads to name them in its pages and to serve them as immutable;
@@ -11,20 +13,21 @@
 # The new files are put together beside the old ones and swapped in at the end, so a failed
 # build leaves the previous site in place.
 #
-#   .ci/build_site.sh            debug build, quick compression (the test command)
-#   .ci/build_site.sh --release  the wasm-release profile, wasm-opt, best compression (the run command)
+#   .ci/build_site.sh           the wasm-release profile, best compression: what the run command
+#                               serves and the test command tests
+#   .ci/build_site.sh --debug   a quicker, far larger build while developing
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 source .ci/tools.sh
 
 OUTPUT_NAME="ontwikkelscan"
-if [ "${1:-}" = "--release" ]; then
+if [ -z "${1:-}" ]; then
   profile="wasm-release"; profile_dir="wasm-release"; quality=11
-elif [ -z "${1:-}" ]; then
+elif [ "${1:-}" = "--debug" ]; then
   profile="dev"; profile_dir="debug"; quality=4
 else
-  echo "usage: .ci/build_site.sh [--release]" >&2; exit 2
+  echo "usage: .ci/build_site.sh [--debug]" >&2; exit 2
 fi
 
 log "compiling the organiser app's WebAssembly (profile $profile)"
@@ -40,14 +43,6 @@ log "generating the JavaScript glue (wasm-bindgen)"
 wasm-bindgen --target web --no-typescript --out-name "$OUTPUT_NAME" --out-dir "$stage" \
   "$ROOT/target/wasm32-unknown-unknown/$profile_dir/app.wasm"
 mv "$stage/${OUTPUT_NAME}_bg.wasm" "$stage/$OUTPUT_NAME.wasm"
-
-if [ "$profile" = "wasm-release" ]; then
-  log "optimising the WebAssembly for size (wasm-opt -Oz)"
-  # The features rustc's wasm32 target emits by default; wasm-opt refuses them unless enabled.
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$stage/$OUTPUT_NAME.wasm" -o "$stage/$OUTPUT_NAME.wasm"
-fi
 
 # Comments and indentation are for the reader of style/main.css, not for the browser. The
 # stylesheet has no string containing "/*", which is what makes this plain pattern safe.

@@ -10,7 +10,7 @@ source .ci/tools.sh
 ensure_build_tools
 log "building the server (cargo build --release -p server)"
 cargo build --release -p server
-bash .ci/build_site.sh --release
+bash .ci/build_site.sh
 export SITE_ROOT="${SITE_ROOT:-$ROOT/target/site}"
 log "starting Ontwikkelscan"
 exec "$ROOT/target/release/server" "${@:-serve}"

@@ -14,7 +14,8 @@ log "formatting (cargo fmt --check)"
 cargo fmt --all --check
 
 # Only the WebAssembly bundle and CSS here (.ci/build_site.sh): `cargo test` below builds the
-# server binary itself.
+# server binary itself. The release bundle, as the run command serves it: the browser tests
+# exercise what a user gets, and the budget test weighs it.
 bash .ci/build_site.sh
 
 if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null; then

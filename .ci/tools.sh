@@ -63,11 +63,6 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want"
 }
 
-# Debian's binaryen provides wasm-opt, which .ci/build_site.sh runs on release builds.
-ensure_wasm_opt() {
-  if ! command -v wasm-opt >/dev/null; then log "installing binaryen (wasm-opt)"; apt_install binaryen; fi
-}
-
 # Debian's brotli compresses the static files ahead of time (precompress_site).
 ensure_brotli() {
   if ! command -v brotli >/dev/null; then log "installing brotli"; apt_install brotli; fi
@@ -131,7 +126,6 @@ ensure_schemathesis() {
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
-  ensure_wasm_opt
   ensure_brotli
 }
 

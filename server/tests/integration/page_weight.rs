@@ -2,7 +2,7 @@
 //! each with everything it loads, fetched from the real server as a browser would (the page,
 //! then every stylesheet, script and preload it names), stay within 60 KB as served — and never
 //! name the organiser app's WebAssembly or its JavaScript glue. It fails when the pages creep
-//! back; the figures are printed with the test.
+//! back; the figures are printed with the test. The organiser app's bundle has a ceiling too.
 
 use crate::support;
 
@@ -118,5 +118,53 @@ fn the_asset_list_finds_stylesheets_scripts_and_preloads_only() {
     assert_eq!(
         loaded_assets(page),
         ["/pkg/a.css", "/pkg/a.js", "/pkg/b.js", "/pkg/a.wasm"]
+    );
+}
+
+/// The organiser app's script and WebAssembly, gzip as served. Issue 23's goal is 250 KB; until
+/// the work that reaches it lands (islands or split routes), this is the ceiling the bundle may
+/// not grow past. Leptos keeps an asynchronous and a synchronous hydration of every view that
+/// can be type-erased, and each server function's answer has its own JSON decoder: the release
+/// bundle is about 1.7 MB gzip (1,716,778 bytes when this ceiling was set).
+const ORGANISER_CEILING: usize = 1_800 * 1024;
+
+/// Weighs the bundle an organiser's page loads (the login page's preload and module script),
+/// with `Accept-Encoding: gzip` as a browser asks. Needs the release build of the site
+/// (`.ci/build_site.sh`, as the test command runs it): a debug build is twenty times larger.
+#[tokio::test]
+async fn the_organiser_bundle_stays_under_its_ceiling() {
+    let site = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site");
+    let app = signed_in_admin_with(&[("SITE_ROOT", site)]).await;
+    let login = app.get("/login").await.text().await.unwrap();
+    let bundle: Vec<String> = loaded_assets(&login)
+        .into_iter()
+        .filter(|a| a.ends_with(".wasm") || a.ends_with(".js"))
+        .collect();
+    assert_eq!(
+        bundle.len(),
+        2,
+        "a script and a WebAssembly file: {bundle:?}"
+    );
+    let mut total = 0;
+    let mut lines = String::new();
+    for asset in &bundle {
+        let r = app
+            .client
+            .get(format!("{}{asset}", app.base))
+            .header(reqwest::header::ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{asset}: {}", r.status());
+        assert_eq!(r.headers()[reqwest::header::CONTENT_ENCODING], "gzip");
+        let bytes = r.bytes().await.unwrap().len();
+        lines.push_str(&format!("  {asset}: {bytes} bytes gzip\n"));
+        total += bytes;
+    }
+    println!("{lines}  total: {total} bytes (ceiling {ORGANISER_CEILING})");
+    assert!(
+        total <= ORGANISER_CEILING,
+        "the organiser app's bundle is {total} bytes gzip, over its ceiling of \
+         {ORGANISER_CEILING} (is target/site a release build? .ci/build_site.sh):\n{lines}"
     );
 }
