@@ -41,6 +41,9 @@ use crate::pages::{
     users::UsersPage,
 };
 
+/// The organiser's forms posted in the background, their answer swapped in (see the script).
+const ENHANCE_FORMS: &str = include_str!("components/enhance_forms.js");
+
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = stylesheet_address(&options);
@@ -57,7 +60,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="data:," />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // Islands: only the `#[island]` parts load the WebAssembly (issue 23).
+                <HydrationScripts options islands=true />
+                <script type="module" nonce=leptos::nonce::use_nonce()>{ENHANCE_FORMS}</script>
                 <MetaTags />
             </head>
             <body>

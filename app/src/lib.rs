@@ -44,10 +44,11 @@ pub mod storage;
 
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
-/// The browser entry point: attaches the interactive app to the server-rendered HTML.
+/// The browser entry point. The pages are server-rendered HTML; only the islands
+/// (`#[island]` components) are hydrated, each by Leptos' island script after this ran.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

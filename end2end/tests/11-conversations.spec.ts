@@ -134,41 +134,47 @@ async function plan(page: Page, js: boolean, minutes: number) {
 }
 
 /**
- * On a slow line the record's reload after a command can take a while, and the page still shows
- * the forms it had. A command sent from them then is made from the revision the last command
- * answered, not refused as stale. Here the reload waits until the agenda has gone out.
+ * On a slow line a command's answer can take a while. Meanwhile the page keeps its forms, and the
+ * pressed button says it is busy and cannot be pressed again; the answer is one page from the
+ * server, so the record and every form on it show the same revision, and the next command made
+ * from them is not refused as stale. All without a page reload.
  */
-async function planThenSendWhileTheReloadWaits(page: Page) {
+async function planSlowlyThenSend(page: Page) {
   await settle(page, true);
+  await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+  const form = page.locator("#plan");
+  const action = new URL((await form.getAttribute("action")) ?? "", page.url()).pathname;
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  const reload = /conversations\/record/;
-  await page.route(reload, async (route) => {
+  await page.route(`**${action}`, async (route) => {
     await held;
-    // The reload after the plan is superseded by the one after the send: the page may have
-    // cancelled it by now, and a cancelled request cannot be continued.
-    await route.continue().catch(() => undefined);
+    await route.continue();
   });
-  const form = page.locator("#plan");
   await form.getByLabel("Datum").fill(isoDate(21));
   await form.getByLabel("Tijd").fill("14:00");
   await form.getByLabel("Plaats").fill("Stadhuis, kamer 2.14");
   await form.getByLabel("Duur in minuten").fill("60");
-  const revision = form.locator('input[name="revision"]');
-  const before = Number(await revision.inputValue());
+  const before = Number(await form.locator('input[name="revision"]').inputValue());
   await form.getByRole("button", { name: "Planning opslaan" }).click();
-  await expect(page).toHaveURL(/[?&]gedaan=plan/);
-  await expect(revision).toHaveValue(String(before + 1));
-  // The record shown is still the one from before the plan: its reload is waiting.
+  const busy = form.getByRole("button", { name: "Bezig…" });
+  await expect(busy).toBeDisabled();
+  await expect(busy).toHaveAttribute("aria-busy", "true");
   await expect(page.locator(".record")).toHaveAttribute("data-revision", String(before));
+  release();
+  await expect(page).toHaveURL(/[?&]gedaan=plan/);
+  await page.unroute(`**${action}`);
+  await expect(page.locator(".record")).toHaveAttribute("data-revision", String(before + 1));
+  for (const revision of await page.locator('input[name="revision"]').all()) {
+    await expect(revision).toHaveValue(String(before + 1));
+  }
   await page.getByRole("button", { name: "Agenda versturen", exact: true }).click();
   await expect(page).toHaveURL(/[?&]gedaan=send_agenda/);
   await expect(page.getByRole("status").filter({ hasText: "De agenda is verstuurd naar alle deelnemers." })).toBeVisible();
   await expect(page.locator('[data-error="stale"]')).toHaveCount(0);
-  release();
-  await page.unroute(reload);
   await expect(page.locator(".record")).toHaveAttribute("data-revision", String(before + 2));
   await expect(stateBadge(page)).toHaveText("Agenda verstuurd");
+  const samePage = await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage === true);
+  expect(samePage, "planned and sent without a page reload").toBe(true);
 }
 
 /** Clicks a one-button command and waits for its outcome. */
@@ -418,7 +424,7 @@ test("the council member's conversation: preparation settings, no ratings, actio
   await expect(section(leader, "1. Terugblik op de actiepunten van het vorige gesprek")).toContainText("Er zijn geen afspraken uit een vorig gesprek.");
 
   if (js) {
-    await planThenSendWhileTheReloadWaits(leader);
+    await planSlowlyThenSend(leader);
   } else {
     await plan(leader, js, 60);
     await command(leader, js, "Agenda versturen", "send_agenda", "De agenda is verstuurd naar alle deelnemers.");

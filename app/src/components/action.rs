@@ -103,7 +103,8 @@ pub fn ActionOutcome(refusal: Signal<Option<ActionError>>) -> impl IntoView {
     }
 }
 
-/// A submit button that says it is busy while its action runs (and cannot be pressed twice).
+/// A submit button; while its form is posted in the background it says it is busy (its
+/// `data-busy` text) and cannot be pressed twice (`enhance_forms.js`).
 #[component]
 pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
@@ -114,6 +115,7 @@ pub fn SubmitButton(
     let i18n = use_i18n();
     view! {
         <button type="submit" class=class aria-label=aria_label
+            data-busy=t_string!(i18n, action_pending).to_string()
             disabled=move || pending.get() aria-busy=move || pending.get().then_some("true")>
             {move || if pending.get() { t_string!(i18n, action_pending).to_string() } else { label.clone() }}
         </button>

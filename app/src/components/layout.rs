@@ -104,20 +104,14 @@ fn Navigation() -> impl IntoView {
     }
 }
 
-/// A small menu in the header. It closes again when one of its links is followed: with
-/// JavaScript the page changes without a reload, and an open menu would stay over it.
+/// A small menu in the header (a disclosure, so it opens without JavaScript). Every page
+/// change loads or swaps in a whole new page, which closes it again.
 #[component]
 fn NavMenu(label: String, children: Children) -> impl IntoView {
-    let menu = NodeRef::<leptos::html::Details>::new();
-    let close = move |_| {
-        if let Some(menu) = menu.get_untracked() {
-            let _ = menu.remove_attribute("open");
-        }
-    };
     view! {
-        <details class="nav-menu" node_ref=menu>
+        <details class="nav-menu">
             <summary>{label}</summary>
-            <ul class="nav-menu-list" on:click=close>{children()}</ul>
+            <ul class="nav-menu-list">{children()}</ul>
         </details>
     }
 }

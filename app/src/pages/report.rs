@@ -69,12 +69,13 @@ fn ReportLoader() -> impl IntoView {
     }
 }
 
-/// Opens the browser's print dialog. Hidden until the WebAssembly runs (an effect runs only in
-/// the browser): without JavaScript a button that does nothing would mislead, and the help
-/// text beside it says to print from the browser's menu.
-#[component]
-fn PrintButton() -> impl IntoView {
-    let i18n = use_i18n();
+/// Opens the browser's print dialog. An island: the one part of the report that runs in the
+/// browser. Hidden until the WebAssembly runs (an effect runs only in the browser): without
+/// JavaScript a button that does nothing would mislead, and the help text beside it says to
+/// print from the browser's menu. The label comes from the server, so the island carries no
+/// translations.
+#[island]
+fn PrintButton(label: String) -> impl IntoView {
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));
     view! {
@@ -85,7 +86,7 @@ fn PrintButton() -> impl IntoView {
                     let _ = window.print();
                 }
             }>
-            {t!(i18n, report_print)}
+            {label}
         </button>
     }
 }
@@ -238,7 +239,7 @@ fn ReportView(view: ReportView) -> impl IntoView {
             <Header view=view.clone() />
             {basis.map(|text| view! { <p class="notice" role="status" data-testid="report-basis">{text}</p> })}
             <p class="actions no-print" data-testid="report-actions">
-                <PrintButton />
+                <PrintButton label=t_string!(i18n, report_print).to_string() />
                 <a class="button" href=format!("/scans/{id}/rapport/rapport.pdf") download="" data-testid="report-pdf">{t!(i18n, report_download_pdf)}</a>
                 <a class="button" href=format!("/scans/{id}/rapport/cijfers.csv") download="" aria-describedby="report-csv-format">{t!(i18n, report_download_csv)}</a>
                 // The CSV is for other programs: a decimal point, whatever the page's language.
