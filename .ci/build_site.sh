@@ -3,9 +3,10 @@
 # done directly so a fresh machine needs no cargo-leptos (issue 23):
 #   1. the organiser app's WebAssembly: `cargo build -p app` for wasm32 with the `hydrate` feature;
 #   2. its JavaScript glue: wasm-bindgen (the CLI matching Cargo.lock, see ensure_wasm_bindgen);
-#   3. no wasm-opt: Debian's binaryen (version 108) breaks wasm-bindgen 0.2.130's externref
-#      table — the optimised module fails in the browser with "WebAssembly.Table.set(): Argument
-#      1 is invalid for table" — so the release profile strips names at link time instead;
+#   3. for the release, wasm-opt -Oz on wasm-bindgen's output, which also drops the names and
+#      the producers section (binaryen from npm, see ensure_wasm_opt: Debian's version 108
+#      breaks wasm-bindgen 0.2.130's externref table — "WebAssembly.Table.set(): Argument 1 is
+#      invalid for table" in the browser);
 #   4. the stylesheet, copied;
 #   5. content-hashed names (ontwikkelscan.<hash>.js/.wasm/.css) listed in pkg/hash.txt, which
 #      the server reads to name them in its pages and to serve them as immutable;
@@ -23,9 +24,9 @@ source .ci/tools.sh
 
 OUTPUT_NAME="ontwikkelscan"
 if [ -z "${1:-}" ]; then
-  profile="wasm-release"; profile_dir="wasm-release"; quality=11
+  profile="wasm-release"; profile_dir="wasm-release"; quality=11; optimise=1
 elif [ "${1:-}" = "--debug" ]; then
-  profile="dev"; profile_dir="debug"; quality=4
+  profile="dev"; profile_dir="debug"; quality=4; optimise=0
 else
   echo "usage: .ci/build_site.sh [--debug]" >&2; exit 2
 fi
@@ -43,6 +44,17 @@ log "generating the JavaScript glue (wasm-bindgen)"
 wasm-bindgen --target web --no-typescript --out-name "$OUTPUT_NAME" --out-dir "$stage" \
   "$ROOT/target/wasm32-unknown-unknown/$profile_dir/app.wasm"
 mv "$stage/${OUTPUT_NAME}_bg.wasm" "$stage/$OUTPUT_NAME.wasm"
+
+if [ "$optimise" = 1 ]; then
+  ensure_wasm_opt
+  log "optimising the WebAssembly for size (wasm-opt -Oz)"
+  before="$(stat -c %s "$stage/$OUTPUT_NAME.wasm")"
+  # The features the module was compiled with come from its target_features section.
+  "$WASM_OPT" -Oz --strip-debug --strip-producers --strip-target-features \
+    "$stage/$OUTPUT_NAME.wasm" -o "$stage/$OUTPUT_NAME.opt.wasm"
+  mv "$stage/$OUTPUT_NAME.opt.wasm" "$stage/$OUTPUT_NAME.wasm"
+  log "wasm-opt: $before -> $(stat -c %s "$stage/$OUTPUT_NAME.wasm") bytes"
+fi
 
 # Comments and indentation are for the reader of style/main.css, not for the browser. The
 # stylesheet has no string containing "/*", which is what makes this plain pattern safe.

@@ -63,6 +63,22 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want"
 }
 
+# wasm-opt shrinks the release WebAssembly (.ci/build_site.sh). Debian's (binaryen 108) breaks
+# wasm-bindgen 0.2.130's output, so binaryen comes from npm at a pinned version (the registry is
+# reachable here; the package is binaryen compiled to WebAssembly, run by Node), installed under
+# target/tools so it needs no root and goes with `cargo clean`.
+BINARYEN_VERSION="132.0.0"
+WASM_OPT="$ROOT/target/tools/binaryen/node_modules/binaryen/bin/wasm-opt"
+ensure_wasm_opt() {
+  local installed="$ROOT/target/tools/binaryen/node_modules/binaryen/package.json"
+  if [ -x "$WASM_OPT" ] && grep -q "\"version\": \"$BINARYEN_VERSION\"" "$installed"; then return; fi
+  ensure_node
+  log "installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
+  mkdir -p "$ROOT/target/tools/binaryen"
+  npm install --prefix "$ROOT/target/tools/binaryen" --no-audit --no-fund --loglevel=error \
+    "binaryen@$BINARYEN_VERSION"
+}
+
 # Debian's brotli compresses the static files ahead of time (precompress_site).
 ensure_brotli() {
   if ! command -v brotli >/dev/null; then log "installing brotli"; apt_install brotli; fi
@@ -126,6 +142,7 @@ ensure_schemathesis() {
 ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
+  ensure_wasm_opt
   ensure_brotli
 }
 
