@@ -3,8 +3,8 @@ import { resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page, type TestInfo } from "@playwright/test";
 
-// Every test fails when the browser logs an error or an uncaught exception: a hydration
-// mismatch in the WebAssembly shows up only there, while the server-rendered page looks fine.
+// Every test fails when the browser logs an error or an uncaught exception: a failing island
+// or form script shows up only there, while the server-rendered page looks fine.
 // A test that provokes a refusal names the console line it expects (Chromium logs every 4xx
 // answer, also the 422 of a refused action) in `expectedConsoleErrors`; nothing else is allowed.
 export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
@@ -57,7 +57,7 @@ export async function submitLogin(page: Page, user: User) {
 
 /**
  * Signs `user` in from the login page and waits for the overview. With JavaScript the page is
- * first left to go quiet (networkidle), so the WebAssembly has taken over before the form is used.
+ * first left to go quiet (networkidle), so the page's scripts have run before the form is used.
  */
 export async function signIn(page: Page, testInfo: TestInfo, user: User = admin) {
   await page.goto("/login");
