@@ -69,6 +69,12 @@ test("a respondent fills in half, closes the page, comes back and finishes", asy
     // With JavaScript the part came without a page load, and the answer is saved as it is given.
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
     await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+    // The skip link moves within the page: the page is not fetched again (which would empty
+    // the status line).
+    await page.getByRole("link", { name: "Naar de inhoud" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/#main$/);
+    await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
   } else {
     await page.getByRole("button", { name: "Volgende" }).click();
     await expect(page.getByText(/Onderdeel 3 van \d+/)).toBeVisible();

@@ -80,4 +80,11 @@ test("an organiser's actions say when they are busy, and a refusal shows in plac
   await expect(page.getByRole("status")).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("gesloten");
   if (js) expect(await stillSamePage(page), "refused without a page reload").toBe(true);
+
+  // The skip link moves within the page swapped in; it neither reloads nor leaves it.
+  await page.getByRole("link", { name: "Naar de inhoud" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  await expect(page.getByRole("alert")).toContainText("Kies een deadline in de toekomst.");
+  if (js) expect(await stillSamePage(page), "the skip link kept the page").toBe(true);
 });

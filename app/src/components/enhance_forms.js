@@ -46,9 +46,12 @@ function showBusy(button) {
   };
 }
 
+// The address of the page shown: a page swapped in has no document of its own to go back to.
+let shown = location.pathname + location.search;
+
 window.addEventListener("popstate", () => {
-  // Pages that were swapped in have no document of their own to go back to: load them.
-  location.reload();
+  // Back or forward to another page: load it. An in-page anchor (the skip link) stays put.
+  if (location.pathname + location.search !== shown) location.reload();
 });
 
 // Posts `body` to `url` as a plain form would (the server answers a page, after a redirect)
@@ -67,6 +70,7 @@ async function swapIn(url, body) {
   }
   document.body.replaceWith(document.adoptNode(next.body));
   if (response.url !== location.href) history.pushState(null, "", response.url);
+  shown = location.pathname + location.search;
   hydrateIslands();
   // A refusal is announced by its role; otherwise screen readers and keyboard users continue
   // from the new page's heading, as after a page load.

@@ -68,7 +68,13 @@ document.addEventListener("click", (event) => {
   loadOrReload(link.href, true);
 });
 
-window.addEventListener("popstate", () => loadOrReload(location.href, false));
+// The address of the page shown, so an in-page anchor (the skip link), which also fires
+// popstate, does not fetch the page again.
+let shown = location.pathname + location.search;
+
+window.addEventListener("popstate", () => {
+  if (location.pathname + location.search !== shown) loadOrReload(location.href, false);
+});
 
 function loadOrReload(href, push) {
   swapIn(href, null, push).catch(() => location.assign(href));
@@ -91,6 +97,7 @@ async function swapIn(url, body, push) {
   document.body.innerHTML = next.body.innerHTML;
   // The address follows a link or a redirect; a post answered in place keeps the address.
   if (push && (!body || response.redirected)) history.pushState(null, "", response.url);
+  shown = location.pathname + location.search;
   window.scrollTo(0, 0);
   // Screen readers announce the new page from its heading; keyboard users continue from there.
   const heading = document.querySelector("main h1");
