@@ -16,6 +16,7 @@ import { cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { disableCache, newPhonePage, phone, throttleToPhone } from "./phone_profile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,18 +35,6 @@ const config = {
     email: env.ADMIN_EMAIL ?? "secretaris@gemeente.nl",
     password: env.ADMIN_PASSWORD ?? "een-lang-wachtwoord-2026",
   },
-};
-
-// The phone: Lighthouse's "slow 4G" network and CPU slowdown, on a 390x844 screen.
-const phone = {
-  downloadKbps: 1600,
-  uploadKbps: 750,
-  latencyMs: 150,
-  cpuSlowdown: 4,
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
 };
 
 // The same launch arguments as end2end/playwright.config.ts.
@@ -229,17 +218,7 @@ function kindOf(request) {
 const KINDS = ["html", "css", "js", "wasm", "other"];
 
 async function measureOnce(browser, url) {
-  const context = await browser.newContext({
-    viewport: phone.viewport,
-    deviceScaleFactor: phone.deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: phone.userAgent,
-    locale: "nl-NL",
-  });
-  await context.addInitScript(probe);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await newPhonePage(browser, probe);
   const requests = new Map();
   let lastActivity = Date.now();
   const entry = (id) => {
@@ -264,15 +243,8 @@ async function measureOnce(browser, url) {
     const r = entry(e.requestId);
     Object.assign(r, { done: true, failed: e.errorText, end: e.timestamp });
   });
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: phone.latencyMs,
-    downloadThroughput: (phone.downloadKbps * 1000) / 8,
-    uploadThroughput: (phone.uploadKbps * 1000) / 8,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: phone.cpuSlowdown });
+  await disableCache(cdp);
+  await throttleToPhone(cdp);
 
   const started = Date.now();
   const left = () => Math.max(1000, config.timeoutMs - (Date.now() - started));

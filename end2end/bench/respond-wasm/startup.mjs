@@ -18,6 +18,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
 import { createRequire } from "node:module";
+// The phone benchmark's phone (../phone_profile.mjs), the same slow phone as phone.mjs.
+import { disableCache, newPhonePage, phone, throttleToPhone } from "../phone_profile.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..", "..");
@@ -31,17 +33,6 @@ const CHROMIUM = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // The app's pages load its stylesheet, which holds back the first paint; STYLESHEET=0 leaves it out.
 const STYLESHEET = env.STYLESHEET !== "0";
 
-// The phone benchmark's phone (end2end/bench/phone.mjs): Lighthouse's "slow 4G" and CPU slowdown.
-const phone = {
-  downloadKbps: 1600,
-  uploadKbps: 750,
-  latencyMs: 150,
-  cpuSlowdown: 4,
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 3,
-  userAgent:
-    "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile Safari/537.36",
-};
 const launchArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"];
 
 // ---------------------------------------------------------------------------------------------
@@ -163,34 +154,16 @@ function probe() {
   };
 }
 
-async function newPhonePage(browser, throttled) {
-  const context = await browser.newContext({
-    viewport: phone.viewport,
-    deviceScaleFactor: phone.deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: phone.userAgent,
-    locale: "nl-NL",
-  });
-  await context.addInitScript(probe);
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  if (throttled) {
-    await cdp.send("Network.emulateNetworkConditions", {
-      offline: false,
-      latency: phone.latencyMs,
-      downloadThroughput: (phone.downloadKbps * 1000) / 8,
-      uploadThroughput: (phone.uploadKbps * 1000) / 8,
-    });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: phone.cpuSlowdown });
-  }
-  return { context, page, cdp };
+/** A fresh phone page, cache off; slowed to the phone's speed when `throttled`. */
+async function openPhonePage(browser, throttled) {
+  const opened = await newPhonePage(browser, probe);
+  await disableCache(opened.cdp);
+  if (throttled) await throttleToPhone(opened.cdp);
+  return opened;
 }
 
 async function measureOnce(browser, url) {
-  const { context, page, cdp } = await newPhonePage(browser, true);
+  const { context, page, cdp } = await openPhonePage(browser, true);
   const requests = new Map();
   let lastActivity = Date.now();
   const entry = (id) => {
@@ -226,7 +199,7 @@ async function measureOnce(browser, url) {
 // The same jobs, both ways (unthrottled): evidence the WebAssembly does what enhance.js does.
 
 async function check(browser, variant, base, saves) {
-  const { context, page } = await newPhonePage(browser, false);
+  const { context, page } = await openPhonePage(browser, false);
   const results = [];
   const step = async (name, fn) => {
     try {
