@@ -3,8 +3,6 @@
 //! `pdftotext -layout` keeps a line of the page one line of text, so a label is read next to
 //! its value and a table row as a row; white space is then made one space before comparing.
 
-use std::time::Instant;
-
 use super::*;
 use crate::domain::record_document::fixture::{sample_document, section};
 
@@ -384,20 +382,4 @@ fn the_laid_out_order_puts_the_table_in_section_7_and_the_scan_after_the_sign_of
         1,
         "the agreements are printed once"
     );
-}
-
-/// Not a check: how long one PDF of the sample takes (`cargo test -p app --features ssr --lib
-/// time_to_make -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn time_to_make_the_sample_pdf() {
-    let doc = sample_document();
-    record_pdf(&doc, Language::Nl).unwrap();
-    let runs = 10;
-    let start = Instant::now();
-    for _ in 0..runs {
-        record_pdf(&doc, Language::Nl).unwrap();
-    }
-    let each = start.elapsed() / runs;
-    println!("record_pdf(sample_document()): {each:?} per PDF");
 }
