@@ -36,6 +36,16 @@ pub fn switch_address(to: Language, next: &str) -> String {
     )
 }
 
+/// A page's address from its path and its query, as the language switch returns to it. The
+/// router's `search` has no leading `?` when the page is rendered on the server (a browser's
+/// `location.search` has one), so it is put back here exactly once.
+pub fn page_address(path: &str, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// Percent-encodes a query value (RFC 3986 unreserved characters and `/` pass through).
 fn encode_query_value(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -133,6 +143,19 @@ mod tests {
             switch_address(Language::En, "/admin/users?x=1&y=é"),
             "/language?to=en&next=/admin/users%3Fx%3D1%26y%3D%C3%A9"
         );
+    }
+
+    #[test]
+    fn the_page_address_keeps_the_query_behind_one_question_mark() {
+        assert_eq!(
+            page_address("/admin/frameworks", "report=ab12"),
+            "/admin/frameworks?report=ab12"
+        );
+        assert_eq!(
+            page_address("/admin/frameworks", "?report=ab12"),
+            "/admin/frameworks?report=ab12"
+        );
+        assert_eq!(page_address("/scans", ""), "/scans");
     }
 
     #[test]

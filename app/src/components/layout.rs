@@ -6,7 +6,7 @@ use crate::components::error_message::ErrorMessage;
 use crate::components::session::SessionResource;
 use crate::domain::language::Language;
 use crate::i18n::*;
-use crate::request_language::switch_address;
+use crate::request_language::{page_address, switch_address};
 use crate::server_fns::action_error::ActionError;
 use crate::server_fns::sign_in::Logout;
 
@@ -123,7 +123,7 @@ fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
     let href = move || {
-        let next = format!("{}{}", location.pathname.get(), location.search.get());
+        let next = page_address(&location.pathname.get(), &location.search.get());
         switch_address(Language::from(i18n.get_locale()).other(), &next)
     };
     let hreflang = move || match i18n.get_locale() {

@@ -221,6 +221,21 @@ async fn language_switch_is_remembered_and_safe() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_switch_returns_to_the_page_with_its_query() {
+    let app = signed_in_admin().await;
+    let page = app
+        .get("/admin/frameworks?report=ab12")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("next=/admin/frameworks%3Freport%3Dab12\""),
+        "{page}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accounts_page_is_for_admins_only() {
     let app = spawn_app().await;
     app.setup_admin().await;
